@@ -1,0 +1,241 @@
+"""`ofsted-qa`: index documents, ask questions, show passages. Heavy imports wait for use."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from .errors import OfstedQAError
+
+EXIT_USER_ERROR = 2
+MAX_K_ASKED = 100
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ofsted-qa",
+        description="Ask questions of Ofsted inspection reports; get the exact passages, cited.",
+        epilog="With no command, opens the terminal app.",
+    )
+    parser.add_argument(
+        "--index", metavar="DIR", help="index folder (default: ./index, or $OFSTED_QA_INDEX)"
+    )
+    parser.add_argument(
+        "--model",
+        help="sentence-transformers model name or folder (default: bundled all-MiniLM-L6-v2)",
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    index = sub.add_parser("index", help="build or update the index (incremental)")
+    _docs_option(index)
+    index.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    index.add_argument(
+        "--dense", choices=("flat", "hnsw", "ivfpq"), default="flat", help="dense index kind"
+    )
+
+    ask = sub.add_parser("ask", help="ask a question (or read questions from stdin with --json)")
+    ask.add_argument(
+        "question", nargs="*", help="the question; omit or '-' to read one per line from stdin"
+    )
+    ask.add_argument("--k", type=int, default=5, help="number of passages (default 5)")
+    ask.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    ask.add_argument("--json", action="store_true", help="machine-readable output")
+    ask.add_argument(
+        "--explain", action="store_true", help="show how the question was read and scored"
+    )
+    ask.add_argument(
+        "--year", type=int, action="append", default=[], help="only documents of this year"
+    )
+    ask.add_argument("--doc", action="append", default=[], help="only this document (id or prefix)")
+    ask.add_argument(
+        "--kind", action="append", default=[], help="only this kind, e.g. 'inspection report'"
+    )
+    ask.add_argument("--publisher", action="append", default=[], help="only this publisher")
+    ask.add_argument(
+        "--no-build", action="store_true", help="fail instead of building a missing or stale index"
+    )
+    _docs_option(ask)
+
+    docs = sub.add_parser("docs", help="list the indexed documents")
+    docs.add_argument("--json", action="store_true")
+    show = sub.add_parser(
+        "show", help="show a passage in context: REF (e.g. 003_365e1ef2b819a726#134) or a citation"
+    )
+    show.add_argument("citation", nargs="+")
+    show.add_argument("--around", type=int, default=1, help="neighbouring passages each side")
+    sub.add_parser("tui", help="open the terminal app")
+    evaluate = sub.add_parser("eval", help="measure retrieval quality on the golden questions")
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def _docs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--docs",
+        action="append",
+        metavar="DIR",
+        help="document folder (repeatable; default: seeds/)",
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    out = stdout or sys.stdout
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args, stdin or sys.stdin, out)
+    except OfstedQAError as exc:
+        print(f"ofsted-qa: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    command = args.command
+    if command is None or command == "tui":
+        return _run_tui(args)
+    if command == "eval":
+        from .evaluation import main as eval_main
+
+        return eval_main(args.rest, index_dir=args.index, model=args.model, out=out)
+    handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+        "index": _cmd_index,
+        "ask": _cmd_ask,
+        "docs": _cmd_docs,
+        "show": _cmd_show,
+    }
+    return handlers[command](args, stdin, out)
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    try:
+        from .tui.app import run_app
+    except ImportError:
+        _parser().print_help()
+        return 0
+    return run_app(index_dir=args.index, model=args.model)
+
+
+def _settings(args: argparse.Namespace):
+    from .config import Settings
+    from .session import settle_doc_dirs
+
+    docs = getattr(args, "docs", None)
+    settings = Settings.resolve(
+        index_dir=args.index,
+        doc_dirs=docs,
+        model=args.model,
+        dense_kind=getattr(args, "dense", "flat"),
+    )
+    return settle_doc_dirs(settings, explicit=bool(docs))
+
+
+def _notify(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _progress(total: int) -> Callable[[int], None]:
+    from .progress import ProgressBar
+
+    return ProgressBar(total, label="Embedding passages", stream=sys.stderr).advance
+
+
+def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    from .session import index_documents, local_model
+
+    settings = _settings(args)
+    report = index_documents(
+        settings, local_model(settings), rebuild=args.rebuild, progress=_progress, notify=_notify
+    )
+    print(report.summary(), file=out)
+    return 0
+
+
+def _open_searcher(args: argparse.Namespace):
+    from .search import Searcher
+    from .session import local_model, open_index, query_embedder
+
+    settings = _settings(args)
+    model = local_model(settings)
+    bundle = open_index(
+        settings, model, allow_build=not args.no_build, progress=_progress, notify=_notify
+    )
+    embedder = query_embedder(model) if args.mode != "bm25" else None
+    return Searcher(bundle, embedder)
+
+
+def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from . import render
+    from .query import validate
+    from .search import Filters
+
+    questions = [q for q in args.question if q != "-"]
+    batch = not questions
+    if batch and not args.json:
+        raise OfstedQAError(
+            "No question given.", hint='ofsted-qa ask "your question" (or --json to read stdin)'
+        )
+    if not batch:
+        validate(" ".join(questions))  # fail fast, before loading anything
+    if args.k < 1:
+        raise OfstedQAError(f"--k must be at least 1 (got {args.k})")
+    if args.k > MAX_K_ASKED:
+        _notify(f"note: --k {args.k} clamped to {MAX_K_ASKED}")
+    k = min(args.k, MAX_K_ASKED)
+    filters = Filters(tuple(args.year), tuple(args.doc), tuple(args.kind), tuple(args.publisher))
+    searcher = _open_searcher(args)
+    if not batch:
+        response = searcher.search(" ".join(questions), k=k, mode=args.mode, filters=filters)
+        if args.json:
+            print(
+                json.dumps(
+                    render.response_json(response, explain=args.explain), ensure_ascii=False
+                ),
+                file=out,
+            )
+        else:
+            render.print_response(response, out, explain=args.explain)
+        return 0
+    for line in stdin:
+        if not line.strip():
+            continue
+        try:
+            payload = render.response_json(
+                searcher.search(line, k=k, mode=args.mode, filters=filters), explain=args.explain
+            )
+        except OfstedQAError as exc:
+            payload = {"query": line.strip(), "error": str(exc)}
+        print(json.dumps(payload, ensure_ascii=False), file=out, flush=True)
+    return 0
+
+
+def _open_store(args: argparse.Namespace):
+    from . import index_store
+
+    return index_store.load_current(_settings(args).index_dir)
+
+
+def _cmd_docs(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    from . import render
+
+    bundle = _open_store(args)
+    render.print_documents(bundle, out, as_json=args.json)
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    from . import render
+    from .passages import locate
+
+    bundle = _open_store(args)
+    settings = _settings(args)
+    chunk_id = locate(bundle.store, " ".join(args.citation))
+    render.print_in_context(bundle.store, chunk_id, settings.root, out, around=max(0, args.around))
+    return 0

@@ -1,0 +1,268 @@
+"""Build the index incrementally: unchanged documents keep their chunks and vectors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import index_store
+from .chunking import CHUNKER_VERSION, Chunk, chunk_document
+from .config import Settings
+from .dense_index import DenseIndex
+from .documents import (
+    Document,
+    DocumentMeta,
+    content_hash,
+    discover_files,
+    load_documents,
+    read_source_text,
+)
+from .embedding import ModelSource
+from .errors import OfstedQAError
+from .index_store import IndexBundle
+from .lexical_index import LexicalIndex
+from .manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
+from .store import ChunkStore
+
+ProgressFactory = Callable[[int], Callable[[int], None]]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    reason: str = ""
+    published: bool = True
+
+    def summary(self) -> str:
+        if not self.published:
+            return f"Index up to date: {len(self.unchanged)} documents, {self.chunks} passages."
+        return (
+            f"Indexed {len(self.added) + len(self.changed) + len(self.unchanged)} documents, "
+            f"{self.chunks} passages in {self.seconds:.1f}s: {len(self.added)} added, "
+            f"{len(self.changed)} changed, {len(self.removed)} removed, "
+            f"{len(self.unchanged)} unchanged; {self.embedded} passages embedded"
+            + (f" ({self.reason})" if self.reason else "")
+            + "."
+        )
+
+
+def meta_hash(meta: DocumentMeta) -> str:
+    return hashlib.sha256(json.dumps(asdict(meta), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def doc_dir_names(settings: Settings) -> tuple[str, ...]:
+    names = []
+    for folder in settings.doc_dirs:
+        try:
+            names.append(folder.resolve().relative_to(settings.root).as_posix())
+        except ValueError:
+            names.append(folder.resolve().as_posix())
+    return tuple(names)
+
+
+def stale_reasons(manifest: Manifest, settings: Settings, model: ModelSource) -> list[str]:
+    """Why the index no longer matches the documents, model or format; empty when fresh."""
+    reasons = []
+    if manifest.format_version != FORMAT_VERSION:
+        reasons.append(f"index format {manifest.format_version} is not {FORMAT_VERSION}")
+    if manifest.model_fingerprint != model.fingerprint:
+        reasons.append(f"model changed ({manifest.model_name} -> {model.name})")
+    if manifest.chunker_version != CHUNKER_VERSION:
+        reasons.append("chunker changed")
+    if manifest.doc_dirs != doc_dir_names(settings):
+        reasons.append("document folders changed")
+    if not reasons and _documents_changed(manifest, settings):
+        reasons.append("documents changed")
+    return reasons
+
+
+def _documents_changed(manifest: Manifest, settings: Settings) -> bool:
+    """Cheap check by size and mtime; a file that differs is hashed to be sure."""
+    files = discover_files([d for d in settings.doc_dirs if d.is_dir()])
+    if len(files) != len(manifest.documents):
+        return True
+    for path in files:
+        record = manifest.record(path.stem)
+        if record is None:
+            return True
+        stat = path.stat()
+        touched = (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns)
+        if touched and content_hash(read_source_text(path)[0]) != record.content_hash:
+            return True
+    # Metadata edits are rare but change citations: compare what the loader would produce.
+    current = load_documents(list(settings.doc_dirs), settings.root).documents
+    return any(
+        (r := manifest.record(d.meta.doc_id)) is None or r.meta_hash != meta_hash(d.meta)
+        for d in current
+    )
+
+
+def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBundle | None:
+    """The live index when its vectors can be reused by this build."""
+    if rebuild:
+        return None
+    try:
+        bundle = index_store.load_current(settings.index_dir)
+    except OfstedQAError:
+        return None
+    m = bundle.manifest
+    compatible = (
+        m.format_version == FORMAT_VERSION
+        and m.model_fingerprint == model.fingerprint
+        and m.chunker_version == CHUNKER_VERSION
+        and m.chunker_max_tokens == model.max_tokens
+    )
+    return bundle if compatible else None
+
+
+@dataclass
+class _Plan:
+    chunks: list[Chunk] = field(default_factory=list)
+    vectors: list[np.ndarray | None] = field(default_factory=list)
+    records: list[DocRecord] = field(default_factory=list)
+
+
+def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
+    stat = path.stat()
+    return DocRecord(
+        doc.meta.doc_id,
+        doc.meta.source,
+        doc.content_hash,
+        meta_hash(doc.meta),
+        stat.st_size,
+        stat.st_mtime_ns,
+        chunks,
+    )
+
+
+def build_index(
+    settings: Settings,
+    model: ModelSource,
+    *,
+    rebuild: bool = False,
+    progress: ProgressFactory | None = None,
+    force_publish: bool = False,
+) -> BuildReport:
+    """Index `settings.doc_dirs` into `settings.index_dir`; the old index survives any failure."""
+    started = time.perf_counter()
+    with index_store.build_lock(settings.index_dir):
+        index_store.remove_abandoned_builds(settings.index_dir)
+        loaded = load_documents(list(settings.doc_dirs), settings.root)
+        if not loaded.documents:
+            raise OfstedQAError(
+                "No readable documents to index in " + ", ".join(map(str, settings.doc_dirs)),
+                hint="add .txt or .md files, or pass --docs DIR",
+            )
+        previous = _previous(settings, model, rebuild)
+        reason = "full rebuild" if rebuild else ("" if previous else "no reusable index")
+        plan = _Plan()
+        added: list[str] = []
+        changed: list[str] = []
+        unchanged: list[str] = []
+        paths = {p.stem: p for p in discover_files(list(settings.doc_dirs))}
+        for doc in loaded.documents:
+            doc_id = doc.meta.doc_id
+            old = previous.manifest.record(doc_id) if previous else None
+            if previous and old and old.content_hash == doc.content_hash:
+                ids = previous.store.doc_range(doc_id)
+                plan.chunks.extend(previous.store.get(i) for i in ids)
+                plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
+                unchanged.append(doc_id)
+                count = len(ids)
+            else:
+                chunks = chunk_document(
+                    doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
+                )
+                plan.chunks.extend(chunks)
+                plan.vectors.extend([None] * len(chunks))
+                (changed if old else added).append(doc_id)
+                count = len(chunks)
+            plan.records.append(_record(doc, paths[doc_id], count))
+        known = {d.meta.doc_id for d in loaded.documents}
+        removed = (
+            [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
+            if previous
+            else []
+        )
+        metas = {d.meta.doc_id: d.meta for d in loaded.documents}
+        if (
+            previous
+            and not (added or changed or removed or force_publish)
+            and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
+            and previous.manifest.doc_dirs == doc_dir_names(settings)
+        ):
+            return BuildReport(
+                unchanged=tuple(unchanged),
+                chunks=len(plan.chunks),
+                warnings=tuple(loaded.warnings),
+                published=False,
+            )
+        if not plan.chunks:
+            raise OfstedQAError("The documents contain no passages to index")
+        embedded = _embed_missing(plan, model, progress)
+        index_store.publish(settings.index_dir, _write(settings, model, plan, metas))
+    return BuildReport(
+        tuple(added),
+        tuple(changed),
+        tuple(removed),
+        tuple(unchanged),
+        len(plan.chunks),
+        embedded,
+        time.perf_counter() - started,
+        tuple(loaded.warnings),
+        reason,
+    )
+
+
+def _embed_missing(plan: _Plan, model: ModelSource, progress: ProgressFactory | None) -> int:
+    todo = [i for i, v in enumerate(plan.vectors) if v is None]
+    if not todo:
+        return 0
+    embedder = model.document_embedder()
+    on_progress = progress(len(todo)) if progress else None
+    vectors = embedder.embed_documents(
+        [plan.chunks[i].embedding_text for i in todo], on_progress=on_progress
+    )
+    for i, vector in zip(todo, vectors, strict=True):
+        plan.vectors[i] = vector
+    return len(todo)
+
+
+def _write(
+    settings: Settings, model: ModelSource, plan: _Plan, metas: dict[str, DocumentMeta]
+) -> Path:
+    folder = index_store.new_build_dir(settings.index_dir)
+    vectors = np.vstack([v for v in plan.vectors if v is not None]).astype(np.float32)
+    dense = DenseIndex.build(vectors, settings.dense_kind)
+    lexical = LexicalIndex.build([c.embedding_text for c in plan.chunks])
+    index_store.write_parts(folder, ChunkStore(plan.chunks, metas), vectors, dense, lexical)
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model_name=model.name,
+        model_fingerprint=model.fingerprint,
+        dimension=int(vectors.shape[1]),
+        chunker_version=CHUNKER_VERSION,
+        chunker_max_tokens=model.max_tokens,
+        dense_kind=dense.kind,
+        doc_dirs=doc_dir_names(settings),
+        documents=tuple(plan.records),
+        chunk_count=len(plan.chunks),
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        files=index_store.file_sizes(folder),
+    )
+    # The manifest goes last: a folder without one is never mistaken for a finished build.
+    (folder / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
+    return folder

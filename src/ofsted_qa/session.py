@@ -1,0 +1,103 @@
+"""Opening a ready-to-search index: load, check freshness, rebuild when allowed.
+
+Shared by the CLI, the TUI and the eval so they behave the same on a stale or broken index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from . import index_store
+from .config import Settings
+from .embedding import Embedder, LocalModel, ModelSource
+from .errors import OfstedQAError
+from .index_store import IndexBundle
+from .indexer import BuildReport, ProgressFactory, build_index, stale_reasons
+
+Notify = Callable[[str], None]
+ENCODERS_DIR = "encoders"
+
+
+def encoder_cache(settings: Settings) -> Path:
+    return settings.index_dir / ENCODERS_DIR
+
+
+def local_model(settings: Settings) -> LocalModel:
+    return LocalModel(settings.model, onnx_cache=encoder_cache(settings))
+
+
+def settle_doc_dirs(settings: Settings, explicit: bool) -> Settings:
+    """Without --docs, keep searching the folders the live index was built from."""
+    if explicit:
+        return settings
+    generation = index_store.current_generation(settings.index_dir)
+    if generation is None:
+        return settings
+    try:
+        dirs = index_store.Manifest.read(generation).doc_dirs
+    except OfstedQAError:
+        return settings
+    return replace(settings, doc_dirs=tuple((settings.root / d).resolve() for d in dirs))
+
+
+def open_index(
+    settings: Settings,
+    model: ModelSource,
+    *,
+    allow_build: bool = True,
+    progress: ProgressFactory | None = None,
+    notify: Notify = lambda _msg: None,
+) -> IndexBundle:
+    """The live index, rebuilt first when it is missing, stale or damaged (if allowed)."""
+    try:
+        bundle = index_store.load_current(settings.index_dir)
+        reasons = stale_reasons(bundle.manifest, settings, model)
+    except OfstedQAError as exc:
+        reasons = [exc.message]
+    if not reasons:
+        return bundle
+    why = "; ".join(reasons)
+    if not allow_build:
+        raise OfstedQAError(
+            f"The index needs rebuilding: {why}.", hint="run `ofsted-qa index` (or drop --no-build)"
+        )
+    notify(f"Building the index: {why}.")
+    report = build_index(settings, model, progress=progress)
+    for warning in report.warnings:
+        notify(f"warning: {warning}")
+    notify(report.summary())
+    prepare_query_encoder(settings, notify)
+    return index_store.load_current(settings.index_dir)
+
+
+def prepare_query_encoder(settings: Settings, notify: Notify) -> None:
+    """Export the torch-free query encoder once, so later one-shot questions start fast."""
+    try:
+        from .onnx_encoder import ensure_onnx_export
+
+        model = local_model(settings)
+        ensure_onnx_export(model.path, encoder_cache(settings))
+    except (OfstedQAError, ImportError, OSError, RuntimeError) as exc:
+        notify(f"warning: fast query encoder unavailable ({exc}); using sentence-transformers")
+
+
+def query_embedder(model: ModelSource) -> Embedder:
+    return model.query_embedder()
+
+
+def index_documents(
+    settings: Settings,
+    model: ModelSource,
+    *,
+    rebuild: bool,
+    progress: ProgressFactory | None,
+    notify: Notify,
+) -> BuildReport:
+    report = build_index(settings, model, rebuild=rebuild, progress=progress, force_publish=rebuild)
+    for warning in report.warnings:
+        notify(f"warning: {warning}")
+    if isinstance(model, LocalModel):
+        prepare_query_encoder(settings, notify)
+    return report

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fakes import FakeModel  # noqa: E402
+
+from ofsted_qa.config import Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture
+def docs_dir(tmp_path: Path) -> Path:
+    """A private copy of the seeds, free to edit."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, docs_dir: Path) -> Settings:
+    return Settings(root=tmp_path, index_dir=tmp_path / "index", doc_dirs=(docs_dir,))
+
+
+@pytest.fixture
+def fake_model() -> FakeModel:
+    return FakeModel()
+
+
+@pytest.fixture
+def built(settings: Settings, fake_model: FakeModel) -> Settings:
+    from ofsted_qa.indexer import build_index
+
+    build_index(settings, fake_model)
+    return settings

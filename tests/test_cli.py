@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from fakes import FakeModel
+
+from ofsted_qa import cli, session
+from ofsted_qa.documents import read_source_text
+
+RESULT_KEYS = {"rank", "score", "doc_id", "source", "title", "publisher", "kind", "date", "section",
+               "paragraph", "start", "end", "citation", "text"}
+
+
+@pytest.fixture
+def env(tmp_path: Path, docs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """CLI arguments that point at a private index of the seeds, with the fake model."""
+    monkeypatch.setenv("OFSTED_QA_ROOT", str(tmp_path))
+    model = FakeModel()
+    monkeypatch.setattr(session, "local_model", lambda settings: model)
+    monkeypatch.setattr(session, "prepare_query_encoder", lambda settings, notify: None)
+    return ["--index", str(tmp_path / "index")]
+
+
+def run(args: list[str], stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli.main(args, stdin=io.StringIO(stdin), stdout=out)
+    return code, out.getvalue()
+
+
+def test_ask_builds_index_then_answers_with_citations(env: list[str], capsys) -> None:
+    code, out = run([*env, "ask", "what did Ofsted say about care leavers in 2014"])
+    assert code == 0
+    assert "Building the index" in capsys.readouterr().err
+    assert out.startswith("Q: what did Ofsted say about care leavers in 2014")
+    assert "year 2014 · source Ofsted" in out
+    assert out.count("cite: ") == 5 and out.count("ref:  ") == 5
+
+
+def test_ask_json_schema_and_offsets_match_source(env: list[str], tmp_path: Path) -> None:
+    code, out = run([*env, "ask", "care leavers pathway plans", "--json", "--k", "8"])
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["query"] == "care leavers pathway plans" and payload["mode"] == "hybrid"
+    assert len(payload["results"]) == 8
+    for rank, result in enumerate(payload["results"], start=1):
+        assert RESULT_KEYS <= set(result) and result["rank"] == rank
+        assert result["source"].startswith("seeds/") and result["source"].endswith(".txt")
+        text, _ = read_source_text(tmp_path / result["source"])
+        excerpt = " ".join(text[result["start"] : result["end"]].replace("<p>", " ").replace("</p>", " ").replace("**", "").split())
+        assert excerpt == " ".join(result["text"].split())
+        assert result["citation"].startswith(result["publisher"] + ", " + result["title"])
+
+
+def test_ask_explain_lists_interpretation_and_contributions(env: list[str]) -> None:
+    code, out = run([*env, "ask", "what did Ofsted say in 2014", "--json", "--explain"])
+    payload = json.loads(out)
+    assert payload["interpretation"]["years"] == [2014]
+    assert payload["interpretation"]["publishers"] == ["Ofsted"]
+    assert {"bm25", "dense", "year_boost", "source_boost"} <= set(payload["results"][0]["contributions"])
+
+
+def test_modes_and_filters(env: list[str]) -> None:
+    for mode in ("bm25", "dense", "hybrid"):
+        code, out = run([*env, "ask", "adoption", "--json", "--mode", mode])
+        assert code == 0 and json.loads(out)["mode"] == mode
+    code, out = run([*env, "ask", "social workers", "--json", "--k", "20", "--year", "2025"])
+    assert {r["doc_id"] for r in json.loads(out)["results"]} == {"002_e7d3b80cb6f79f70"}
+    code, out = run([*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"])
+    assert {r["doc_id"] for r in json.loads(out)["results"]} == {"001_900efe804ed2a3da"}
+
+
+def test_batch_stdin_writes_one_json_line_per_question(env: list[str]) -> None:
+    questions = "IRO\n\n   \nadoption timescales\n" + "x" * 100_000 + "\n"
+    code, out = run([*env, "ask", "--json"], stdin=questions)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [line["query"] for line in lines[:2]] == ["IRO", "adoption timescales"]
+    assert "too long" in lines[2]["error"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask", ""], "The question is empty"),
+        (["ask", "   "], "The question is empty"),
+        (["ask", "x" * 100_000], "too long"),
+        (["ask", "IRO", "--k", "0"], "--k must be at least 1"),
+        (["ask"], "No question given"),
+        (["show", "nonsense"], "Cannot read the citation"),
+    ],
+)
+def test_user_mistakes_exit_2_with_one_clear_line(env: list[str], capsys, args: list[str], message: str) -> None:
+    if args[0] == "show":
+        run([*env, "index"])
+        capsys.readouterr()
+    code, _ = run([*env, *args])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_silly_k_is_clamped(env: list[str], capsys) -> None:
+    code, out = run([*env, "ask", "care", "--json", "--k", "100000"])
+    assert code == 0 and "clamped to 100" in capsys.readouterr().err
+    assert len(json.loads(out)["results"]) == 50
+
+
+def test_no_build_without_index_refuses(env: list[str], capsys) -> None:
+    code, _ = run([*env, "ask", "IRO", "--no-build"])
+    assert code == 2 and "ofsted-qa index" in capsys.readouterr().err
+
+
+def test_index_reports_what_it_did(env: list[str], tmp_path: Path) -> None:
+    code, out = run([*env, "index"])
+    assert code == 0 and "5 added" in out and "0 unchanged" in out
+    (tmp_path / "seeds" / "000_e6b9569f94716482.txt").write_text("Replaced text about fostering.\n")
+    code, out = run([*env, "index"])
+    assert "1 changed" in out and "4 unchanged" in out
+    code, out = run([*env, "index"])
+    assert out.startswith("Index up to date: 5 documents")
+
+
+def test_docs_lists_documents_with_counts(env: list[str]) -> None:
+    run([*env, "index"])
+    code, out = run([*env, "docs", "--json"])
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 5 and all(r["chunks"] > 0 for r in rows)
+    code, out = run([*env, "docs"])
+    assert "5 documents" in out and "inspection report" in out
+
+
+def test_show_by_ref_and_by_pasted_citation(env: list[str]) -> None:
+    run([*env, "index"])
+    code, out = run([*env, "show", "003#134"])
+    assert code == 0 and "▶ para 134" in out and "para 133" in out and "para 135" in out
+    assert "verified against the source" in out
+    citation = out.split("cite: ")[1].splitlines()[0]
+    code, again = run([*env, "show", citation])
+    assert code == 0 and again == out
+
+
+STREAMING = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from fakes import FakeModel
+    from ofsted_qa import cli, session
+    model = FakeModel()
+    session.local_model = lambda settings: model
+    session.prepare_query_encoder = lambda settings, notify: None
+    sys.exit(cli.main(["--index", {index!r}, "ask", "--json"]))
+    """
+)
+
+
+def test_streaming_answers_each_line_as_it_arrives(env: list[str], tmp_path: Path) -> None:
+    run([*env, "index"])
+    script = STREAMING.format(tests=str(Path(__file__).parent), index=env[1])
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**__import__("os").environ, "OFSTED_QA_ROOT": str(tmp_path)},
+    )
+    assert process.stdin and process.stdout
+    for question in ("IRO", "care leavers"):
+        process.stdin.write(question + "\n")
+        process.stdin.flush()
+        # The answer arrives while stdin is still open: it was not buffered to the end.
+        assert json.loads(process.stdout.readline())["query"] == question
+    process.stdin.close()
+    assert process.wait(timeout=30) == 0
+
+
+def test_help_and_core_imports_stay_light() -> None:
+    code = textwrap.dedent(
+        """
+        import sys, contextlib, io
+        from ofsted_qa import cli, search, indexer, session, render, passages
+        with contextlib.redirect_stdout(io.StringIO()):
+            try:
+                cli.main(["--help"])
+            except SystemExit:
+                pass
+        heavy = [m for m in ("torch", "sentence_transformers", "transformers", "textual") if m in sys.modules]
+        print(heavy)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

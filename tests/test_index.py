@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fakes import FakeModel
+
+from ofsted_qa import index_store
+from ofsted_qa.config import Settings
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.indexer import build_index, stale_reasons
+from ofsted_qa.session import open_index
+
+REPORT = "003_365e1ef2b819a726"
+
+
+def _live(settings: Settings) -> index_store.IndexBundle:
+    return index_store.load_current(settings.index_dir)
+
+
+def test_build_writes_a_complete_index(built: Settings) -> None:
+    bundle = _live(built)
+    manifest = bundle.manifest
+    assert manifest.model_fingerprint == "fake-hash-v1" and manifest.dimension == 64
+    assert {r.doc_id for r in manifest.documents} == set(bundle.store.documents)
+    assert manifest.chunk_count == len(bundle.store) == bundle.dense.size == len(bundle.vectors)
+    assert all(len(r.content_hash) == 64 for r in manifest.documents)
+    names = {p.name for p in bundle.folder.iterdir()}
+    assert {"manifest.json", "chunks.jsonl", "documents.json", "vectors.npy", "dense.faiss", "lexical"} <= names
+    assert not any(p.suffix in {".pkl", ".pickle"} for p in bundle.folder.rglob("*"))
+
+
+def test_rebuild_with_nothing_changed_embeds_nothing(built: Settings) -> None:
+    model = FakeModel()
+    report = build_index(built, model)
+    assert not report.published and report.embedded == 0 and model.loads == 0
+
+
+def test_incremental_reembeds_only_what_changed(built: Settings, docs_dir: Path) -> None:
+    before = _live(built)
+    news = docs_dir / "001_900efe804ed2a3da.txt"
+    news.write_text(news.read_text() + "\n\nA new closing paragraph about kinship carers.\n")
+    (docs_dir / "004_d11720999f465dce.txt").unlink()
+    (docs_dir / "005_new.txt").write_text("Fresh report\n\nInspectors praised the fostering service.\n")
+    model = FakeModel()
+    report = build_index(built, model)
+    assert report.changed == ("001_900efe804ed2a3da",)
+    assert report.removed == ("004_d11720999f465dce",)
+    assert report.added == ("005_new",)
+    after = _live(built)
+    changed_chunks = after.store.chunk_count("001_900efe804ed2a3da") + after.store.chunk_count("005_new")
+    assert report.embedded == model.embedder.embedded == changed_chunks
+    assert "004_d11720999f465dce" not in after.store.documents
+    # Vectors of an untouched document are carried over exactly.
+    old_ids, new_ids = before.store.doc_range(REPORT), after.store.doc_range(REPORT)
+    assert (before.vectors[old_ids.start : old_ids.stop] == after.vectors[new_ids.start : new_ids.stop]).all()
+    assert not before.folder.exists(), "the old generation is cleaned up after the swap"
+
+
+def test_stale_index_is_detected(built: Settings, docs_dir: Path) -> None:
+    bundle = _live(built)
+    assert stale_reasons(bundle.manifest, built, FakeModel()) == []
+    assert stale_reasons(bundle.manifest, built, FakeModel("other-model")) == [
+        "model changed (fake-hash -> fake-hash)"
+    ]
+    path = docs_dir / "000_e6b9569f94716482.txt"
+    path.write_text(path.read_text().replace("outstanding", "OUTSTANDING"))
+    assert stale_reasons(bundle.manifest, built, FakeModel()) == ["documents changed"]
+
+
+def test_touched_but_identical_file_is_not_stale(built: Settings, docs_dir: Path) -> None:
+    path = docs_dir / "000_e6b9569f94716482.txt"
+    os.utime(path, ns=(1, 1))
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == []
+
+
+def test_metadata_edit_is_stale_but_reuses_vectors(built: Settings, docs_dir: Path) -> None:
+    meta = docs_dir / "metadata.json"
+    meta.write_text(meta.read_text().replace('"News Shopper"', '"The News Shopper"'))
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == ["documents changed"]
+    model = FakeModel()
+    report = build_index(built, model)
+    assert report.published and report.embedded == 0
+    assert _live(built).store.documents["001_900efe804ed2a3da"].publisher == "The News Shopper"
+
+
+def test_stale_index_refused_under_no_build(built: Settings, docs_dir: Path) -> None:
+    (docs_dir / "005_new.txt").write_text("Another report.\n")
+    with pytest.raises(OfstedQAError, match="needs rebuilding: documents changed"):
+        open_index(built, FakeModel(), allow_build=False)
+    bundle = open_index(built, FakeModel(), allow_build=True)
+    assert "005_new" in bundle.store.documents
+
+
+def test_model_change_rebuilds_everything(built: Settings) -> None:
+    model = FakeModel("another-fingerprint")
+    bundle = open_index(built, model)
+    assert bundle.manifest.model_fingerprint == "another-fingerprint"
+    assert model.embedder.embedded == len(bundle.store)
+
+
+@pytest.mark.parametrize("damage", ["truncate_faiss", "bad_chunks_json", "bad_manifest", "missing_vectors"])
+def test_corrupt_index_gives_clear_error_then_rebuilds(built: Settings, damage: str) -> None:
+    folder = _live(built).folder
+    if damage == "truncate_faiss":
+        path = folder / "dense.faiss"
+        path.write_bytes(path.read_bytes()[:100])
+    elif damage == "bad_chunks_json":
+        (folder / "chunks.jsonl").write_text('{"doc_id": "x", broken\n')
+    elif damage == "bad_manifest":
+        (folder / "manifest.json").write_text("{")
+    else:
+        (folder / "vectors.npy").unlink()
+    with pytest.raises(OfstedQAError) as caught:
+        index_store.load_current(built.index_dir)
+    assert "index" in caught.value.message.lower()
+    with pytest.raises(OfstedQAError, match="needs rebuilding"):
+        open_index(built, FakeModel(), allow_build=False)
+    bundle = open_index(built, FakeModel())
+    assert len(bundle.store) > 200
+
+
+def test_failed_build_keeps_previous_index(built: Settings, docs_dir: Path) -> None:
+    class Exploding(FakeModel):
+        def document_embedder(self):  # type: ignore[no-untyped-def]
+            raise RuntimeError("model crashed mid-build")
+
+    before = _live(built)
+    (docs_dir / "005_new.txt").write_text("New text to embed.\n")
+    with pytest.raises(RuntimeError):
+        build_index(built, Exploding())
+    after = _live(built)
+    assert after.folder == before.folder and len(after.store) == len(before.store)
+    build_index(built, FakeModel())  # the next build cleans the abandoned folder
+    assert not list(built.index_dir.glob(".build-*"))
+
+
+def test_build_with_no_documents_refuses_and_keeps_index(built: Settings, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(OfstedQAError, match="No readable documents"):
+        build_index(replace(built, doc_dirs=(empty,)), FakeModel())
+    assert len(_live(built).store) > 0
+
+
+KILLED_BUILD = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from pathlib import Path
+    from fakes import FakeModel
+    from ofsted_qa.config import Settings
+    from ofsted_qa.indexer import build_index
+
+    class Slow(FakeModel):
+        def document_embedder(self):
+            embedder = super().document_embedder()
+            original = embedder.embed_documents
+            def slow(texts, on_progress=None):
+                print("embedding", flush=True)
+                time.sleep(60)
+                return original(texts, on_progress=on_progress)
+            embedder.embed_documents = slow
+            return embedder
+
+    settings = Settings(root=Path({root!r}), index_dir=Path({index!r}), doc_dirs=(Path({docs!r}),))
+    build_index(settings, Slow(), rebuild=True)
+    """
+)
+
+
+def test_killed_build_leaves_previous_index_usable(built: Settings, docs_dir: Path) -> None:
+    before = _live(built)
+    script = KILLED_BUILD.format(
+        tests=str(Path(__file__).parent), root=str(built.root), index=str(built.index_dir), docs=str(docs_dir)
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "embedding"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    after = _live(built)
+    assert after.folder == before.folder and len(after.store) == len(before.store)
+    report = build_index(built, FakeModel(), rebuild=True)
+    assert report.published
+    assert not list(built.index_dir.glob(".build-*"))

@@ -1,0 +1,166 @@
+"""The ONNX encoder must agree with sentence-transformers and never pull torch onto its path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ofsted_qa.embedding import SentenceTransformerEmbedder, bundled_model_path, model_fingerprint
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.onnx_encoder import OnnxEmbedder, ensure_onnx_export, onnx_cache_ready
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAGRAPHS = [
+    p.strip()
+    for f in sorted((ROOT / "seeds").glob("*.txt"))
+    for p in f.read_text(encoding="utf-8").split("\n\n")
+    if p.strip()
+]
+LONG_QUERY = " ".join(PARAGRAPHS)[:6000]  # far past 256 tokens: both must truncate alike
+QUERIES = [
+    "IRO",
+    "care leavers",
+    "How well are children missing education tracked?",
+    "leadership and management of social workers",
+    "domestic abuse",
+    " ",
+    LONG_QUERY,
+]
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cache = tmp_path_factory.mktemp("onnx-cache")
+    ensure_onnx_export(bundled_model_path(), cache, name="all-MiniLM-L6-v2")
+    return cache
+
+
+@pytest.fixture(scope="session")
+def onnx_dir(cache_dir: Path) -> Path:
+    folder = onnx_cache_ready(bundled_model_path(), cache_dir)
+    assert folder is not None
+    return folder
+
+
+@pytest.fixture(scope="session")
+def onnx(onnx_dir: Path) -> OnnxEmbedder:
+    return OnnxEmbedder(onnx_dir)
+
+
+@pytest.fixture(scope="session")
+def reference() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def paragraph_vectors(
+    onnx: OnnxEmbedder, reference: SentenceTransformerEmbedder
+) -> tuple[np.ndarray, np.ndarray]:
+    return onnx.embed_documents(PARAGRAPHS), reference.embed_documents(PARAGRAPHS)
+
+
+def test_metadata_matches_source(
+    onnx: OnnxEmbedder, reference: SentenceTransformerEmbedder
+) -> None:
+    assert onnx.fingerprint == reference.fingerprint == model_fingerprint(bundled_model_path())
+    assert (onnx.dimension, onnx.max_tokens) == (reference.dimension, reference.max_tokens)
+    assert onnx.name == "all-MiniLM-L6-v2"
+
+
+def test_paragraphs_match(paragraph_vectors: tuple[np.ndarray, np.ndarray]) -> None:
+    ours, theirs = paragraph_vectors
+    assert ours.dtype == np.float32 and ours.shape == theirs.shape
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.999, PARAGRAPHS[int(cosines.argmin())][:80]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q[:20])
+def test_queries_match(
+    onnx: OnnxEmbedder, reference: SentenceTransformerEmbedder, query: str
+) -> None:
+    ours, theirs = onnx.embed_query(query), reference.embed_query(query)
+    assert ours.shape == (384,) and ours.dtype == np.float32
+    assert float(ours @ theirs) >= 0.999
+    assert onnx.count_tokens(query) == reference.count_tokens(query)
+
+
+def test_long_query_is_truncated(onnx: OnnxEmbedder) -> None:
+    assert onnx.count_tokens(LONG_QUERY) > 256  # counting does not truncate...
+    # ...but embedding does: text past token 256 cannot change the vector.
+    same = onnx.embed_query(LONG_QUERY + " entirely different words about ponies")
+    assert float(same @ onnx.embed_query(LONG_QUERY)) > 0.99999
+
+
+def test_same_top5(
+    onnx: OnnxEmbedder,
+    reference: SentenceTransformerEmbedder,
+    paragraph_vectors: tuple[np.ndarray, np.ndarray],
+) -> None:
+    ours, theirs = paragraph_vectors
+    for query in QUERIES[:5]:
+        top_ours = np.argsort(-(ours @ onnx.embed_query(query)))[:5]
+        top_theirs = np.argsort(-(theirs @ reference.embed_query(query)))[:5]
+        assert list(top_ours) == list(top_theirs), query
+
+
+def test_batches_keep_order_and_report_progress(onnx: OnnxEmbedder) -> None:
+    texts = PARAGRAPHS[:40]
+    seen: list[int] = []
+    vectors = onnx.embed_documents(texts, on_progress=seen.append)
+    assert sum(seen) == len(texts) and max(seen) <= onnx.batch_size
+    for i in (0, 17, 39):
+        assert float(vectors[i] @ onnx.embed_query(texts[i])) > 0.9999
+    assert onnx.embed_documents([]).shape == (0, 384)
+
+
+def test_query_path_never_imports_torch(onnx_dir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ofsted_qa.onnx_encoder import OnnxEmbedder\n"
+        f"OnnxEmbedder(Path({str(onnx_dir)!r})).embed_query('care leavers')\n"
+        "heavy = {'torch', 'transformers', 'sentence_transformers'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(OfstedQAError, match="No usable ONNX encoder"):
+        OnnxEmbedder(tmp_path / "nowhere")
+
+
+def test_corrupt_model_is_a_clear_error(onnx_dir: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(onnx_dir, broken)
+    (broken / "model.onnx").write_bytes(b"not a protobuf at all")
+    with pytest.raises(OfstedQAError, match="corrupt"):
+        OnnxEmbedder(broken)
+    (broken / "encoder.json").write_text("{half a json")
+    with pytest.raises(OfstedQAError, match="No usable ONNX encoder"):
+        OnnxEmbedder(broken)
+
+
+def test_cache_ready_checks_fingerprint(cache_dir: Path, onnx_dir: Path, tmp_path: Path) -> None:
+    assert onnx_dir.name == f"onnx-{model_fingerprint(bundled_model_path())}"
+    assert not [p for p in cache_dir.iterdir() if p.name.startswith(".")]  # no temp leftovers
+    # Same folder name, but the export was made from other weights: not ready.
+    other_cache = tmp_path / "cache"
+    shutil.copytree(onnx_dir, other_cache / onnx_dir.name)
+    meta_path = other_cache / onnx_dir.name / "encoder.json"
+    meta = json.loads(meta_path.read_text())
+    meta["fingerprint"] = "0" * 16
+    meta_path.write_text(json.dumps(meta))
+    assert onnx_cache_ready(bundled_model_path(), other_cache) is None
+    assert onnx_cache_ready(bundled_model_path(), tmp_path / "empty") is None
+    # A cached export is reused without touching torch again.
+    assert ensure_onnx_export(bundled_model_path(), cache_dir) == onnx_dir
