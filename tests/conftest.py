@@ -40,3 +40,15 @@ def built(settings: Settings, fake_model: FakeModel) -> Settings:
 
     build_index(settings, fake_model)
     return settings
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The seeds indexed once per test session with the real bundled model (and its ONNX export)."""
+    from ofsted_qa.session import index_documents, local_model
+
+    root = tmp_path_factory.mktemp("real")
+    shutil.copytree(SEEDS, root / "seeds")
+    settings = Settings(root=root, index_dir=root / "index", doc_dirs=(root / "seeds",))
+    index_documents(settings, local_model(settings), rebuild=False, progress=None, notify=print)
+    return settings

@@ -142,6 +142,9 @@ def test_show_by_ref_and_by_pasted_citation(env: list[str]) -> None:
     citation = out.split("cite: ")[1].splitlines()[0]
     code, again = run([*env, "show", citation])
     assert code == 0 and again == out
+    # Positional labels ("¶13") can be typed without the pilcrow.
+    code, letter = run([*env, "show", "002#p13"])
+    assert code == 0 and "▶ ¶13" in letter and "verified against the source" in letter
 
 
 STREAMING = textwrap.dedent(

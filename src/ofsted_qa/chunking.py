@@ -21,12 +21,12 @@ HEADING_MAX_CHARS = 200
 FIELD_LABEL_MAX_WORDS = 3  # "Lead inspector: X" is content, "What ... mean: the LSCB" a heading
 MAX_PARAGRAPH_GAP = 5  # how far report numbering may jump and still count as the next paragraph
 APPROX_TOKENS_PER_WORD = 1.6  # conservative against all-MiniLM word pieces
-APPROX_CHARS_PER_TOKEN = 4  # only binds for words far longer than English ones
+APPROX_CHARS_PER_TOKEN = 5  # only binds for words far longer than English ones
 APPROX_SPECIAL_TOKENS = 2  # [CLS] and [SEP]
-CONTEXT_MAX_SHARE = 0.4  # a list lead-in may use at most this share of the budget
-MIN_MAX_TOKENS = 64
+HEADER_MAX_SHARE = 0.6  # heading + list lead-in may use at most this share of the budget
+MIN_MAX_TOKENS = 64  # room for a heading plus some text
 TOC_LINE_MAX_CHARS = 160
-BOILERPLATE_MAX_WORDS = 150  # room for a heading plus some text
+BOILERPLATE_MAX_WORDS = 150  # furniture is short; a long block that mentions it is content
 TABLE_LABEL = "judgements-table"  # no spaces: labels are used in refs like "003#134"
 
 TokenCounter = Callable[[str], int]
@@ -91,7 +91,8 @@ _SECTION = re.compile(r"Section \d+:", re.I)
 _FIELD = re.compile(r"([^:]{1,40}):\s+\S")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
 _GRADE_CELL = re.compile(r"\t\s*(?:outstanding|good|requires improvement|inadequate)\s*$", re.I | re.M)
-_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*(?:</?[pP]>|\*\*)*(?=\s+(?:</?[pP]>|\*\*|[\"'“‘(\[])*[A-Z0-9])")
+_MARKUP = r"(?:</?[pP]>|\*\*)"
+_SENT_END = re.compile(rf"[.!?…][\"'”’)\]]*{_MARKUP}*(?=\s+(?:{_MARKUP}|[\"'“‘(\[])*[A-Z0-9])")
 _WORD = re.compile(r"\S+")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # Publication furniture found across sites and Ofsted templates (lower case); a block with one
@@ -113,7 +114,7 @@ _LETTER_LINE = re.compile(
 _PHOTO_CREDIT = re.compile(r"\b(?:photo|image|picture)\s*(?:credit|courtesy)\b", re.I)
 _CLOSERS = "\"'”’)]"
 _VALEDICTION = re.compile(r"(?:yours (?:sincerely|faithfully)|kind regards|best wishes)\W*$", re.I)
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _CONTACT = re.compile(
     r"\b(?:T|Tel|Telephone|Textphone|Fax|Phone)\b\.?:?\s*\+?\d[\d ]{6,}"
     r"|\S@\S+\.\w|\bwww\.\S|https?://|\bcontact us\b",
@@ -173,7 +174,7 @@ def _is_terminal(text: str) -> bool:
 
 def _is_boilerplate(bodies: list[str]) -> bool:
     if sum(len(b.split()) for b in bodies) > BOILERPLATE_MAX_WORDS:
-        return False  # furniture is short; a long block mentioning it is content
+        return False
     lowered = [b.casefold() for b in bodies]
     return any(p in b for b in lowered for p in _BOILERPLATE_PHRASES) or any(
         b.startswith(_BOILERPLATE_OPENINGS) for b in lowered
@@ -204,7 +205,9 @@ def _is_heading(text: str, toc: set[str]) -> bool:
 
 def _is_contact_block(bodies: list[str]) -> bool:
     """Addresses, phone/email lines: a contact signal and no line of prose."""
-    prose = any(_SENTENCE_BREAK.search(b) or b.endswith(".") and len(b.split()) >= 8 for b in bodies)
+    prose = any(
+        _SENTENCE_BREAK.search(b) or b.endswith(".") and len(b.split()) >= 8 for b in bodies
+    )
     return not prose and any(_POSTCODE.search(b) or _CONTACT.search(b) for b in bodies)
 
 
@@ -213,12 +216,12 @@ def _line_segments(block: list[_Line], last_number: int) -> tuple[list[_Seg], in
     segs: list[_Seg] = []
     for line in block:
         num = None if "\t" in line.body else _NUMBERED.match(line.body)
-        if num and last_number < int(num[1]) <= last_number + MAX_PARAGRAPH_GAP:
+        if num and last_number < int(num[1]) <= (last_number or 999) + MAX_PARAGRAPH_GAP:
             last_number = int(num[1])
             segs.append(_Seg("numbered", line.start + num.end(), line.end, number=num[1]))
         elif item := _ITEM.match(line.body):
             segs.append(_Seg("item", line.start + item.end(), line.end, indent=line.indent))
-        elif note := _FOOTNOTE.match(line.body):
+        elif _FOOTNOTE.match(line.body):
             segs.append(_Seg("footnote", line.start, line.end))
         elif segs:
             segs[-1] = replace(segs[-1], end=line.end)
@@ -235,7 +238,9 @@ def _segments(src: str) -> tuple[list[_Seg], set[str]]:
     for block in _blocks(src):
         bodies = [normalise_for_match(line.body) for line in block]
         if len(block) > 1 and all(_is_toc_line(line.body) for line in block):
-            toc.update(_heading_key(m[1]) for line in block if (m := _TOC_LINE.fullmatch(line.body)))
+            toc.update(
+                _heading_key(m[1]) for line in block if (m := _TOC_LINE.fullmatch(line.body))
+            )
             continue
         if sum("\t" in line.body for line in block) >= 2:
             segs.append(_Seg("table", block[0].start, block[-1].end))
@@ -243,7 +248,7 @@ def _segments(src: str) -> tuple[list[_Seg], set[str]]:
         joined = "\n".join(bodies)
         if _PHOTO_CREDIT.search(joined) and segs and segs[-1].kind == "heading":
             segs.pop()
-        if _VALEDICTION.match(joined):
+        if _VALEDICTION.match(bodies[0]):
             signing = True  # the name and title that follow are a signature
             continue
         prose = len(joined.split()) > 6 or _is_terminal(joined)
@@ -251,10 +256,11 @@ def _segments(src: str) -> tuple[list[_Seg], set[str]]:
         letter = len(block) == 1 and _LETTER_LINE.fullmatch(bodies[0])
         if signing or letter or _is_boilerplate(bodies) or _is_contact_block(bodies):
             continue
-        if len(block) == 1 and not _ITEM.match(block[0].body):
-            if _is_heading(bodies[0], toc) and not _NUMBERED.match(block[0].body):
-                segs.append(_Seg("heading", block[0].start, block[0].end))
-                continue
+        first = block[0].body
+        plain = not (_ITEM.match(first) or _NUMBERED.match(first))
+        if len(block) == 1 and plain and _is_heading(bodies[0], toc):
+            segs.append(_Seg("heading", block[0].start, block[0].end))
+            continue
         found, last_number = _line_segments(block, last_number)
         segs.extend(found)
     return segs, toc
@@ -271,7 +277,9 @@ def _next_kind(segs: list[_Seg], i: int) -> str:
 
 def _adjacent(src: str, a: _Seg, b: _Seg) -> bool:
     """Nothing but blank lines (or the next item's bullet) between two segments."""
-    return a.end <= b.start and bool(_BULLETS_ONLY.fullmatch(normalise_for_match(src[a.end : b.start])))
+    return a.end <= b.start and bool(
+        _BULLETS_ONLY.fullmatch(normalise_for_match(src[a.end : b.start]))
+    )
 
 
 def _resolve_lead_ins(src: str, segs: list[_Seg]) -> list[_Seg]:
@@ -481,14 +489,17 @@ def _split(src: str, span: Span, cost: Cost, budget: int, level: int = 0) -> lis
     return [
         part
         for group in groups
-        for part in _split(src, (group[0][0], group[-1][1]), cost, budget, level + (len(group) == 1))
+        for part in _split(
+            src, (group[0][0], group[-1][1]), cost, budget, level + (len(group) == 1)
+        )
     ]
 
 
-def _fit_context(context: str, max_tokens: int, count: TokenCounter) -> str:
+def _fit_context(seg: _Seg, max_tokens: int, count: TokenCounter) -> str:
     """A lead-in must leave room for the passage: fall back to its last sentence, then drop it."""
-    for candidate in (context, re.split(r"(?<=[.!?])\s+", context)[-1]):
-        if count(candidate) <= max_tokens * CONTEXT_MAX_SHARE:
+    heading = seg.section[-1] if seg.section else ""
+    for candidate in (seg.context, re.split(r"(?<=[.!?])\s+", seg.context)[-1]):
+        if count(f"{heading}\n{candidate}") <= max_tokens * HEADER_MAX_SHARE:
             return candidate
     return ""
 
@@ -510,7 +521,7 @@ def _to_chunks(
     chunks: list[Chunk] = []
     seen: set[str] = set()
     for position, seg in enumerate(segs, start=1):
-        context = _fit_context(seg.context, max_tokens, count)
+        context = _fit_context(seg, max_tokens, count) if seg.context else ""
         parts = _fit_segment(src, seg, context, max_tokens, count)
         label = _label(src, seg, position)
         label = label if label not in seen else f"{label}-{position}"

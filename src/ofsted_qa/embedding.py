@@ -110,6 +110,7 @@ class LocalModel:
 
             self._tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
             self._tokenizer.no_truncation()
+            self._tokenizer.no_padding()
         return len(self._tokenizer.encode(text).ids)
 
     def document_embedder(self) -> Embedder:
@@ -145,7 +146,7 @@ class SentenceTransformerEmbedder:
         self.fingerprint = model_fingerprint(self.path)
         self.batch_size = batch_size
         self._model = self._load()
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length)
 
     def _load(self):

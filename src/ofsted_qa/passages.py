@@ -54,6 +54,9 @@ def locate(store: ChunkStore, citation: str) -> int:
         prefix, paragraph = house
         doc_id = _doc_by_citation_prefix(store, prefix)
     chunk_id = store.find(doc_id, paragraph)
+    if chunk_id is None and paragraph.lstrip("p").isdigit():
+        # "¶" is hard to type in a shell: "p13" and "13" find positional paragraph "¶13" too.
+        chunk_id = store.find(doc_id, "¶" + paragraph.lstrip("p"))
     if chunk_id is None:
         raise OfstedQAError(f"Document {doc_id} has no paragraph {paragraph}")
     return chunk_id

@@ -1,0 +1,50 @@
+"""The question box: Enter asks, Up/Down recall earlier questions like a shell."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class QuestionInput(Input):
+    BINDINGS = [
+        Binding("up", "history(-1)", "Earlier question", show=False),
+        Binding("down", "history(1)", "Later question", show=False),
+    ]
+
+    class Asked(Message):
+        def __init__(self, question: str) -> None:
+            super().__init__()
+            self.question = question
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            placeholder="Ask about the reports, e.g. what did Ofsted say about care leavers in 2014",
+            **kwargs,  # type: ignore[arg-type]
+        )
+        self.history: list[str] = []
+        self._cursor = 0  # == len(history) means "the new question being typed"
+        self._draft = ""
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        question = " ".join(event.value.split())
+        if not question:  # blank input is ignored, not an error
+            return
+        if not self.history or self.history[-1] != question:
+            self.history.append(question)
+        self._cursor, self._draft = len(self.history), ""
+        self.value = ""
+        self.post_message(self.Asked(question))
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self._cursor == len(self.history):
+            self._draft = self.value
+        self._cursor = max(0, min(len(self.history), self._cursor + step))
+        self.value = self._draft if self._cursor == len(self.history) else self.history[self._cursor]
+        self.cursor_position = len(self.value)

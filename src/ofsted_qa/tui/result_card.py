@@ -1,0 +1,105 @@
+"""One cited passage: rank, title, date, badge, section, paragraph, score bar, passage."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from .highlight import passage, score_bar
+
+if TYPE_CHECKING:
+    from ..search import Hit
+
+BADGES = {"inspection report": "REPORT", "inspection letter": "LETTER"}
+
+
+def badge(kind: str) -> str:
+    return BADGES.get(kind, kind.upper())
+
+
+class ResultCard(Widget, can_focus=True):
+    BINDINGS = [
+        Binding("enter", "open", "Open source"),
+        Binding("c", "copy_citation", "Copy citation"),
+        Binding("y", "copy_passage", "Copy passage"),
+        Binding("up", "move(-1)", "Previous card", show=False),
+        Binding("down", "move(1)", "Next card", show=False),
+        Binding("escape", "app.focus_input", "Back to question", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "card--rank",
+        "card--title",
+        "card--badge",
+        "card--meta",
+        "card--bar",
+        "card--term",
+        "card--best",
+    }
+
+    class Opened(Message):
+        """The user wants this passage in its document."""
+
+        def __init__(self, card: ResultCard) -> None:
+            super().__init__()
+            self.card = card
+
+    def __init__(self, hit: Hit, query_terms: set[str], top_score: float) -> None:
+        super().__init__()
+        self.hit = hit
+        self.query_terms = query_terms
+        self.top_score = top_score
+
+    def render(self) -> Group:
+        from ..citation import human_date, paragraph_label
+
+        hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
+        head = Text.assemble(
+            (f"{hit.rank:>2} ", style("card--rank")),
+            (meta.title, style("card--title")),
+            "  ",
+            (f" {badge(meta.kind)} ", style("card--badge")),
+        )
+        where = " › ".join(p for p in (hit.chunk.section_path, paragraph_label(hit.chunk)) if p)
+        info = Text.assemble(
+            ("   " + " · ".join((meta.publisher, human_date(meta.date), where)), style("card--meta"))
+        )
+        bar = Text.assemble(
+            ("   " + score_bar(hit.score, self.top_score), style("card--bar")),
+            (f" {hit.score:.2f}", style("card--meta")),
+        )
+        body = passage(
+            hit.chunk.text,
+            self.query_terms,
+            hit.best_sentence,
+            term_style=style("card--term"),
+            best_style=style("card--best"),
+        )
+        return Group(head, info, bar, Text(""), body)
+
+    def on_click(self) -> None:
+        self.focus()
+        self.action_open()
+
+    def action_open(self) -> None:
+        self.post_message(self.Opened(self))
+
+    def action_copy_citation(self) -> None:
+        self.app.copy_to_clipboard(self.hit.citation)
+        self.notify(self.hit.citation, title="Citation copied", markup=False)
+
+    def action_copy_passage(self) -> None:
+        self.app.copy_to_clipboard(self.hit.chunk.text)
+        self.notify(f"{len(self.hit.chunk.text)} characters", title="Passage copied", markup=False)
+
+    def action_move(self, step: int) -> None:
+        cards = list(self.screen.query(ResultCard))
+        target = cards.index(self) + step
+        if 0 <= target < len(cards):
+            cards[target].focus()
+        elif step > 0:  # past the last card: back to the question box below
+            self.app.set_focus(self.screen.query_one("QuestionInput"))

@@ -1,0 +1,63 @@
+"""The bundled model end to end: a few slow tests that prove the real pipeline works."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from ofsted_qa.config import Settings
+from ofsted_qa.embedding import LocalModel, SentenceTransformerEmbedder
+from ofsted_qa.index_store import load_current
+from ofsted_qa.passages import verify
+from ofsted_qa.search import Searcher
+from ofsted_qa.session import local_model
+
+pytestmark = pytest.mark.model
+
+CARE_LEAVERS = "The graded judgement for the experiences and progress of care leavers is requires improvement"
+
+
+def test_bundled_model_loads_offline_and_embeds_unit_vectors() -> None:
+    embedder = SentenceTransformerEmbedder()
+    vectors = embedder.embed_documents(["care leavers", "looked after children"])
+    assert vectors.shape == (2, 384) and embedder.max_tokens == 256
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert LocalModel().fingerprint == embedder.fingerprint
+    assert LocalModel().count_tokens("IRO") == embedder.count_tokens("IRO")
+
+
+def test_care_leavers_2014_question_finds_the_care_leavers_section(real_index: Settings) -> None:
+    bundle = load_current(real_index.index_dir)
+    searcher = Searcher(bundle, local_model(real_index).query_embedder())
+    response = searcher.search("what did Ofsted say about care leavers in 2014", k=5)
+    from_section = [h for h in response.hits if h.chunk.section[-1:] == (CARE_LEAVERS,)]
+    assert len(from_section) >= 3
+    assert all(verify(h.meta, h.chunk, real_index.root) for h in response.hits)
+
+
+def test_every_indexed_passage_is_traceable_to_its_source(real_index: Settings) -> None:
+    bundle = load_current(real_index.index_dir)
+    assert len(bundle.store) > 250
+    for chunk_id in range(len(bundle.store)):
+        assert verify(bundle.store.meta(chunk_id), bundle.store.get(chunk_id), real_index.root)
+
+
+def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> None:
+    """With the ONNX export in place a fresh `ask` never imports torch (cold start matters)."""
+    script = (
+        "import sys, io, contextlib\n"
+        "from ofsted_qa import cli\n"
+        "out = io.StringIO()\n"
+        f"code = cli.main(['--index', {str(real_index.index_dir)!r}, 'ask', 'IRO', '--json', '--no-build'], stdout=out)\n"
+        "print(code, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
+        "print(out.getvalue())\n"
+    )
+    env = {"OFSTED_QA_ROOT": str(real_index.root), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    status, payload = result.stdout.split("\n", 1)
+    assert status == "0 False False"
+    assert json.loads(payload)["results"]
