@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from dataclasses import dataclass, replace
 
 SECTION_SEPARATOR = " › "
@@ -465,14 +466,15 @@ def _pack(pieces: list[Span], cost: Cost, budget: int) -> list[list[Span]]:
 
 
 def _balanced(pieces: list[Span], cost: Cost, budget: int) -> list[list[Span]]:
-    """Greedy packing, then the smallest budget giving as few groups: parts of even size rather
-    than a full part and a stub."""
-    groups = _pack(pieces, cost, budget)
-    lo, hi = 0, budget
-    while len(groups) > 1 and hi - lo > 1:
-        mid = (lo + hi) // 2
-        lo, hi = (lo, mid) if len(_pack(pieces, cost, mid)) <= len(groups) else (mid, hi)
-    return _pack(pieces, cost, hi) if len(groups) > 1 else groups
+    """As few groups as greedy packing needs, but cut near equal shares of the text, so a long
+    paragraph becomes even parts rather than full parts and a stub. Falls back to greedy."""
+    greedy = _pack(pieces, cost, budget)
+    ends = list(accumulate(e - s for s, e in pieces))
+    shares = [ends[-1] * i / len(greedy) for i in range(1, len(greedy))]
+    cuts = sorted({min(range(len(ends) - 1), key=lambda j: abs(ends[j] - x)) + 1 for x in shares})
+    groups = [pieces[a:b] for a, b in zip([0, *cuts], [*cuts, len(pieces)], strict=True)]
+    even = len(groups) == len(greedy) and all(cost(g[0][0], g[-1][1]) <= budget for g in groups)
+    return groups if even else greedy
 
 
 def _split(src: str, span: Span, cost: Cost, budget: int, level: int = 0) -> list[Span]:

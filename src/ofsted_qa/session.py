@@ -78,7 +78,7 @@ def prepare_query_encoder(settings: Settings, notify: Notify) -> None:
         from .onnx_encoder import ensure_onnx_export
 
         model = local_model(settings)
-        ensure_onnx_export(model.path, encoder_cache(settings))
+        ensure_onnx_export(model.path, encoder_cache(settings), name=model.name)
     except (OfstedQAError, ImportError, OSError, RuntimeError) as exc:
         notify(f"warning: fast query encoder unavailable ({exc}); using sentence-transformers")
 

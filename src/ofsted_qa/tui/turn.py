@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from .chip import Chip
@@ -18,19 +20,24 @@ if TYPE_CHECKING:
 
 
 def describe(filters: Filters) -> str:
-    parts = [str(y) for y in filters.years] + list(filters.kinds) + list(filters.doc_ids)
-    return " · ".join(parts)
+    return " · ".join([str(y) for y in filters.years] + [*filters.kinds, *filters.doc_ids])
 
 
 class Turn(Vertical):
     """Answers arrive from workers; `generation` drops any that a newer request superseded."""
+
+    class Reask(Message):
+        """The user removed or restored a cue: ask this turn's question again."""
+
+        def __init__(self, turn: Turn) -> None:
+            super().__init__()
+            self.turn = turn
 
     def __init__(self, question: str, filters: Filters) -> None:
         super().__init__(classes="turn")
         self.question = question
         self.filters = filters
         self.dropped: frozenset[str] = frozenset()
-        self.cues: list[str] | None = None  # as first read; removed ones stay to be restored
         self.response: SearchResponse | None = None
         self.generation = 0
 
@@ -42,6 +49,10 @@ class Turn(Vertical):
         yield Horizontal(classes="chips")
         yield Static(Text("Waiting for the index…"), classes="note")
         yield Vertical(classes="cards")
+
+    @property
+    def cards(self) -> list[ResultCard]:
+        return list(self.query(ResultCard))
 
     def request(self) -> int:
         self.generation += 1
@@ -55,24 +66,27 @@ class Turn(Vertical):
     def show(self, response: SearchResponse, generation: int, note: str) -> None:
         if generation != self.generation:
             return
-        self.response = response
-        if self.cues is None:
-            self.cues = response.interpretation.chips
         focused = self.screen.focused
-        refocus = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.walk_children() else None
-        self._show_chips()
+        keep = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.cards else 0
+        self.response = response
+        row = self.query_one(".chips", Horizontal)
+        if not row.children:  # cues as first read; removed ones stay, to be restored
+            row.mount_all(Chip(c) for c in response.interpretation.chips)
+        row.display = bool(row.children) or bool(response.interpretation.chips)
         hits = response.hits
-        self.set_note(note if hits else "No passages matched. Try other words or clear filters.")
-        cards = self.query_one(".cards", Vertical)
-        cards.remove_children()
+        self.set_note(note if hits else "No passages matched: try other words or clear filters.")
+        box = self.query_one(".cards", Vertical)
+        box.remove_children()
         terms = stems(" ".join((response.query, *response.interpretation.expansions)))
         top = max((h.score for h in hits), default=1.0)
-        cards.mount_all(ResultCard(h, terms, top) for h in hits)
-        if refocus is not None and hits:
-            self.call_after_refresh(lambda: list(cards.query(ResultCard))[min(refocus, len(hits)) - 1].focus())
+        cards = [ResultCard(h, terms, top) for h in hits]
+        box.mount_all(cards)
+        if keep and cards:  # a refresh must not throw the reader out of the results
+            self.call_after_refresh(cards[min(keep, len(cards)) - 1].focus)
 
-    def _show_chips(self) -> None:
-        row = self.query_one(".chips", Horizontal)
-        row.remove_children()
-        row.display = bool(self.cues)
-        row.mount_all(Chip(c, removed=c in self.dropped) for c in self.cues or [])
+    @on(Chip.Toggled)
+    def _cue_toggled(self, event: Chip.Toggled) -> None:
+        event.stop()
+        chips = self.query(Chip)
+        self.dropped = frozenset(c.label for c in chips if c.removed)
+        self.post_message(self.Reask(self))

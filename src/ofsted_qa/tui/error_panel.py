@@ -1,0 +1,17 @@
+"""A failure the user can fix, said plainly: what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class ErrorPanel(Static):
+    def __init__(self, title: str, message: str, hint: str = "") -> None:
+        body = Text.assemble((title, "bold"), "\n", message)
+        if hint:
+            body.append(f"\nTo fix: {hint}")
+        body.append("\nPress ctrl+r to try again.", style="dim")
+        super().__init__(body, classes="error-panel")
+        self.message = message
+        self.hint = hint
