@@ -80,6 +80,17 @@ def test_judgements_table_is_one_clean_chunk_not_paragraphs_1_to_3() -> None:
     assert table.start < by_label("003", "1").start
 
 
+def test_a_number_out_of_sequence_is_not_a_new_paragraph() -> None:
+    text = (
+        "5. In March the number of children looked after was\n"
+        "260. This is higher than last year.\n"
+        "6. Leaders know this.\n"
+    )
+    found = chunk_document(text, "x")
+    assert [c.paragraph for c in found] == ["5", "6"]
+    assert found[0].text.endswith("was 260. This is higher than last year.")
+
+
 # --- positional labels -----------------------------------------------------------------------
 
 
@@ -131,7 +142,9 @@ def test_report_paragraph_broken_by_page_break_is_rejoined(
 def test_letter_paragraph_broken_by_page_break_is_rejoined(seam: str) -> None:
     chunk = containing("002", seam)
     assert "\n\n" in source("002")[chunk.start : chunk.end]
-    assert not any(c.text.startswith(("when risk decreases", "identity needs")) for c in chunks("002"))
+    assert not any(
+        c.text.startswith(("when risk decreases", "identity needs")) for c in chunks("002")
+    )
 
 
 # --- sections --------------------------------------------------------------------------------
@@ -235,7 +248,9 @@ def test_markup_removed_and_whitespace_collapsed(prefix: str) -> None:
 
 
 def test_emphasis_removed_and_curly_quotes_kept() -> None:
-    assert containing("003", "An outstanding local authority leads").text.startswith("An outstanding")
+    assert containing("003", "An outstanding local authority leads").text.startswith(
+        "An outstanding"
+    )
     assert "Bexley’s Cabinet Member" in containing("000", "Cllr Philip Read said").text
 
 

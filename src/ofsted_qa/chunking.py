@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 SECTION_SEPARATOR = " › "
 CHUNKER_VERSION = "2"
@@ -91,7 +91,9 @@ _TOC_LINE = re.compile(r"(.+?)(?:\t+\s*|\s*\.{3,}\s*)\d+")
 _SECTION = re.compile(r"Section \d+:", re.I)
 _FIELD = re.compile(r"([^:]{1,40}):\s+\S")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
-_GRADE_CELL = re.compile(r"\t\s*(?:outstanding|good|requires improvement|inadequate)\s*$", re.I | re.M)
+_GRADE_CELL = re.compile(
+    r"\t\s*(?:outstanding|good|requires improvement|inadequate)\s*$", re.I | re.M
+)
 _MARKUP = r"(?:</?[pP]>|\*\*)"
 _SENT_END = re.compile(rf"[.!?…][\"'”’)\]]*{_MARKUP}*(?=\s+(?:{_MARKUP}|[\"'“‘(\[])*[A-Z0-9])")
 _WORD = re.compile(r"\S+")
@@ -169,8 +171,9 @@ def _last_mark(text: str) -> str:
 
 
 def _is_terminal(text: str) -> bool:
+    """Ends a sentence (or introduces a list); a trailing comma or 'and' means it runs on."""
     mark = _last_mark(text)
-    return bool(mark) and mark in ".!?;:,…"
+    return bool(mark) and mark in ".!?:…"
 
 
 def _is_boilerplate(bodies: list[str]) -> bool:

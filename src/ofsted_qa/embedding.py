@@ -166,15 +166,15 @@ class SentenceTransformerEmbedder:
     def embed_documents(
         self, texts: Sequence[str], *, on_progress: ProgressCallback | None = None
     ) -> np.ndarray:
-        batches = []
-        for begin in range(0, len(texts), self.batch_size):
-            batch = list(texts[begin : begin + self.batch_size])
-            batches.append(self._encode(batch))
+        # Batches of similar length waste little on padding: sort, embed, restore the order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for begin in range(0, len(order), self.batch_size):
+            batch = order[begin : begin + self.batch_size]
+            vectors[batch] = self._encode([texts[i] for i in batch])
             if on_progress:
                 on_progress(len(batch))
-        if not batches:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.vstack(batches)
+        return vectors
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text])[0]

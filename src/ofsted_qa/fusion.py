@@ -1,7 +1,14 @@
 """Combine lexical and dense scores so neither side swamps the other.
 
-Each side is min-max normalised over its own candidates, then mixed convexly; a passage found
-by one side only keeps that side's share instead of being halved to nothing.
+Two methods, both over the same candidate set (the union of each side's top passages):
+
+- `convex` (default): each side min-max normalised over the candidates, then mixed with a fixed
+  weight. Raw BM25 is unbounded and cosine lives in a narrow band, so without normalising one
+  side would decide every ranking.
+- `rrf`: reciprocal rank fusion, which ignores score magnitudes altogether.
+
+The method and weight were chosen on the tuning split (`ofsted-qa eval --sweep`; see
+eval/results/report.md).
 """
 
 from __future__ import annotations
@@ -9,11 +16,14 @@ from __future__ import annotations
 import numpy as np
 
 DENSE_WEIGHT = 0.6
+RRF_K = 60
+METHODS = ("convex", "rrf")
 
 
 def normalise(scores: np.ndarray) -> np.ndarray:
+    """Min-max to [0, 1]; a constant side gives 1 where it scored and 0 where it did not."""
     if scores.size == 0:
-        return scores
+        return scores.astype(np.float32)
     low, high = float(scores.min()), float(scores.max())
     if high - low < 1e-9:
         return np.where(scores > 0, 1.0, 0.0).astype(np.float32)
@@ -23,12 +33,40 @@ def normalise(scores: np.ndarray) -> np.ndarray:
 def convex(
     lexical: np.ndarray, dense: np.ndarray, dense_weight: float = DENSE_WEIGHT
 ) -> np.ndarray:
-    """Scores for all chunks; both inputs are full-length arrays aligned on chunk id."""
+    """Both inputs aligned on the same candidates; the result lies in [0, 1]."""
     return (1 - dense_weight) * normalise(lexical) + dense_weight * normalise(dense)
 
 
-def reciprocal_rank(rankings: list[list[int]], size: int, k: int = 60) -> np.ndarray:
-    """Classic RRF, kept for comparison in the eval report."""
+def ranks(scores: np.ndarray) -> np.ndarray:
+    """1-based rank of each entry, best first (ties broken by position, deterministically)."""
+    order = np.argsort(-scores, kind="stable")
+    out = np.empty(len(scores), dtype=np.int64)
+    out[order] = np.arange(1, len(scores) + 1)
+    return out
+
+
+def rrf(
+    lexical: np.ndarray, dense: np.ndarray, dense_weight: float = 0.5, k: int = RRF_K
+) -> np.ndarray:
+    """Weighted RRF rescaled to [0, 1]; a passage with no lexical match gets no lexical share."""
+    lexical_part = np.where(lexical > 0, 1.0 / (k + ranks(lexical)), 0.0)
+    dense_part = 1.0 / (k + ranks(dense))
+    fused = 2 * ((1 - dense_weight) * lexical_part + dense_weight * dense_part)
+    return (fused * (k + 1)).astype(np.float32)
+
+
+def fuse(
+    lexical: np.ndarray, dense: np.ndarray, method: str = "convex", dense_weight: float = DENSE_WEIGHT
+) -> np.ndarray:
+    if method == "convex":
+        return convex(lexical, dense, dense_weight)
+    if method == "rrf":
+        return rrf(lexical, dense, dense_weight)
+    raise ValueError(f"unknown fusion method {method!r}; use one of {METHODS}")
+
+
+def reciprocal_rank(rankings: list[list[int]], size: int, k: int = RRF_K) -> np.ndarray:
+    """Classic unweighted RRF over whole rankings of chunk ids."""
     fused = np.zeros(size, dtype=np.float32)
     for ranking in rankings:
         for rank, chunk_id in enumerate(ranking):

@@ -1,22 +1,50 @@
-"""What the user asked for, made explicit: years, sources, and the words to search with.
+"""What the user asked for, made explicit: years, sources, corrections and the field's words.
 
-Everything interpreted here is shown back to the user (`--explain`, TUI chips), never hidden.
+Everything interpreted here is shown back to the user (`--explain`, TUI chips) and can be
+dropped again (`Interpretation.without(chip)`), never hidden.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import OfstedQAError
-from .lexical_index import terms
+from .glossary import Glossary, default_glossary
+from .lexical_index import terms, words
+from .typos import Corrector
 
 MAX_QUERY_CHARS = 5000
+OFSTED = "Ofsted"
 
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
-_OFSTED_CUES = re.compile(
-    r"\b(ofsted|inspectors?|inspection report|the report|focused visit|hmi|the letter)\b", re.I
+_YEAR_PAIR = re.compile(r"\b(19[89]\d|20[0-4]\d)\s*[-/\u2013]\s*(\d\d)\b")
+_SINCE = re.compile(r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)", re.I)
+_SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|letter|visit))"
+_VERB = (
+    r"(?:say|said|says|find|found|finds|think|thought|judge|judged|rate|rated|grade|graded|"
+    r"recommend|recommended|report|reported|conclude|concluded|note|noted|highlight|"
+    r"highlighted|criticise|criticised|praise|praised|identify|identified|see|saw)"
 )
+_OFSTED_CUES = re.compile(
+    rf"\b(?:{_SUBJECT}\s+{_VERB}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
+    rf"focused\s+visit|the\s+letter)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class GlossaryUse:
+    surface: str  # the words as typed
+    term: str
+    definition: str
+    added: tuple[str, ...]  # expansions this match contributes
+
+    @property
+    def chip(self) -> str:
+        return f"{self.surface} → {self.term}" if self.surface.lower() != self.term.lower() else (
+            f"{self.term} +"
+        )
 
 
 @dataclass(frozen=True)
@@ -26,15 +54,73 @@ class Interpretation:
     publishers: tuple[str, ...] = ()
     expansions: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    year_from: int | None = None  # "since 2023": documents of that year or later
+    glossary: tuple[GlossaryUse, ...] = ()
+
+    @property
+    def corrected(self) -> str:
+        """The question with typos replaced by the corpus words they most likely meant."""
+        text = self.query
+        for wrong, right in self.corrections:
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        return text
+
+    @property
+    def base_terms(self) -> list[str]:
+        return terms(self.corrected)
+
+    @property
+    def expansion_terms(self) -> list[str]:
+        base = set(self.base_terms)
+        out: list[str] = []
+        for t in terms(" ".join(self.expansions)):
+            if t not in base and t not in out:
+                out.append(t)
+        return out
 
     @property
     def search_terms(self) -> list[str]:
-        return terms(" ".join((self.query, *self.expansions)))
+        return self.base_terms + self.expansion_terms
+
+    @property
+    def dense_text(self) -> str:
+        """What the model embeds: the corrected question, acronyms spelled out after it."""
+        if not self.expansions:
+            return self.corrected
+        return f"{self.corrected} ({'; '.join(self.expansions)})"
+
+    def wants_year(self, years: frozenset[int]) -> bool:
+        if self.year_from is not None and any(y >= self.year_from for y in years):
+            return True
+        return bool(years & set(self.years))
 
     @property
     def chips(self) -> list[str]:
-        """Short labels for the interpreted parts: "year 2014", "source Ofsted"."""
-        return [f"year {y}" for y in self.years] + [f"source {p}" for p in self.publishers]
+        """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
+        return (
+            [f"year {y}" for y in self.years if y != self.year_from]
+            + ([f"since {self.year_from}"] if self.year_from is not None else [])
+            + [f"source {p}" for p in self.publishers]
+            + [f"{w} → {r}" for w, r in self.corrections]
+            + [g.chip for g in self.glossary]
+        )
+
+    def without(self, chip: str) -> Interpretation:
+        """The same reading minus one interpreted part (the TUI's removable chips)."""
+        years = tuple(y for y in self.years if chip != f"year {y}")
+        year_from = None if chip == f"since {self.year_from}" else self.year_from
+        if year_from is None and self.year_from is not None:
+            years = tuple(y for y in years if y != self.year_from)
+        glossary = tuple(g for g in self.glossary if g.chip != chip)
+        return replace(
+            self,
+            years=years,
+            year_from=year_from,
+            publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
+            corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
+            glossary=glossary,
+            expansions=_flatten(glossary),
+        )
 
 
 def validate(query: str) -> str:
@@ -50,8 +136,45 @@ def validate(query: str) -> str:
     return cleaned
 
 
-def interpret(query: str) -> Interpretation:
+def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
+    """Years named ("2014", "2013-14", "between 2014 and 2025"), and a "since YEAR" if any."""
+    found = {int(y) for y in _YEAR.findall(text)}
+    for first, last in _YEAR_PAIR.findall(text):
+        end = int(first[:2] + last)
+        if int(first) < end <= int(first) + 5:
+            found.update(range(int(first), end + 1))
+    since = _SINCE.search(text)
+    return tuple(sorted(found)), int(since.group(1)) if since else None
+
+
+def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for use in glossary:
+        out.extend(e for e in use.added if e not in out)
+    return tuple(out)
+
+
+def interpret(
+    query: str,
+    *,
+    glossary: Glossary | None = None,
+    corrector: Corrector | None = None,
+    understand: bool = True,
+) -> Interpretation:
+    """Read a question. `understand=False` keeps only the text (the plain-hybrid baseline)."""
     text = validate(query)
-    years = tuple(sorted({int(y) for y in _YEAR.findall(text)}))
-    publishers = ("Ofsted",) if _OFSTED_CUES.search(text) else ()
-    return Interpretation(query=text, years=years, publishers=publishers)
+    if not understand:
+        return Interpretation(query=text)
+    years, year_from = parse_years(text)
+    publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
+    vocabulary = glossary or default_glossary()
+    corrections: tuple[tuple[str, str], ...] = ()
+    if corrector is not None:
+        typed = [w for w in words(text) if w not in vocabulary.known_words]
+        corrections = tuple(corrector.corrections(typed))
+    reading = Interpretation(text, years, publishers, (), corrections, year_from)
+    uses = tuple(
+        GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
+        for m in vocabulary.find(reading.corrected)
+    )
+    return replace(reading, glossary=uses, expansions=_flatten(uses))

@@ -4,14 +4,14 @@ to test and safe to call from worker threads."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the core loads numpy and friends; the app imports it in a worker
     from ..config import Settings
     from ..embedding import ModelSource
     from ..index_store import IndexBundle
-    from ..search import Filters, Hit, SearchResponse, Searcher
+    from ..search import Filters, SearchResponse, Searcher
 
 K = 10
 Progress = Callable[[int, int], None]
@@ -75,33 +75,11 @@ class Engine:
     def ask(
         self, question: str, filters: Filters, dropped: frozenset[str] = frozenset()
     ) -> SearchResponse:
+        """Search; `dropped` are chip labels the user removed ("year 2014")."""
         assert self.searcher is not None
         if not dropped:
             return self.searcher.search(question, k=K, filters=filters)
-        from ..search import MAX_K
-
-        # Interpreted cues only boost, so ignoring one re-ranks a wider pool without it.
-        # TODO(core): `Searcher.search(..., ignore_cues=...)` would make this exact.
-        wide = self.searcher.search(question, k=MAX_K, filters=filters)
-        return without_cues(wide, dropped, K)
-
-
-def without_cues(response: SearchResponse, dropped: frozenset[str], k: int) -> SearchResponse:
-    """The response re-scored as if the dropped chips ("year 2014") had not been read."""
-    from ..search import SOURCE_BOOST, YEAR_BOOST
-
-    understood = response.interpretation
-    years = tuple(y for y in understood.years if f"year {y}" not in dropped)
-    publishers = tuple(p for p in understood.publishers if f"source {p}" not in dropped)
-
-    def rescored(hit: Hit) -> Hit:
-        parts = dict(hit.contributions)
-        parts["year_boost"] = YEAR_BOOST * bool(hit.meta.years & set(years))
-        parts["source_boost"] = SOURCE_BOOST * (hit.meta.publisher in publishers)
-        score = parts.get("fused", hit.score) + parts["year_boost"] + parts["source_boost"]
-        return replace(hit, score=score, contributions=parts)
-
-    hits = sorted((rescored(h) for h in response.hits), key=lambda h: -h.score)[:k]
-    ranked = tuple(replace(h, rank=i) for i, h in enumerate(hits, start=1))
-    kept = replace(understood, years=years, publishers=publishers)
-    return replace(response, interpretation=kept, hits=ranked)
+        understood = self.searcher.interpret(question)
+        for chip in dropped:
+            understood = understood.without(chip)
+        return self.searcher.search(question, k=K, filters=filters, interpretation=understood)

@@ -11,12 +11,6 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 SCORE_BAR_WIDTH = 10
 
 
-def stems(text: str) -> set[str]:
-    from ..lexical_index import terms
-
-    return set(terms(text))
-
-
 def passage(
     text: str,
     query_terms: set[str],

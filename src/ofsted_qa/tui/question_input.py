@@ -12,6 +12,7 @@ class QuestionInput(Input):
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier question", show=False),
         Binding("down", "history(1)", "Later question", show=False),
+        Binding("tab", "app.focus_answers", "Go to the latest answer", show=False),
     ]
 
     class Asked(Message):

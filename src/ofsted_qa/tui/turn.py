@@ -12,7 +12,6 @@ from textual.message import Message
 from textual.widgets import Static
 
 from .chip import Chip
-from .highlight import stems
 from .result_card import ResultCard
 
 if TYPE_CHECKING:
@@ -42,13 +41,19 @@ class Turn(Vertical):
         self.generation = 0
 
     def compose(self) -> ComposeResult:
-        head = Text.assemble(("› ", "bold"), self.question)
-        if self.filters.years or self.filters.kinds or self.filters.doc_ids:
-            head.append(f"   filtered: {describe(self.filters)}", style="dim")
-        yield Static(head, classes="question")
+        yield Static(self._head(), classes="question")
         yield Horizontal(classes="chips")
         yield Static(Text("Waiting for the index…"), classes="note")
         yield Vertical(classes="cards")
+
+    def _head(self) -> Text:
+        head = Text.assemble(("› ", "bold"), self.question)
+        if describe(self.filters):
+            head.append(f"   filtered: {describe(self.filters)}", style="dim")
+        return head
+
+    def refresh_head(self) -> None:
+        self.query_one(".question", Static).update(self._head())
 
     @property
     def cards(self) -> list[ResultCard]:
@@ -77,7 +82,7 @@ class Turn(Vertical):
         self.set_note(note if hits else "No passages matched: try other words or clear filters.")
         box = self.query_one(".cards", Vertical)
         box.remove_children()
-        terms = stems(" ".join((response.query, *response.interpretation.expansions)))
+        terms = set(response.interpretation.search_terms)
         top = max((h.score for h in hits), default=1.0)
         cards = [ResultCard(h, terms, top) for h in hits]
         box.mount_all(cards)

@@ -1,0 +1,42 @@
+"""Near-duplicate passages (the same quote carried by two news articles) grouped, not repeated.
+
+Two passages are near-duplicates when most of the shorter one's word trigrams also occur in
+the longer one: reworded context around a shared quote still groups, a shared phrase does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexical_index import words
+
+SHINGLE = 3
+CONTAINMENT = 0.7
+MIN_SHINGLES = 6  # passages shorter than ~8 words are never grouped
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
+    tokens = words(text)
+    return frozenset(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+def similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    """Share of the smaller shingle set found in the other (0 for very short passages)."""
+    small = min(len(a), len(b))
+    if small < MIN_SHINGLES:
+        return 0.0
+    return len(a & b) / small
+
+
+def group(texts: Sequence[str], threshold: float = CONTAINMENT) -> list[list[int]]:
+    """Indices grouped in rank order: each group starts with its best-ranked member."""
+    sets = [shingles(t) for t in texts]
+    groups: list[list[int]] = []
+    for i, current in enumerate(sets):
+        for members in groups:
+            if similarity(sets[members[0]], current) >= threshold:
+                members.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups

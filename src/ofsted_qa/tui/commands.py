@@ -1,0 +1,40 @@
+"""Command palette entries: the same filters as the filter bar, reachable by typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
+
+from textual.app import SystemCommand
+from textual.markup import escape
+
+from .engine import Choices
+
+SetFilter = Callable[[str, Any], None]
+
+
+def filter_commands(choices: Choices | None, set_filter: SetFilter) -> Iterator[SystemCommand]:
+    """Titles come from documents, so they are escaped: the palette renders markup."""
+    if choices is None:
+        return
+    yield SystemCommand("Clear filters", "Search every document again", partial(_clear, set_filter))
+    for year in choices.years:
+        yield SystemCommand(
+            f"Filter: year {year}", "Only documents for this year", partial(set_filter, "year", year)
+        )
+    for doc_id, title in choices.documents:
+        yield SystemCommand(
+            escape(f"Filter: document {title}"),
+            escape(doc_id),
+            partial(set_filter, "doc", doc_id),
+        )
+    for kind in choices.kinds:
+        yield SystemCommand(
+            escape(f"Filter: kind {kind}"), "Only this kind of document", partial(set_filter, "kind", kind)
+        )
+
+
+def _clear(set_filter: SetFilter) -> None:
+    for key in ("year", "doc", "kind"):
+        set_filter(key, None)

@@ -1,0 +1,56 @@
+"""Every key, read from the widgets' own BINDINGS so the list cannot drift from the code."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "escape": "Esc",
+    "enter": "Enter",
+    "up": "↑",
+    "down": "↓",
+    "delete": "Del",
+    "backspace": "Backspace",
+}
+
+
+def key_label(keys: str) -> str:
+    return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+def binding_rows(groups: list[tuple[str, list[BindingType]]]) -> list[tuple[str, str, str]]:
+    rows = []
+    for where, bindings in groups:
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.description:
+                rows.append((where, key_label(binding.key), binding.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark,q", "app.pop_screen", "Close help")]
+
+    def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
+        super().__init__()
+        self.rows = binding_rows(groups)
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False)
+        table.add_column("Where", style="dim", no_wrap=True)
+        table.add_column("Key", style="bold", no_wrap=True)
+        table.add_column("Does")
+        last = ""
+        for where, key, does in self.rows:
+            table.add_row(where if where != last else "", key, does)
+            last = where
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("Keys", style="bold"), id="help-title")
+            yield Static(table, id="help-table")
+            yield Static(Text("Esc, F1 or ? closes this. Mouse: click a card to open it."))
