@@ -42,9 +42,6 @@ def ref(chunk: Chunk) -> str:
 
 
 _REF = re.compile(r"^(?P<doc>[^#\s]+)#(?P<para>\S+)$")
-_PARA = re.compile(r"para(?:graph)?\.?\s+(?P<para>[0-9]+[a-z]?)\s*$|(?P<pos>¶\d+[a-z]?)\s*$")
-
-
 def parse_ref(text: str) -> tuple[str, str] | None:
     """Split "003_365e…#134" (doc id or unique prefix) into its two parts."""
     match = _REF.match(text.strip())
@@ -53,7 +50,8 @@ def parse_ref(text: str) -> tuple[str, str] | None:
 
 def parse_house_citation(text: str) -> tuple[str, str] | None:
     """Split a pasted house-style citation into (text before the paragraph, paragraph label)."""
-    match = _PARA.search(text.strip())
-    if not match:
+    head, sep, label = text.strip().rpartition(", ")
+    label = label.strip().removesuffix(".")
+    if not sep or not label or " " in label.removeprefix("para "):
         return None
-    return text[: match.start()].strip(" ,"), match["para"] or match["pos"]
+    return head.strip(), label.removeprefix("para ").strip()

@@ -21,6 +21,30 @@ KEY_NAMES = {
 }
 
 
+# Keys handled by Textual itself, listed so the help is complete.
+EXTRAS = {
+    "ask": Binding("enter", "", "Ask the question (blank input is ignored)"),
+    "move": Binding("tab,shift+tab", "", "Move between chips, cards, filters and the question"),
+    "palette": Binding("ctrl+p", "", "Command palette: filter by year, document or kind; theme"),
+}
+
+
+def all_groups(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
+    from .chip import Chip
+    from .question_input import QuestionInput
+    from .result_card import ResultCard
+    from .source_view import SourceScreen
+
+    return [
+        ("Anywhere", [*app_bindings, EXTRAS["palette"], EXTRAS["move"]]),
+        ("Question box", [EXTRAS["ask"], *QuestionInput.BINDINGS]),
+        ("Answer card", list(ResultCard.BINDINGS)),
+        ("Cue chip", list(Chip.BINDINGS)),
+        ("Source view", list(SourceScreen.BINDINGS)),
+        ("Help", list(HelpScreen.BINDINGS)),
+    ]
+
+
 def key_label(keys: str) -> str:
     return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 

@@ -1,0 +1,248 @@
+"""`ofsted-qa eval`: every mode side by side on the golden questions (or a BEIR dataset).
+
+Modes: `bm25`, `dense` and `hybrid` are the plain baselines (the question as typed); `full`
+is the shipped pipeline (hybrid + typo correction, glossary, year and source boosts, duplicate
+grouping). All run in one process over one loaded model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from .errors import OfstedQAError
+from .metrics import Group, Judgement, evaluate, first_relevant_rank, mean
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "eval" / "golden.jsonl"
+RESULTS = ROOT / "eval" / "results"
+DEPTH = 10
+# mode -> (Searcher mode, understand the question, group near-duplicates)
+MODES: dict[str, tuple[str, bool, bool]] = {
+    "bm25": ("bm25", False, False),
+    "dense": ("dense", False, False),
+    "hybrid": ("hybrid", False, False),
+    "full": ("hybrid", True, True),
+}
+
+
+@dataclass
+class Outcome:
+    """Everything one eval run measured, ready to print or serialise."""
+
+    source: str
+    questions: list[dict[str, Any]]  # id, text, category, split
+    scores: dict[str, dict[str, dict[str, float]]]  # mode -> qid -> metric -> value
+    runs: dict[str, dict[str, list[list[str]]]]  # mode -> qid -> ranked groups
+    labels: dict[str, str]  # passage id -> short label for failure listings
+    warnings: list[str]
+    tuning: dict[str, Any]
+    sweep: list[dict[str, Any]] | None = None
+
+    def aggregate(self, mode: str, *, split: str | None = None, category: str | None = None):
+        rows = [
+            self.scores[mode][q["id"]]
+            for q in self.questions
+            if (split is None or q["split"] == split)
+            and (category is None or q["category"] == category)
+        ]
+        return mean(rows), len(rows)
+
+
+class CachedEmbedder:
+    """Query vectors memoised: sweeps and repeated modes embed each question once."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name, self.fingerprint = inner.name, inner.fingerprint
+        self.dimension, self.max_tokens = inner.dimension, inner.max_tokens
+        self._cache: dict[str, np.ndarray] = {}
+
+    def count_tokens(self, text: str) -> int:
+        return int(self.inner.count_tokens(text))
+
+    def embed_documents(self, texts: Sequence[str], *, on_progress: Any = None) -> np.ndarray:
+        return np.asarray(self.inner.embed_documents(texts, on_progress=on_progress))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        if text not in self._cache:
+            self._cache[text] = self.inner.embed_query(text)
+        return self._cache[text]
+
+
+def run_mode(
+    searcher: Any, questions: Mapping[str, str], mode: str, depth: int = DEPTH
+) -> dict[str, list[list[str]]]:
+    from .search import Searcher
+
+    assert isinstance(searcher, Searcher)
+    how, understand, group = MODES[mode]
+    runs = {}
+    for qid, text in questions.items():
+        response = searcher.search(
+            text, k=depth, mode=how, understand=understand, group_duplicates=group
+        )
+        runs[qid] = [
+            [_pid(searcher, h.chunk_id), *(_pid(searcher, d.chunk_id) for d in h.duplicates)]
+            for h in response.hits
+        ]
+    return runs
+
+
+def _pid(searcher: Any, chunk_id: int) -> str:
+    """Golden passages are chunk ids; BEIR passages are corpus document ids."""
+    if getattr(searcher, "beir", False):
+        return searcher.bundle.store.get(chunk_id).doc_id
+    return str(chunk_id)
+
+
+def check_answerable(judgements: Mapping[str, Judgement], passages: int) -> None:
+    """Refuse to report the silent all-zero of an empty or unrelated index."""
+    if passages == 0:
+        raise OfstedQAError("The index is empty: nothing to evaluate", hint="run `ofsted-qa index`")
+    if not any(j.answerable for j in judgements.values()):
+        raise OfstedQAError(
+            "No question has a relevant passage in this index, so every score would be 0.",
+            hint="index the documents the questions were written for (seeds/)",
+        )
+
+
+def measure(
+    searcher: Any,
+    questions: list[dict[str, Any]],
+    judgements: Mapping[str, Judgement],
+    modes: Sequence[str],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    texts = {q["id"]: q["text"] for q in questions}
+    runs = {m: run_mode(searcher, texts, m) for m in modes}
+    return {m: evaluate(runs[m], judgements) for m in modes}, runs
+
+
+def open_golden(args: argparse.Namespace, index_dir: str | None, model: str | None):
+    from .config import Settings
+    from .golden import judge, load_golden, unmatched
+    from .search import Searcher
+    from .session import local_model, open_index
+
+    settings = Settings.resolve(index_dir=index_dir, model=model)
+    source = local_model(settings)
+    bundle = open_index(settings, source, notify=lambda m: print(m, file=sys.stderr))
+    questions = load_golden(Path(args.golden))
+    if args.split != "all":
+        questions = [q for q in questions if q.split == args.split]
+    judgements = judge(questions, bundle.store)
+    check_answerable(judgements, len(bundle.store))
+    embedder = CachedEmbedder(source.query_embedder()) if "bm25" != args.modes else None
+    searcher = Searcher(bundle, embedder)  # type: ignore[arg-type]
+    rows = [{"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions]
+    warnings = [f"evidence in no indexed passage: {u}" for u in unmatched(questions, judgements)]
+    return searcher, rows, judgements, warnings, str(args.golden)
+
+
+def open_beir(args: argparse.Namespace, model: str | None):
+    from . import beir
+    from .embedding import DEFAULT_MODEL, SentenceTransformerEmbedder
+    from .search import Searcher
+
+    corpus, queries, qrels = beir.load(Path(args.beir), args.beir_split)
+    embedder = CachedEmbedder(SentenceTransformerEmbedder(model or DEFAULT_MODEL))
+    bundle = beir.build_bundle(corpus, embedder)  # type: ignore[arg-type]
+    judgements = beir.judgements(qrels, {str(r["_id"]) for r in corpus})
+    judgements = {q: j for q, j in judgements.items() if q in queries}
+    check_answerable(judgements, len(bundle.store))
+    searcher = Searcher(bundle, embedder)  # type: ignore[arg-type]
+    searcher.beir = True  # type: ignore[attr-defined]
+    rows = [{"id": q, "text": t, "category": "beir", "split": "test"} for q, t in queries.items()]
+    return searcher, rows, judgements, [], str(args.beir)
+
+
+def _labels(searcher: Any, runs: Mapping[str, Mapping[str, list[list[str]]]]) -> dict[str, str]:
+    store = searcher.bundle.store
+    wanted = {g[0] for r in runs.values() for groups in r.values() for g in groups}
+    if getattr(searcher, "beir", False):
+        return {p: p for p in wanted}
+    return {
+        p: f"{store.get(int(p)).doc_id[:3]}#{store.get(int(p)).paragraph}: "
+        f"{store.get(int(p)).text[:70]}"
+        for p in wanted
+    }
+
+
+def sweep(searcher: Any, questions, judgements) -> list[dict[str, Any]]:
+    """One knob at a time around the shipped tuning, tune-split questions only."""
+    from .search import Tuning
+
+    tune = [q for q in questions if q["split"] == "tune"]
+    texts = {q["id"]: q["text"] for q in tune}
+    base = searcher.tuning
+    grid: list[tuple[str, Any]] = [("fusion", "convex"), ("fusion", "rrf")]
+    grid += [("dense_weight", w) for w in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)]
+    grid += [("expansion_weight", w) for w in (0.0, 0.25, 0.5, 0.75, 1.0)]
+    grid += [("year_boost", w) for w in (0.0, 0.1, 0.2, 0.3, 0.5)]
+    grid += [("year_text_share", w) for w in (0.0, 0.3, 0.6)]
+    grid += [("source_boost", w) for w in (0.0, 0.05, 0.1, 0.2)]
+    out = []
+    for knob, value in grid:
+        searcher.tuning = replace(base, **{knob: value})
+        scores = evaluate(run_mode(searcher, texts, "full"), judgements)
+        out.append({"knob": knob, "value": value, **mean(scores[q] for q in texts)})
+    searcher.tuning = base if isinstance(base, Tuning) else Tuning()
+    return out
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ofsted-qa eval", description=__doc__)
+    p.add_argument("--golden", default=str(GOLDEN), help="golden questions (jsonl)")
+    p.add_argument("--beir", metavar="DIR", help="evaluate on a BEIR-layout dataset instead")
+    p.add_argument("--beir-split", default="test", help="qrels/<split>.tsv (default test)")
+    p.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
+    p.add_argument("--modes", default=",".join(MODES), help="comma-separated: " + ",".join(MODES))
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.add_argument("--report", default=None, help="markdown report path (default eval/results/)")
+    p.add_argument("--no-report", action="store_true", help="write no files")
+    p.add_argument("--sweep", action="store_true", help="also sweep fusion/boost weights (tune)")
+    p.add_argument("--failures", type=int, default=40, help="failures listed (full mode)")
+    return p
+
+
+def main(
+    argv: Sequence[str], *, index_dir: str | None = None, model: str | None = None,
+    out: TextIO | None = None,
+) -> int:
+    from . import eval_report
+
+    out = out or sys.stdout
+    args = _parser().parse_args(list(argv))
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
+        raise OfstedQAError(f"Unknown eval mode(s) {unknown}", hint=f"use {', '.join(MODES)}")
+    args.modes = ",".join(modes)
+    opened = open_beir(args, model) if args.beir else open_golden(args, index_dir, model)
+    searcher, questions, judgements, warnings, source = opened
+    scores, runs = measure(searcher, questions, judgements, modes)
+    outcome = Outcome(source, questions, scores, runs, _labels(searcher, runs), warnings,
+                      asdict(searcher.tuning))
+    if args.sweep and not args.beir:
+        outcome.sweep = sweep(searcher, questions, judgements)
+    if args.json:
+        print(json.dumps(eval_report.to_json(outcome, judgements), indent=1), file=out)
+    else:
+        print(eval_report.console(outcome, judgements, args.failures), file=out)
+    if not args.no_report:
+        stem = "beir-" + Path(args.beir).name if args.beir else "report"
+        path = Path(args.report) if args.report else RESULTS / f"{stem}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(eval_report.markdown(outcome, judgements, args.failures), encoding="utf-8")
+        path.with_suffix(".json").write_text(
+            json.dumps(eval_report.to_json(outcome, judgements), indent=1), encoding="utf-8"
+        )
+        print(f"report: {path}", file=sys.stderr)
+    return 0

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from ofsted_qa.chunking import Chunk
+from ofsted_qa.citation import human_date, house_citation, parse_house_citation, parse_ref, ref
+from ofsted_qa.documents import DocumentMeta
+
+REPORT = DocumentMeta(
+    doc_id="003_365e1ef2b819a726",
+    source="seeds/003_365e1ef2b819a726.txt",
+    title="Inspection of services for children in need of help and protection, children looked "
+    "after and care leavers, London Borough of Bexley",
+    publisher="Ofsted",
+    kind="inspection report",
+    date="2014-05-23",
+)
+
+
+def _chunk(paragraph: str) -> Chunk:
+    return Chunk(REPORT.doc_id, 0, paragraph, ("Section",), 10, 20, "text")
+
+
+@pytest.mark.parametrize(
+    ("iso", "human"),
+    [("2014-05-23", "23 May 2014"), ("2018-08", "August 2018"), ("2018", "2018"), ("", "undated")],
+)
+def test_human_date(iso: str, human: str) -> None:
+    assert human_date(iso) == human
+
+
+def test_house_style_matches_the_issue_example() -> None:
+    assert house_citation(REPORT, _chunk("134")) == (
+        "Ofsted, Inspection of services for children in need of help and protection, children "
+        "looked after and care leavers, London Borough of Bexley (published 23 May 2014), para 134"
+    )
+
+
+@pytest.mark.parametrize("paragraph", ["134", "134b", "¶7", "judgements-table"])
+def test_citation_and_ref_round_trip(paragraph: str) -> None:
+    chunk = _chunk(paragraph)
+    head, label = parse_house_citation(house_citation(REPORT, chunk)) or ("", "")
+    assert label == paragraph and house_citation(REPORT, chunk).startswith(head)
+    assert parse_ref(ref(chunk)) == (REPORT.doc_id, paragraph)
+
+
+def test_letters_are_dated_not_published() -> None:
+    letter = DocumentMeta("002", "s", "Focused visit", "Ofsted", "inspection letter", "2025-03-14")
+    assert "(dated 14 March 2025), ¶3" in house_citation(letter, _chunk("¶3"))
+
+
+@pytest.mark.parametrize("text", ["nonsense", "", "a, b c d"])
+def test_unparseable_citations(text: str) -> None:
+    assert parse_house_citation(text) is None and parse_ref(text) is None
