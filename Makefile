@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint index eval bench clean
+.PHONY: setup run test lint index eval bench screenshots clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,9 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+screenshots: setup
+	$(BIN)/python -m ofsted_qa.tui.screenshots docs
 
 clean:
 	rm -rf $(VENV) index/current index/.build-*

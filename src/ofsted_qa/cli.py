@@ -85,7 +85,7 @@ def main(
     argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
     out = stdout or sys.stdout
-    args = _parser().parse_args(argv)
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
         return _dispatch(args, stdin or sys.stdin, out)
     except OfstedQAError as exc:
@@ -95,6 +95,24 @@ def main(
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """argparse's REMAINDER drops options (`eval --split tune`): hand eval its own argv."""
+    at, i = None, 0
+    while i < len(argv):
+        if argv[i] in ("--index", "--model"):
+            i += 2
+        elif argv[i].startswith(("--index=", "--model=")):
+            i += 1
+        else:
+            at = i if argv[i] == "eval" else None
+            break
+    if at is None:
+        return _parser().parse_args(argv)
+    args = _parser().parse_args(argv[: at + 1])
+    args.rest = argv[at + 1 :]
+    return args
 
 
 def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:

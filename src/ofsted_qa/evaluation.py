@@ -18,7 +18,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from .errors import OfstedQAError
-from .metrics import Group, Judgement, evaluate, first_relevant_rank, mean
+from .metrics import Judgement, evaluate, mean
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "eval" / "golden.jsonl"
@@ -139,25 +139,30 @@ def open_golden(args: argparse.Namespace, index_dir: str | None, model: str | No
         questions = [q for q in questions if q.split == args.split]
     judgements = judge(questions, bundle.store)
     check_answerable(judgements, len(bundle.store))
-    embedder = CachedEmbedder(source.query_embedder()) if "bm25" != args.modes else None
-    searcher = Searcher(bundle, embedder)  # type: ignore[arg-type]
-    rows = [{"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions]
+    embedder = CachedEmbedder(source.query_embedder()) if args.modes != "bm25" else None
+    searcher = Searcher(bundle, embedder)
+    rows = [
+        {"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions
+    ]
     warnings = [f"evidence in no indexed passage: {u}" for u in unmatched(questions, judgements)]
     return searcher, rows, judgements, warnings, str(args.golden)
 
 
-def open_beir(args: argparse.Namespace, model: str | None):
+def open_beir(args: argparse.Namespace, model: str | None, embedder: Any = None):
     from . import beir
-    from .embedding import DEFAULT_MODEL, SentenceTransformerEmbedder
     from .search import Searcher
 
     corpus, queries, qrels = beir.load(Path(args.beir), args.beir_split)
-    embedder = CachedEmbedder(SentenceTransformerEmbedder(model or DEFAULT_MODEL))
-    bundle = beir.build_bundle(corpus, embedder)  # type: ignore[arg-type]
+    if embedder is None:
+        from .embedding import DEFAULT_MODEL, SentenceTransformerEmbedder
+
+        embedder = SentenceTransformerEmbedder(model or DEFAULT_MODEL)
+    embedder = CachedEmbedder(embedder)
+    bundle = beir.build_bundle(corpus, embedder)
     judgements = beir.judgements(qrels, {str(r["_id"]) for r in corpus})
     judgements = {q: j for q, j in judgements.items() if q in queries}
     check_answerable(judgements, len(bundle.store))
-    searcher = Searcher(bundle, embedder)  # type: ignore[arg-type]
+    searcher = Searcher(bundle, embedder)
     searcher.beir = True  # type: ignore[attr-defined]
     rows = [{"id": q, "text": t, "category": "beir", "split": "test"} for q, t in queries.items()]
     return searcher, rows, judgements, [], str(args.beir)
@@ -188,6 +193,7 @@ def sweep(searcher: Any, questions, judgements) -> list[dict[str, Any]]:
     grid += [("year_boost", w) for w in (0.0, 0.1, 0.2, 0.3, 0.5)]
     grid += [("year_text_share", w) for w in (0.0, 0.3, 0.6)]
     grid += [("source_boost", w) for w in (0.0, 0.05, 0.1, 0.2)]
+    grid += [("dense_expansion", False), ("cover_years", 0), ("cover_years", 1)]
     out = []
     for knob, value in grid:
         searcher.tuning = replace(base, **{knob: value})
@@ -213,9 +219,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(
-    argv: Sequence[str], *, index_dir: str | None = None, model: str | None = None,
+    argv: Sequence[str],
+    *,
+    index_dir: str | None = None,
+    model: str | None = None,
     out: TextIO | None = None,
+    embedder: Any = None,
 ) -> int:
+    """`embedder` replaces the model for BEIR runs (tests pass the fake)."""
     from . import eval_report
 
     out = out or sys.stdout
@@ -225,11 +236,12 @@ def main(
     if unknown or not modes:
         raise OfstedQAError(f"Unknown eval mode(s) {unknown}", hint=f"use {', '.join(MODES)}")
     args.modes = ",".join(modes)
-    opened = open_beir(args, model) if args.beir else open_golden(args, index_dir, model)
+    opened = open_beir(args, model, embedder) if args.beir else open_golden(args, index_dir, model)
     searcher, questions, judgements, warnings, source = opened
     scores, runs = measure(searcher, questions, judgements, modes)
-    outcome = Outcome(source, questions, scores, runs, _labels(searcher, runs), warnings,
-                      asdict(searcher.tuning))
+    outcome = Outcome(
+        source, questions, scores, runs, _labels(searcher, runs), warnings, asdict(searcher.tuning)
+    )
     if args.sweep and not args.beir:
         outcome.sweep = sweep(searcher, questions, judgements)
     if args.json:

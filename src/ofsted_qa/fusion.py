@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-DENSE_WEIGHT = 0.6
+DENSE_WEIGHT = 0.65
 RRF_K = 60
 METHODS = ("convex", "rrf")
 
@@ -51,12 +51,15 @@ def rrf(
     """Weighted RRF rescaled to [0, 1]; a passage with no lexical match gets no lexical share."""
     lexical_part = np.where(lexical > 0, 1.0 / (k + ranks(lexical)), 0.0)
     dense_part = 1.0 / (k + ranks(dense))
-    fused = 2 * ((1 - dense_weight) * lexical_part + dense_weight * dense_part)
+    fused = (1 - dense_weight) * lexical_part + dense_weight * dense_part
     return (fused * (k + 1)).astype(np.float32)
 
 
 def fuse(
-    lexical: np.ndarray, dense: np.ndarray, method: str = "convex", dense_weight: float = DENSE_WEIGHT
+    lexical: np.ndarray,
+    dense: np.ndarray,
+    method: str = "convex",
+    dense_weight: float = DENSE_WEIGHT,
 ) -> np.ndarray:
     if method == "convex":
         return convex(lexical, dense, dense_weight)

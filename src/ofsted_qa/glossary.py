@@ -109,7 +109,7 @@ class Glossary:
 def _raw_words(text: str) -> list[str]:
     """Words as typed (case kept) but split like `words()`; hyphens separate words."""
     folded = text.replace("\u2019", "'").replace("\u2018", "'").replace("-", " ")
-    out = []
+    out: list[str] = []
     for token in folded.split():
         out.extend(w for w in _split_keep_case(token) if w)
     return out

@@ -78,7 +78,7 @@ def judge(questions: list[Question], store: ChunkStore) -> dict[str, Judgement]:
 def unmatched(questions: list[Question], judgements: dict[str, Judgement]) -> list[str]:
     """Evidence strings no indexed passage contains (a chunk boundary cut them, or the
     document is not indexed): "id: evidence"."""
-    out = []
+    out: list[str] = []
     for q in questions:
         covered = set().union(*judgements[q.id].units.values()) if judgements[q.id].units else set()
         out.extend(f"{q.id}: {e}" for u, e in enumerate(q.evidence) if u not in covered)

@@ -19,12 +19,23 @@ OFSTED = "Ofsted"
 
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _YEAR_PAIR = re.compile(r"\b(19[89]\d|20[0-4]\d)\s*[-/\u2013]\s*(\d\d)\b")
-_SINCE = re.compile(r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)", re.I)
+_SINCE = re.compile(
+    r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)",
+    re.I,
+)
 _SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|letter|visit))"
 _VERB = (
     r"(?:say|said|says|find|found|finds|think|thought|judge|judged|rate|rated|grade|graded|"
     r"recommend|recommended|report|reported|conclude|concluded|note|noted|highlight|"
     r"highlighted|criticise|criticised|praise|praised|identify|identified|see|saw)"
+)
+# Words that say which document is meant, not what it says: once read as a year or source
+# boost they no longer count as search words ("the 2025 focused visit", "what did Ofsted say").
+_FRAMING = re.compile(
+    r"\b(?:(?:in|at|during|from|of|after|since)\s+)?(?:the\s+)?(?:19[89]\d|20[0-4]\d)"
+    r"(?:\s*[-/\u2013]\s*\d\d\b)?(?:\s+(?:ofsted\s+)?(?:focused\s+visit|inspection\s+report|"
+    r"inspection|visit|report|letter|blog|article))?\b",
+    re.I,
 )
 _OFSTED_CUES = re.compile(
     rf"\b(?:{_SUBJECT}\s+{_VERB}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
@@ -42,9 +53,8 @@ class GlossaryUse:
 
     @property
     def chip(self) -> str:
-        return f"{self.surface} → {self.term}" if self.surface.lower() != self.term.lower() else (
-            f"{self.term} +"
-        )
+        """ "kids in care → looked after children", "IRO → independent reviewing officer"."""
+        return f"{self.surface} → {self.added[0] if self.added else self.term}"
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class Interpretation:
     corrections: tuple[tuple[str, str], ...] = ()
     year_from: int | None = None  # "since 2023": documents of that year or later
     glossary: tuple[GlossaryUse, ...] = ()
+    framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
 
     @property
     def corrected(self) -> str:
@@ -67,7 +78,16 @@ class Interpretation:
 
     @property
     def base_terms(self) -> list[str]:
-        return terms(self.corrected)
+        """The words searched for: the corrected question minus its framing phrases (unless
+        that would leave nothing)."""
+        text = self.corrected
+        for phrase in self.framing:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
+        return terms(text) or terms(self.corrected)
+
+    def unframed(self) -> Interpretation:
+        """The same reading with framing phrases searched as words again."""
+        return replace(self, framing=())
 
     @property
     def expansion_terms(self) -> list[str]:
@@ -172,7 +192,9 @@ def interpret(
     if corrector is not None:
         typed = [w for w in words(text) if w not in vocabulary.known_words]
         corrections = tuple(corrector.corrections(typed))
-    reading = Interpretation(text, years, publishers, (), corrections, year_from)
+    framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
+    framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
+    reading = Interpretation(text, years, publishers, (), corrections, year_from, (), framing)
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
         for m in vocabulary.find(reading.corrected)

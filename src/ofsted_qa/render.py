@@ -38,6 +38,10 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
     }
     if explain:
         payload["contributions"] = {k: round(v, 4) for k, v in hit.contributions.items()}
+    if hit.duplicates:
+        payload["duplicates"] = [
+            {"ref": d.ref, "citation": d.citation, "doc_id": d.chunk.doc_id} for d in hit.duplicates
+        ]
     return payload
 
 
@@ -59,7 +63,15 @@ def interpretation_json(response: SearchResponse) -> dict[str, Any]:
         "publishers": list(understood.publishers),
         "expansions": list(understood.expansions),
         "corrections": [list(c) for c in understood.corrections],
-        "terms": understood.search_terms,
+        "since": understood.year_from,
+        "framing": list(understood.framing),
+        "glossary": [
+            {"typed": g.surface, "term": g.term, "adds": list(g.added), "definition": g.definition}
+            for g in understood.glossary
+        ],
+        "terms": understood.base_terms,
+        "glossary_terms": understood.expansion_terms,
+        "dense_text": understood.dense_text,
         "dense_used": response.dense_used,
     }
 
@@ -82,7 +94,12 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
     )
     if explain:
         for key, value in interpretation_json(response).items():
-            print(f"   {key}: {value}", file=out)
+            if key == "glossary":
+                for g in value:
+                    print(f"   glossary: {g['typed']} = {g['term']}: {g['definition']}", file=out)
+                    print(f"             adds {', '.join(g['adds']) or '(nothing new)'}", file=out)
+            else:
+                print(f"   {key}: {value}", file=out)
     if not response.hits:
         print("\nNo passage matches. Try other words, or drop a filter.", file=out)
     for hit in response.hits:
@@ -102,6 +119,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
         if end > start and (end - start) < len(chunk.text):
             print(_style(out, DIM, _wrapped("» " + chunk.text[start:end].strip(), "   ")), file=out)
         print(f"   cite: {hit.citation}", file=out)
+        for dup in hit.duplicates:
+            print(f"   same passage also in: {dup.citation}  [{dup.ref}]", file=out)
         print(f"   ref:  {hit.ref}  ({meta.source}:{chunk.start}-{chunk.end})", file=out)
         if explain:
             parts = ", ".join(f"{k} {v:.3f}" for k, v in hit.contributions.items())

@@ -41,11 +41,13 @@ class Tuning:
     """Weights chosen on the tuning split of eval/golden.jsonl (see eval/results/report.md)."""
 
     fusion: str = "convex"
-    dense_weight: float = 0.6
+    dense_weight: float = 0.65
     expansion_weight: float = 0.5  # glossary words count this much against typed words
-    year_boost: float = 0.3  # document dated in (or covering) a year the question names
+    year_boost: float = 0.5  # document dated in (or covering) a year the question names
     year_text_share: float = 0.3  # share of it for a passage that names the year in its text
     source_boost: float = 0.1  # publisher the question cites ("what did Ofsted say")
+    dense_expansion: bool = True  # the model also sees glossary expansions
+    cover_years: int = 2  # comparisons ("2014 and 2025"): this many per year lead the ranking
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,9 @@ class Searcher:
         return Corrector(self._vocabulary[0], default_glossary().known_words)
 
     def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
-        return interpret(query, corrector=self.corrector if understand else None,
-                         understand=understand)
+        return interpret(
+            query, corrector=self.corrector if understand else None, understand=understand
+        )
 
     def search(
         self,
@@ -143,13 +146,17 @@ class Searcher:
             raise OfstedQAError("k must be at least 1")
         k = min(k, MAX_K)
         understood = interpretation or self.interpret(query, understand=understand)
+        if understood.framing and not self._dated(understood):
+            understood = understood.unframed()  # a year no document has: search it as a word
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
         allowed = self._allowed(filters or Filters())
         lexical, expansion = self._lexical(understood) if mode != "dense" else (None, None)
         query_vector = (
-            self.embedder.embed_query(understood.dense_text)  # type: ignore[union-attr]
+            self.embedder.embed_query(  # type: ignore[union-attr]
+                understood.dense_text if self.tuning.dense_expansion else understood.corrected
+            )
             if dense_used
             else None
         )
@@ -158,6 +165,8 @@ class Searcher:
             return SearchResponse(understood.query, mode, understood, (), dense_used)
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood)
         order = np.argsort(-parts["score"], kind="stable")
+        if len(understood.years) > 1 and self.tuning.cover_years:
+            order = self._cover_years(order, candidates, understood)
         weights = self._vocabulary[1]
         term_set = set(understood.search_terms)
         ranked = [int(i) for i in order[: k * 3 if group_duplicates else k]]
@@ -169,12 +178,49 @@ class Searcher:
         hits = []
         for rank, members in enumerate(groups[:k], start=1):
             made = [
-                self._hit(rank, int(candidates[ranked[m]]),
-                          {n: float(v[ranked[m]]) for n, v in parts.items()}, term_set, weights)
+                self._hit(
+                    rank,
+                    int(candidates[ranked[m]]),
+                    {n: float(v[ranked[m]]) for n, v in parts.items()},
+                    term_set,
+                    weights,
+                )
                 for m in members
             ]
             hits.append(replace(made[0], duplicates=tuple(made[1:])))
         return SearchResponse(understood.query, mode, understood, tuple(hits), dense_used)
+
+    def _dated(self, understood: Interpretation) -> bool:
+        """Every year the question names is a publication or period year of some document."""
+        known = set().union(*(m.years for m in self.bundle.store.documents.values()))
+        return all(y in known for y in understood.years) and (
+            understood.year_from is None or any(y >= understood.year_from for y in known)
+        )
+
+    def _cover_years(
+        self, order: np.ndarray, candidates: np.ndarray, understood: Interpretation
+    ) -> np.ndarray:
+        """A comparison needs both sides: the best passages of each named year go first,
+        taken in turns (the year whose best passage scores highest starts), then the rest."""
+        store = self.bundle.store
+        buckets: dict[int, list[int]] = {y: [] for y in understood.years}
+        for i in order:
+            years = store.meta(int(candidates[i])).years
+            for y in understood.years:
+                if y in years and len(buckets[y]) < self.tuning.cover_years:
+                    buckets[y].append(int(i))
+                    break
+        found = [y for y in understood.years if buckets[y]]
+        if len(found) < 2:
+            return order
+        position = {int(i): p for p, i in enumerate(order)}
+        found.sort(key=lambda y: position[buckets[y][0]])
+        lead: list[int] = []
+        for turn in range(self.tuning.cover_years):
+            lead.extend(buckets[y][turn] for y in found if turn < len(buckets[y]))
+        taken = set(lead)
+        rest = [int(i) for i in order if int(i) not in taken]
+        return np.array(lead + rest, dtype=np.int64)
 
     def _lexical(self, understood: Interpretation) -> tuple[np.ndarray, np.ndarray]:
         base = self.bundle.lexical.scores(understood.base_terms)

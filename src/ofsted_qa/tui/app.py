@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -23,21 +24,22 @@ from .result_card import ResultCard
 from .source_view import SourceScreen
 from .status_bar import StatusBar
 from .theme import OFSTED_THEME
-from .turn import Turn, describe
+from .turn import Turn, answer_note, describe
 
 if TYPE_CHECKING:
-    from ..search import Filters, SearchResponse
+    from ..search import Filters
 
 NOT_OPEN = "Not answered: the index could not be opened (see above; ctrl+r retries)."
 
 
 class OfstedApp(LoadingApp):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Ofsted QA"
     SUB_TITLE = "children's social care reports, cited"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # app.tcss compacts short screens
     BINDINGS = [
-        Binding("f1", "help", "Keys"),
-        Binding("question_mark", "help", "Keys", show=False),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help (outside the question box)", show=False),
         Binding("ctrl+f", "focus_filters", "Filters"),
         Binding("ctrl+r", "retry", "Retry loading", show=False),
         Binding("escape", "focus_input", "Back to the question", show=False),
@@ -61,7 +63,8 @@ class OfstedApp(LoadingApp):
         self.register_theme(OFSTED_THEME)
         self.theme = "ofsted"
         self.query_one(QuestionInput).focus()
-        self.start_loading()
+        # After the first paint: the worker's imports (numpy, faiss) would hold the GIL.
+        self.call_after_refresh(self.start_loading)
 
     @property
     def status(self) -> StatusBar:
@@ -91,7 +94,7 @@ class OfstedApp(LoadingApp):
     def index_failed(self, title: str, message: str, hint: str) -> None:
         super().index_failed(title, message, hint)
         self.status.index, self.status.model = "unavailable (ctrl+r retries)", "not loaded"
-        self.query_one(Conversation).mount(ErrorPanel(title, message, hint))
+        self.query_one(Conversation).add_panel(ErrorPanel(title, message, hint))
         self.notify(f"{message}\n{hint}".strip(), title=title, severity="error", markup=False)
         for turn in self.turns:
             if turn.response is None:
@@ -100,9 +103,11 @@ class OfstedApp(LoadingApp):
     def model_ready(self) -> None:
         assert self.engine is not None and self.engine.model is not None
         self.status.model = f"{self.engine.model.name} ready"
-        for turn in self.turns:  # refresh the answers given while it loaded
-            if turn.response is not None and not turn.response.dense_used:
-                self.ask(turn)
+        stale = [t for t in self.turns if t.response is not None and not t.response.dense_used]
+        for turn in stale:  # refresh the answers given while it loaded
+            self.ask(turn)
+        if stale:
+            self.notify(f"Refreshing {len(stale)} answer(s) with the model.", title="Model ready")
 
     def model_failed(self, message: str, hint: str) -> None:
         self.status.model = "unavailable: lexical search only"
@@ -141,15 +146,8 @@ class OfstedApp(LoadingApp):
             text = str(exc) if hasattr(exc, "hint") else f"Search failed: {exc!r}"
             self._later(turn.set_note, text, True)
             return
-        self._later(turn.show, response, generation, self._note(response))
-
-    def _note(self, response: SearchResponse) -> str:
-        count = f"{len(response.hits)} passages"
-        if response.dense_used:
-            return f"{count} · hybrid: words and meaning"
-        if self.status.model.startswith("unavailable"):
-            return f"{count} · lexical only: the model is unavailable"
-        return f"{count} · lexical results while the model loads; they refresh when it is ready"
+        lost = self.status.model.startswith("unavailable")
+        self._later(turn.show, response, generation, answer_note(response, model_lost=lost))
 
     @on(Turn.Reask)
     def _reask(self, event: Turn.Reask) -> None:

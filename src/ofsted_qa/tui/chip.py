@@ -1,4 +1,4 @@
-"""A cue the question was read with ("year 2014"): Enter, Delete or a click removes or restores it."""
+"""A cue the question was read with ("year 2014"): Enter or a click removes or restores it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from textual.widget import Widget
 
 class Chip(Widget, can_focus=True):
     BINDINGS = [
-        Binding("enter", "toggle", "Remove/restore cue"),
-        Binding("delete,backspace", "toggle", "Remove/restore cue", show=False),
+        Binding("enter", "flip", "Remove/restore cue"),
+        Binding("delete,backspace", "flip", "Remove/restore cue", show=False),
     ]
 
     removed: reactive[bool] = reactive(False, toggle_class="-removed")
@@ -36,9 +36,9 @@ class Chip(Widget, can_focus=True):
     def render(self) -> Text:
         return Text(f"{'+' if self.removed else '×'} {self.label}")
 
-    def action_toggle(self) -> None:
+    def action_flip(self) -> None:
         self.removed = not self.removed
         self.post_message(self.Toggled(self))
 
     def on_click(self) -> None:
-        self.action_toggle()
+        self.action_flip()

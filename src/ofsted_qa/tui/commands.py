@@ -21,7 +21,7 @@ def filter_commands(choices: Choices | None, set_filter: SetFilter) -> Iterator[
     yield SystemCommand("Clear filters", "Search every document again", partial(_clear, set_filter))
     for year in choices.years:
         yield SystemCommand(
-            f"Filter: year {year}", "Only documents for this year", partial(set_filter, "year", year)
+            f"Filter: year {year}", "Only documents of this year", partial(set_filter, "year", year)
         )
     for doc_id, title in choices.documents:
         yield SystemCommand(
@@ -31,7 +31,9 @@ def filter_commands(choices: Choices | None, set_filter: SetFilter) -> Iterator[
         )
     for kind in choices.kinds:
         yield SystemCommand(
-            escape(f"Filter: kind {kind}"), "Only this kind of document", partial(set_filter, "kind", kind)
+            escape(f"Filter: kind {kind}"),
+            "Only this kind of document",
+            partial(set_filter, "kind", kind),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from .turn import Turn
@@ -28,6 +29,10 @@ class Conversation(VerticalScroll, can_focus=False):
     @property
     def turns(self) -> list[Turn]:
         return list(self.query(Turn))
+
+    def add_panel(self, panel: Widget) -> None:
+        self.mount(panel)
+        self.call_after_refresh(self.scroll_to_widget, panel)
 
     def add_turn(self, turn: Turn) -> None:
         self.query("#welcome").remove()

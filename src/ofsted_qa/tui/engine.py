@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # the core loads numpy and friends; the app imports it in a w
     from ..config import Settings
     from ..embedding import ModelSource
     from ..index_store import IndexBundle
-    from ..search import Filters, SearchResponse, Searcher
+    from ..search import Filters, Searcher, SearchResponse
 
 K = 10
 Progress = Callable[[int, int], None]
@@ -80,6 +80,8 @@ class Engine:
         if not dropped:
             return self.searcher.search(question, k=K, filters=filters)
         understood = self.searcher.interpret(question)
+        if not hasattr(understood, "without"):  # an older core: cues cannot be dropped
+            return self.searcher.search(question, k=K, filters=filters)
         for chip in dropped:
             understood = understood.without(chip)
         return self.searcher.search(question, k=K, filters=filters, interpretation=understood)

@@ -6,6 +6,7 @@ told of each step through the `index_ready`/`model_ready`/`*_failed` hooks, on t
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -65,10 +66,8 @@ class LoadingApp(App[int]):
         self._later(self.model_ready)
 
     def _later(self, callback: object, *args: object) -> None:
-        try:
+        with suppress(RuntimeError):  # the app closed while we worked
             self.call_from_thread(callback, *args)  # type: ignore[arg-type]
-        except RuntimeError:  # the app closed while we worked
-            pass
 
     def _progress(self, done: int, total: int) -> None:
         self._later(self.index_progress, done, total)

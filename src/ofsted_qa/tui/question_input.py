@@ -22,7 +22,7 @@ class QuestionInput(Input):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
-            placeholder="Ask about the reports, e.g. what did Ofsted say about care leavers in 2014",
+            placeholder="Ask a question, e.g. what did Ofsted say about care leavers in 2014",
             **kwargs,  # type: ignore[arg-type]
         )
         self.history: list[str] = []
@@ -47,5 +47,6 @@ class QuestionInput(Input):
         if self._cursor == len(self.history):
             self._draft = self.value
         self._cursor = max(0, min(len(self.history), self._cursor + step))
-        self.value = self._draft if self._cursor == len(self.history) else self.history[self._cursor]
+        at_draft = self._cursor == len(self.history)
+        self.value = self._draft if at_draft else self.history[self._cursor]
         self.cursor_position = len(self.value)

@@ -53,8 +53,17 @@ class ResultCard(Widget, can_focus=True):
         self.hit = hit
         self.query_terms = query_terms
         self.top_score = top_score
+        self._cached: tuple[object, Group] | None = None
 
     def render(self) -> Group:
+        # Highlighting stems every word: do it once per theme, not on every focus change.
+        style = self.get_component_rich_style
+        key = tuple(style(name) for name in sorted(self.COMPONENT_CLASSES))
+        if self._cached is None or self._cached[0] != key:
+            self._cached = (key, self._compose_text())
+        return self._cached[1]
+
+    def _compose_text(self) -> Group:
         from ..citation import human_date, paragraph_label
 
         hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
@@ -64,13 +73,18 @@ class ResultCard(Widget, can_focus=True):
             "  ",
             (f" {badge(meta.kind)} ", style("card--badge")),
         )
-        where = " › ".join(p for p in (hit.chunk.section_path, paragraph_label(hit.chunk)) if p)
+        facts = [meta.publisher, human_date(meta.date), paragraph_label(hit.chunk)]
+        if duplicates := len(getattr(hit, "duplicates", ())):
+            facts.append(f"+{duplicates} near-identical")
         info = Text.assemble(
-            ("   " + " · ".join((meta.publisher, human_date(meta.date), where)), style("card--meta"))
-        )
-        bar = Text.assemble(
             ("   " + score_bar(hit.score, self.top_score), style("card--bar")),
-            (f" {hit.score:.2f}", style("card--meta")),
+            (f" {hit.score:.2f}  " + " · ".join(facts), style("card--meta")),
+        )
+        section = Text(
+            "   " + (hit.chunk.section_path or "(no section)"),
+            style=style("card--meta"),
+            no_wrap=True,
+            overflow="ellipsis",
         )
         body = passage(
             hit.chunk.text,
@@ -79,7 +93,7 @@ class ResultCard(Widget, can_focus=True):
             term_style=style("card--term"),
             best_style=style("card--best"),
         )
-        return Group(head, info, bar, Text(""), body)
+        return Group(head, info, section, body)
 
     def on_click(self) -> None:
         self.focus()

@@ -22,6 +22,16 @@ def describe(filters: Filters) -> str:
     return " · ".join([str(y) for y in filters.years] + [*filters.kinds, *filters.doc_ids])
 
 
+def answer_note(response: SearchResponse, *, model_lost: bool) -> str:
+    """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid."""
+    count = f"{len(response.hits)} passages"
+    if response.dense_used:
+        return f"{count} · hybrid: words and meaning"
+    if model_lost:
+        return f"{count} · lexical only: the model is unavailable"
+    return f"{count} · lexical results while the model loads; they refresh when it is ready"
+
+
 class Turn(Vertical):
     """Answers arrive from workers; `generation` drops any that a newer request superseded."""
 
@@ -39,11 +49,12 @@ class Turn(Vertical):
         self.dropped: frozenset[str] = frozenset()
         self.response: SearchResponse | None = None
         self.generation = 0
+        self.note = Static(Text("Waiting for the index…"), classes="note")  # settable pre-mount
 
     def compose(self) -> ComposeResult:
         yield Static(self._head(), classes="question")
         yield Horizontal(classes="chips")
-        yield Static(Text("Waiting for the index…"), classes="note")
+        yield self.note
         yield Vertical(classes="cards")
 
     def _head(self) -> Text:
@@ -63,10 +74,9 @@ class Turn(Vertical):
         self.generation += 1
         return self.generation
 
-    def set_note(self, note: str, *, error: bool = False) -> None:
-        label = self.query_one(".note", Static)
-        label.update(Text(note))
-        label.set_class(error, "-error")
+    def set_note(self, note: str, error: bool = False) -> None:
+        self.note.update(Text(note))
+        self.note.set_class(error, "-error")
 
     def show(self, response: SearchResponse, generation: int, note: str) -> None:
         if generation != self.generation:

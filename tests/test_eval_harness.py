@@ -1,0 +1,97 @@
+"""The harness end to end with the fake embedder: golden judging, refusals, BEIR, reports."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from fakes import FakeEmbedder
+from ofsted_qa import beir, evaluation, index_store
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.eval_report import bar
+from ofsted_qa.golden import judge, load_golden, normalise, unmatched
+from ofsted_qa.metrics import Judgement
+from ofsted_qa.search import Searcher
+
+DATA = Path(__file__).parent / "data" / "beir_tiny"
+GOLDEN = Path(__file__).resolve().parents[1] / "eval" / "golden.jsonl"
+
+
+def test_normalise_matches_the_golden_rules() -> None:
+    assert normalise("<p>It\u2019s  **Good**</p>") == "it's good"
+
+
+def test_golden_is_judged_against_the_index(built) -> None:
+    bundle = index_store.load_current(built.index_dir)
+    questions = load_golden(GOLDEN)
+    judged = judge(questions, bundle.store)
+    answerable = sum(j.answerable for j in judged.values())
+    assert answerable >= 0.9 * len(questions)
+    assert len(unmatched(questions, judged)) <= 0.05 * sum(len(q.evidence) for q in questions)
+
+
+def test_refuses_an_empty_or_unrelated_index() -> None:
+    with pytest.raises(OfstedQAError, match="empty"):
+        evaluation.check_answerable({"q": Judgement({"a": 1}, {}, 1)}, 0)
+    with pytest.raises(OfstedQAError, match="No question"):
+        evaluation.check_answerable({"q": Judgement({}, {}, 1)}, 10)
+
+
+def test_golden_eval_runs_every_mode(built) -> None:
+    bundle = index_store.load_current(built.index_dir)
+    questions = load_golden(GOLDEN)[:12]
+    judged = judge(questions, bundle.store)
+    rows = [
+        {"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions
+    ]
+    scores, runs = evaluation.measure(
+        Searcher(bundle, FakeEmbedder()), rows, judged, list(evaluation.MODES)
+    )
+    assert set(scores) == set(evaluation.MODES)
+    assert all(len(runs[m][q["id"]]) <= 10 for m in runs for q in rows)
+    assert any(s["Hit@5"] > 0 for s in scores["full"].values())
+
+
+def test_beir_loading() -> None:
+    corpus, queries, qrels = beir.load(DATA)
+    assert len(corpus) == 6 and set(queries) == {"q1", "q2", "q3", "q4"}
+    judged = beir.judgements(qrels, {r["_id"] for r in corpus})
+    assert judged["q4"].unit_count == 1  # d9 is not in the corpus
+    assert judged["q2"].relevance == {"d2": 2}
+
+
+def test_beir_eval_end_to_end(tmp_path: Path) -> None:
+    out = io.StringIO()
+    report = tmp_path / "beir.md"
+    code = evaluation.main(
+        ["--beir", str(DATA), "--json", "--report", str(report)],
+        out=out,
+        embedder=FakeEmbedder(),
+    )
+    assert code == 0
+    result = json.loads(out.getvalue())
+    assert set(result["summary"]) == set(evaluation.MODES)
+    full = result["summary"]["full"]["all"]
+    assert full["n"] == 4 and full["Hit@5"] >= 0.75
+    assert report.read_text().startswith("# Retrieval evaluation")
+    assert json.loads(report.with_suffix(".json").read_text())["source"] == str(DATA)
+
+
+def test_beir_with_no_judged_document_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "qrels").mkdir()
+    (tmp_path / "corpus.jsonl").write_text('{"_id": "d1", "text": "hello"}\n')
+    (tmp_path / "queries.jsonl").write_text('{"_id": "q1", "text": "hello"}\n')
+    (tmp_path / "qrels" / "test.tsv").write_text("query-id\tcorpus-id\tscore\nq1\tzz\t1\n")
+    with pytest.raises(OfstedQAError, match="No question"):
+        evaluation.main(
+            ["--beir", str(tmp_path), "--no-report"], out=io.StringIO(), embedder=FakeEmbedder()
+        )
+
+
+def test_bar() -> None:
+    assert bar(1.0, 4) == "████"
+    assert bar(0.0, 4) == "    "
+    assert bar(0.5, 4) == "██  "

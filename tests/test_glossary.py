@@ -1,0 +1,83 @@
+"""The glossary data file is complete and auditable; matching is whole-word and stemmed."""
+
+from __future__ import annotations
+
+from ofsted_qa.glossary import Glossary, default_glossary
+
+REQUIRED_ACRONYMS = {
+    "IRO",
+    "LADO",
+    "PLO",
+    "CAMHS",
+    "SGO",
+    "LSCB",
+    "MASH",
+    "CSE",
+    "S47",
+    "MARAC",
+    "MAPPA",
+    "FGC",
+    "JSNA",
+    "NYAS",
+    "CICC",
+    "SCR",
+    "ILACS",
+    "CAF",
+    "NEET",
+    "UASC",
+}
+
+
+def test_every_entry_is_documented() -> None:
+    glossary = default_glossary()
+    assert len(glossary.entries) >= 50
+    for entry in glossary.entries:
+        assert entry.definition.strip() and entry.expansions, entry.term
+        assert len(entry.definition) < 250, entry.term
+    terms = [e.term for e in glossary.entries]
+    assert len(terms) == len(set(terms))
+    assert set(terms) >= REQUIRED_ACRONYMS
+
+
+def _terms(text: str) -> list[str]:
+    return [m.entry.term for m in default_glossary().find(text)]
+
+
+def test_synonyms_of_looked_after_children() -> None:
+    for text in ("kids in care", "children in care", "LAC", "CLA", "looked-after children"):
+        assert _terms(text) == ["looked after children"], text
+
+
+def test_stemmed_and_whole_word() -> None:
+    assert "care leavers" in _terms("support for a care leaver")
+    assert "IRO" in _terms("what do IROs do")
+    assert _terms("irony") == []
+
+
+def test_case_sensitive_acronyms() -> None:
+    assert "KEEP" in _terms("the KEEP programme")
+    assert "KEEP" not in _terms("keep families together")
+    assert "SEND" not in _terms("send me the report")
+    assert "personal adviser" in _terms("personal advisers")  # worded forms: any case
+
+
+def test_longest_match_wins() -> None:
+    found = default_glossary().find("child sexual exploitation")
+    assert [m.entry.term for m in found] == ["CSE"]
+    assert found[0].surface == "child sexual exploitation"
+
+
+def test_added_skips_what_was_typed() -> None:
+    match = default_glossary().find("independent reviewing officer")[0]
+    assert "independent reviewing officer" not in match.added and "IRO" in match.added
+
+
+def test_custom_glossary(tmp_path) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(
+        '{"entries": [{"term": "XYZ", "aliases": ["ex why zed"], "expansions": ["xylophone"],'
+        ' "definition": "test"}]}'
+    )
+    glossary = Glossary.load(path)
+    assert [m.entry.term for m in glossary.find("an ex why zed here")] == ["XYZ"]
+    assert "zed" in glossary.known_words

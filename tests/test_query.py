@@ -1,0 +1,98 @@
+"""Query understanding: years, source cues, framing words, glossary and chips."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.query import interpret, parse_years, validate
+from ofsted_qa.typos import Corrector
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "since"),
+    [
+        ("What did Ofsted say about care leavers in 2014?", (2014,), None),
+        ("against the 2013-14 target", (2013, 2014), None),
+        ("adopters in 2013\u201314", (2013, 2014), None),
+        ("compare 2014 with 2025", (2014, 2025), None),
+        ("Since the 2023 inspection, has it got faster?", (2023,), 2023),
+        ("from 2014 to 2018", (2014, 2018), None),
+        ("no year here, only 47% and 260 children", (), None),
+        ("postcode 1234 and the year 2099", (), None),
+    ],
+)
+def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
+    assert parse_years(text) == (years, since)
+
+
+@pytest.mark.parametrize(
+    ("text", "ofsted"),
+    [
+        ("What did Ofsted say about adoption?", True),
+        ("what did inspectors find about supervision", True),
+        ("What did the 2014 inspection find about agency staff?", True),
+        ("according to Ofsted, are children safe?", True),
+        ("what does the focused visit letter say", True),
+        ("Who was Ofsted's regional director for London?", False),
+        ("Are kids in care doing OK at school?", False),
+    ],
+)
+def test_source_cues(text: str, ofsted: bool) -> None:
+    assert (interpret(text).publishers == ("Ofsted",)) is ofsted
+
+
+def test_framing_words_leave_the_lexical_query_but_stay_visible() -> None:
+    reading = interpret("In the 2025 focused visit, what did Ofsted say about agency workers?")
+    assert reading.years == (2025,)
+    assert "year 2025" in reading.chips and "source Ofsted" in reading.chips
+    assert "2025" not in reading.base_terms and "visit" not in reading.base_terms
+    assert {"agenc", "worker"} <= set(reading.base_terms)
+    assert "2025" in reading.unframed().base_terms
+
+
+def test_framing_never_empties_the_query() -> None:
+    assert interpret("the 2014 inspection").base_terms
+
+
+def test_glossary_expansions_are_explained() -> None:
+    reading = interpret("IRO")
+    assert "independent reviewing officer" in reading.expansions
+    assert reading.glossary[0].definition
+    assert {"independ", "review", "offic"} <= set(reading.expansion_terms)
+    assert reading.dense_text.startswith("IRO (")
+
+
+def test_understand_false_is_the_plain_question() -> None:
+    reading = interpret("What did Ofsted say about kids in care in 2014?", understand=False)
+    assert reading.years == () and reading.publishers == () and reading.expansions == ()
+    assert reading.dense_text == reading.query
+
+
+def test_corrections_apply_before_the_glossary() -> None:
+    corrector = Corrector(Counter({"camhs": 5, "waiting": 3, "times": 4}))
+    reading = interpret("CAMSH waiting times", corrector=corrector)
+    assert reading.corrections == (("camsh", "camhs"),)
+    assert reading.corrected == "camhs waiting times"
+    assert any(g.term == "CAMHS" for g in reading.glossary)
+
+
+def test_without_drops_one_chip() -> None:
+    reading = interpret("What did Ofsted say about the IRO in 2014?")
+    assert {"year 2014", "source Ofsted"} <= set(reading.chips)
+    dropped = reading.without("year 2014")
+    assert dropped.years == () and dropped.publishers == ("Ofsted",)
+    glossary_chip = next(c for c in reading.chips if c.startswith("IRO"))
+    assert reading.without(glossary_chip).expansions == ()
+    since = interpret("changes since 2014").without("since 2014")
+    assert since.year_from is None and since.years == ()
+
+
+def test_validate() -> None:
+    assert validate("  a   b ") == "a b"
+    with pytest.raises(OfstedQAError):
+        validate("   ")
+    with pytest.raises(OfstedQAError):
+        validate("x" * 6000)

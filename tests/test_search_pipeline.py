@@ -1,0 +1,92 @@
+"""The full pipeline through the public Searcher API (fake embedder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fakes import FakeEmbedder
+from ofsted_qa import dedupe, index_store
+from ofsted_qa.highlight import best_sentence
+from ofsted_qa.search import MODES, Filters, Searcher
+
+
+@pytest.fixture
+def searcher(built) -> Searcher:
+    return Searcher(index_store.load_current(built.index_dir), FakeEmbedder())
+
+
+def test_api_is_stable(searcher: Searcher) -> None:
+    assert MODES == ("hybrid", "dense", "bm25")
+    for mode in MODES:
+        response = searcher.search("care leavers", k=3, mode=mode)
+        assert response.mode == mode and 0 < len(response.hits) <= 3
+        assert [h.rank for h in response.hits] == list(range(1, len(response.hits) + 1))
+        hit = response.hits[0]
+        assert hit.citation and hit.ref and hit.best_sentence[1] > hit.best_sentence[0]
+
+
+def test_year_is_a_boost_not_a_filter(searcher: Searcher) -> None:
+    response = searcher.search("At the 2025 visit, what about agency social workers?", k=50)
+    assert response.interpretation.years == (2025,)
+    assert response.hits[0].meta.date.startswith("2025")
+    assert response.hits[0].contributions["year_boost"] > 0
+    assert any(not h.meta.date.startswith("2025") for h in response.hits)
+
+
+def test_explicit_filters(searcher: Searcher) -> None:
+    for filters, check in [
+        (Filters(years=(2014,)), lambda m: 2014 in m.years),
+        (Filters(kinds=("news",)), lambda m: m.kind == "news"),
+        (Filters(publishers=("ofsted",)), lambda m: m.publisher == "Ofsted"),
+        (Filters(doc_ids=("002",)), lambda m: m.doc_id.startswith("002")),
+    ]:
+        hits = searcher.search("social workers", k=10, filters=filters).hits
+        assert hits and all(check(h.meta) for h in hits), filters
+
+
+def test_typos_and_glossary_reach_the_search(searcher: Searcher) -> None:
+    response = searcher.search("adoptoin timescales", k=5)
+    assert ("adoptoin", "adoption") in response.interpretation.corrections
+    assert "adopt" in response.hits[0].chunk.text.lower()
+    iro = searcher.search("IRO", k=3)
+    assert iro.hits[0].contributions["bm25_glossary"] >= 0
+    assert "independent reviewing officer" in iro.interpretation.expansions
+
+
+def test_plain_baseline_and_overrides(searcher: Searcher) -> None:
+    plain = searcher.search("kids in care in 2014", k=5, understand=False)
+    assert plain.interpretation.years == () and plain.interpretation.expansions == ()
+    full = searcher.search("kids in care in 2014", k=5)
+    dropped = full.interpretation.without("year 2014")
+    again = searcher.search("kids in care in 2014", k=5, interpretation=dropped)
+    assert all(h.contributions["year_boost"] == 0 for h in again.hits)
+
+
+def test_near_duplicates_grouped(searcher: Searcher) -> None:
+    quote = "Children who need help and protection receive an outstanding service"
+    response = searcher.search(quote, k=5)
+    texts = [h.chunk.text for h in response.hits]
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            assert dedupe.similarity(dedupe.shingles(a), dedupe.shingles(b)) < dedupe.CONTAINMENT
+    assert any(h.duplicates for h in response.hits)
+
+
+def test_dedupe_group() -> None:
+    base = "the council was judged outstanding in every area by inspectors in july"
+    groups = dedupe.group(
+        [
+            base,
+            "something else entirely different words here now ok",
+            "Inspectors said: " + base + ".",
+            "short",
+        ]
+    )
+    assert groups == [[0, 2], [1], [3]]
+
+
+def test_best_sentence_prefers_rare_terms() -> None:
+    text = "Children are seen. The IRO challenges drift. Children are safe."
+    start, end = best_sentence(text, {"iro", "children"}, {"iro": 5.0, "children": 0.1})
+    assert text[start:end] == "The IRO challenges drift."
+    assert best_sentence("no match here", {"zzz"}) == (0, len("no match here"))
