@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from ofsted_qa.chunking import Chunk
-from ofsted_qa.citation import human_date, house_citation, parse_house_citation, parse_ref, ref
+from ofsted_qa.citation import house_citation, human_date, parse_house_citation, parse_ref, ref
 from ofsted_qa.documents import DocumentMeta
 
 REPORT = DocumentMeta(

@@ -8,13 +8,27 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from fakes import FakeModel
 
+from fakes import FakeModel
 from ofsted_qa import cli, session
 from ofsted_qa.documents import read_source_text
 
-RESULT_KEYS = {"rank", "score", "doc_id", "source", "title", "publisher", "kind", "date", "section",
-               "paragraph", "start", "end", "citation", "text"}
+RESULT_KEYS = {
+    "rank",
+    "score",
+    "doc_id",
+    "source",
+    "title",
+    "publisher",
+    "kind",
+    "date",
+    "section",
+    "paragraph",
+    "start",
+    "end",
+    "citation",
+    "text",
+}
 
 
 @pytest.fixture
@@ -49,10 +63,16 @@ def test_ask_json_schema_and_offsets_match_source(env: list[str], tmp_path: Path
     assert payload["query"] == "care leavers pathway plans" and payload["mode"] == "hybrid"
     assert len(payload["results"]) == 8
     for rank, result in enumerate(payload["results"], start=1):
-        assert RESULT_KEYS <= set(result) and result["rank"] == rank
+        assert set(result) >= RESULT_KEYS and result["rank"] == rank
         assert result["source"].startswith("seeds/") and result["source"].endswith(".txt")
         text, _ = read_source_text(tmp_path / result["source"])
-        excerpt = " ".join(text[result["start"] : result["end"]].replace("<p>", " ").replace("</p>", " ").replace("**", "").split())
+        excerpt = " ".join(
+            text[result["start"] : result["end"]]
+            .replace("<p>", " ")
+            .replace("</p>", " ")
+            .replace("**", "")
+            .split()
+        )
         assert excerpt == " ".join(result["text"].split())
         assert result["citation"].startswith(result["publisher"] + ", " + result["title"])
 
@@ -62,7 +82,9 @@ def test_ask_explain_lists_interpretation_and_contributions(env: list[str]) -> N
     payload = json.loads(out)
     assert payload["interpretation"]["years"] == [2014]
     assert payload["interpretation"]["publishers"] == ["Ofsted"]
-    assert {"bm25", "dense", "year_boost", "source_boost"} <= set(payload["results"][0]["contributions"])
+    assert {"bm25", "dense", "year_boost", "source_boost"} <= set(
+        payload["results"][0]["contributions"]
+    )
 
 
 def test_modes_and_filters(env: list[str]) -> None:
@@ -71,7 +93,9 @@ def test_modes_and_filters(env: list[str]) -> None:
         assert code == 0 and json.loads(out)["mode"] == mode
     code, out = run([*env, "ask", "social workers", "--json", "--k", "20", "--year", "2025"])
     assert {r["doc_id"] for r in json.loads(out)["results"]} == {"002_e7d3b80cb6f79f70"}
-    code, out = run([*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"])
+    code, out = run(
+        [*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"]
+    )
     assert {r["doc_id"] for r in json.loads(out)["results"]} == {"001_900efe804ed2a3da"}
 
 
@@ -94,7 +118,9 @@ def test_batch_stdin_writes_one_json_line_per_question(env: list[str]) -> None:
         (["show", "nonsense"], "Cannot read the citation"),
     ],
 )
-def test_user_mistakes_exit_2_with_one_clear_line(env: list[str], capsys, args: list[str], message: str) -> None:
+def test_user_mistakes_exit_2_with_one_clear_line(
+    env: list[str], capsys, args: list[str], message: str
+) -> None:
     if args[0] == "show":
         run([*env, "index"])
         capsys.readouterr()
@@ -165,7 +191,10 @@ def test_streaming_answers_each_line_as_it_arrives(env: list[str], tmp_path: Pat
     run([*env, "index"])
     script = STREAMING.format(tests=str(Path(__file__).parent), index=env[1])
     process = subprocess.Popen(
-        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
         env={**__import__("os").environ, "OFSTED_QA_ROOT": str(tmp_path)},
     )
     assert process.stdin and process.stdout
@@ -192,5 +221,23 @@ def test_help_and_core_imports_stay_light() -> None:
         print(heavy)
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
+
+
+def test_dense_kind_is_kept_until_asked_to_change(env: list[str], tmp_path: Path) -> None:
+    from ofsted_qa.index_store import load_current
+
+    index_dir = tmp_path / "index"
+    run([*env, "index", "--dense", "hnsw"])
+    assert load_current(index_dir).manifest.dense_kind == "hnsw"
+    code, out = run([*env, "index"])
+    assert out.startswith("Index up to date")
+    # A stale index rebuilt by `ask` keeps the kind it was built with.
+    (tmp_path / "seeds" / "005_new.txt").write_text("A new report on fostering.\n")
+    code, out = run([*env, "ask", "fostering", "--json"])
+    assert code == 0 and load_current(index_dir).manifest.dense_kind == "hnsw"
+    code, out = run([*env, "index", "--dense", "flat"])
+    assert "0 added" in out and load_current(index_dir).manifest.dense_kind == "flat"

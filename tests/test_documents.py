@@ -12,11 +12,20 @@ def test_seed_metadata_is_complete(docs_dir: Path) -> None:
     metas = {d.meta.doc_id: d.meta for d in loaded.documents}
     assert len(metas) == 5
     report = metas["003_365e1ef2b819a726"]
-    assert (report.publisher, report.kind, report.date) == ("Ofsted", "inspection report", "2014-05-23")
+    assert (report.publisher, report.kind, report.date) == (
+        "Ofsted",
+        "inspection report",
+        "2014-05-23",
+    )
     assert report.years == {2014}
     letter = metas["002_e7d3b80cb6f79f70"]
     assert letter.kind == "inspection letter" and letter.years == {2025}
-    assert {m.kind for m in metas.values()} == {"inspection report", "inspection letter", "news", "blog"}
+    assert {m.kind for m in metas.values()} == {
+        "inspection report",
+        "inspection letter",
+        "news",
+        "blog",
+    }
     assert all(m.inferred == () for m in metas.values())
     assert report.source == "seeds/003_365e1ef2b819a726.txt"
 
@@ -42,8 +51,13 @@ def test_odd_files_are_skipped_with_warnings(tmp_path: Path) -> None:
     loaded = load_documents([tmp_path], tmp_path)
     assert sorted(d.meta.doc_id for d in loaded.documents) == ["legacy", "ok"]
     text = "\n".join(loaded.warnings)
-    for expected in ("empty.txt: empty file", "blank.txt: no text", "binary.txt: binary file",
-                     "legacy.txt: not UTF-8; decoded as cp1252", "metadata.json: unreadable"):
+    for expected in (
+        "empty.txt: empty file",
+        "blank.txt: no text",
+        "binary.txt: binary file",
+        "legacy.txt: not UTF-8; decoded as cp1252",
+        "metadata.json: unreadable",
+    ):
         assert expected in text
     legacy = next(d for d in loaded.documents if d.meta.doc_id == "legacy")
     assert "Café report – 2019" in legacy.text
@@ -60,8 +74,15 @@ def test_huge_file_is_skipped(tmp_path: Path, monkeypatch) -> None:
 
 def test_metadata_entry_overrides_inference(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Some title\n\nText of 2010.")
-    entry = {"a.txt": {"title": "Real title", "publisher": "Ofsted", "kind": "news", "date": "2012-01",
-                       "period": {"start": "2011-11-01", "end": "2012-01-10"}}}
+    entry = {
+        "a.txt": {
+            "title": "Real title",
+            "publisher": "Ofsted",
+            "kind": "news",
+            "date": "2012-01",
+            "period": {"start": "2011-11-01", "end": "2012-01-10"},
+        }
+    }
     (tmp_path / "metadata.json").write_text(json.dumps(entry))
     [doc] = load_documents([tmp_path], tmp_path).documents
     assert doc.meta.title == "Real title" and doc.meta.years == {2011, 2012}

@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from fakes import FakeModel
 
+from fakes import FakeModel
 from ofsted_qa import index_store
 from ofsted_qa.config import Settings
 from ofsted_qa.errors import OfstedQAError
@@ -32,7 +32,14 @@ def test_build_writes_a_complete_index(built: Settings) -> None:
     assert manifest.chunk_count == len(bundle.store) == bundle.dense.size == len(bundle.vectors)
     assert all(len(r.content_hash) == 64 for r in manifest.documents)
     names = {p.name for p in bundle.folder.iterdir()}
-    assert {"manifest.json", "chunks.jsonl", "documents.json", "vectors.npy", "dense.faiss", "lexical"} <= names
+    assert {
+        "manifest.json",
+        "chunks.jsonl",
+        "documents.json",
+        "vectors.npy",
+        "dense.faiss",
+        "lexical",
+    } <= names
     assert not any(p.suffix in {".pkl", ".pickle"} for p in bundle.folder.rglob("*"))
 
 
@@ -47,19 +54,25 @@ def test_incremental_reembeds_only_what_changed(built: Settings, docs_dir: Path)
     news = docs_dir / "001_900efe804ed2a3da.txt"
     news.write_text(news.read_text() + "\n\nA new closing paragraph about kinship carers.\n")
     (docs_dir / "004_d11720999f465dce.txt").unlink()
-    (docs_dir / "005_new.txt").write_text("Fresh report\n\nInspectors praised the fostering service.\n")
+    (docs_dir / "005_new.txt").write_text(
+        "Fresh report\n\nInspectors praised the fostering service.\n"
+    )
     model = FakeModel()
     report = build_index(built, model)
     assert report.changed == ("001_900efe804ed2a3da",)
     assert report.removed == ("004_d11720999f465dce",)
     assert report.added == ("005_new",)
     after = _live(built)
-    changed_chunks = after.store.chunk_count("001_900efe804ed2a3da") + after.store.chunk_count("005_new")
+    changed_chunks = after.store.chunk_count("001_900efe804ed2a3da") + after.store.chunk_count(
+        "005_new"
+    )
     assert report.embedded == model.embedder.embedded == changed_chunks
     assert "004_d11720999f465dce" not in after.store.documents
     # Vectors of an untouched document are carried over exactly.
     old_ids, new_ids = before.store.doc_range(REPORT), after.store.doc_range(REPORT)
-    assert (before.vectors[old_ids.start : old_ids.stop] == after.vectors[new_ids.start : new_ids.stop]).all()
+    assert (
+        before.vectors[old_ids.start : old_ids.stop] == after.vectors[new_ids.start : new_ids.stop]
+    ).all()
     assert not before.folder.exists(), "the old generation is cleaned up after the swap"
 
 
@@ -105,7 +118,9 @@ def test_model_change_rebuilds_everything(built: Settings) -> None:
     assert model.embedder.embedded == len(bundle.store)
 
 
-@pytest.mark.parametrize("damage", ["truncate_faiss", "bad_chunks_json", "bad_manifest", "missing_vectors"])
+@pytest.mark.parametrize(
+    "damage", ["truncate_faiss", "bad_chunks_json", "bad_manifest", "missing_vectors"]
+)
 def test_corrupt_index_gives_clear_error_then_rebuilds(built: Settings, damage: str) -> None:
     folder = _live(built).folder
     if damage == "truncate_faiss":
@@ -178,7 +193,10 @@ KILLED_BUILD = textwrap.dedent(
 def test_killed_build_leaves_previous_index_usable(built: Settings, docs_dir: Path) -> None:
     before = _live(built)
     script = KILLED_BUILD.format(
-        tests=str(Path(__file__).parent), root=str(built.root), index=str(built.index_dir), docs=str(docs_dir)
+        tests=str(Path(__file__).parent),
+        root=str(built.root),
+        index=str(built.index_dir),
+        docs=str(docs_dir),
     )
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None

@@ -18,7 +18,9 @@ from ofsted_qa.session import local_model
 
 pytestmark = pytest.mark.model
 
-CARE_LEAVERS = "The graded judgement for the experiences and progress of care leavers is requires improvement"
+CARE_LEAVERS = (
+    "The graded judgement for the experiences and progress of care leavers is requires improvement"
+)
 
 
 def test_bundled_model_loads_offline_and_embeds_unit_vectors() -> None:
@@ -57,7 +59,9 @@ def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> Non
         "print(out.getvalue())\n"
     )
     env = {"OFSTED_QA_ROOT": str(real_index.root), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
     status, payload = result.stdout.split("\n", 1)
     assert status == "0 False False"
     assert json.loads(payload)["results"]

@@ -33,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     _docs_option(index)
     index.add_argument("--rebuild", action="store_true", help="re-embed everything")
     index.add_argument(
-        "--dense", choices=("flat", "hnsw", "ivfpq"), default="flat", help="dense index kind"
+        "--dense",
+        choices=("flat", "hnsw", "ivfpq"),
+        help="dense index kind (default: as built, else flat)",
     )
 
     ask = sub.add_parser("ask", help="ask a question (or read questions from stdin with --json)")
@@ -143,16 +145,18 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 def _settings(args: argparse.Namespace):
     from .config import Settings
-    from .session import settle_doc_dirs
+    from .session import settle_from_index
 
     docs = getattr(args, "docs", None)
     settings = Settings.resolve(
         index_dir=args.index,
         doc_dirs=docs,
         model=args.model,
-        dense_kind=getattr(args, "dense", "flat"),
+        dense_kind=getattr(args, "dense", None) or "flat",
     )
-    return settle_doc_dirs(settings, explicit=bool(docs))
+    return settle_from_index(
+        settings, docs_given=bool(docs), dense_given=bool(getattr(args, "dense", None))
+    )
 
 
 def _notify(message: str) -> None:

@@ -133,6 +133,10 @@ class _Plan:
     chunks: list[Chunk] = field(default_factory=list)
     vectors: list[np.ndarray | None] = field(default_factory=list)
     records: list[DocRecord] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
@@ -145,6 +149,46 @@ def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
         stat.st_size,
         stat.st_mtime_ns,
         chunks,
+    )
+
+
+def _plan(
+    documents: list[Document], previous: IndexBundle | None, model: ModelSource, settings: Settings
+) -> _Plan:
+    """Reuse the chunks and vectors of unchanged documents; chunk the others afresh."""
+    plan = _Plan()
+    paths = {p.stem: p for p in discover_files(list(settings.doc_dirs))}
+    for doc in documents:
+        doc_id = doc.meta.doc_id
+        old = previous.manifest.record(doc_id) if previous else None
+        if previous and old and old.content_hash == doc.content_hash:
+            ids = previous.store.doc_range(doc_id)
+            plan.chunks.extend(previous.store.get(i) for i in ids)
+            plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
+            plan.unchanged.append(doc_id)
+            count = len(ids)
+        else:
+            chunks = chunk_document(
+                doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
+            )
+            plan.chunks.extend(chunks)
+            plan.vectors.extend([None] * len(chunks))
+            (plan.changed if old else plan.added).append(doc_id)
+            count = len(chunks)
+        plan.records.append(_record(doc, paths[doc_id], count))
+    if previous:
+        known = {d.meta.doc_id for d in documents}
+        plan.removed = [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
+    return plan
+
+
+def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings) -> bool:
+    return (
+        previous is not None
+        and not (plan.added or plan.changed or plan.removed)
+        and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
+        and previous.manifest.doc_dirs == doc_dir_names(settings)
+        and previous.manifest.dense_kind == settings.dense_kind
     )
 
 
@@ -167,45 +211,10 @@ def build_index(
                 hint="add .txt or .md files, or pass --docs DIR",
             )
         previous = _previous(settings, model, rebuild)
-        reason = "full rebuild" if rebuild else ("" if previous else "no reusable index")
-        plan = _Plan()
-        added: list[str] = []
-        changed: list[str] = []
-        unchanged: list[str] = []
-        paths = {p.stem: p for p in discover_files(list(settings.doc_dirs))}
-        for doc in loaded.documents:
-            doc_id = doc.meta.doc_id
-            old = previous.manifest.record(doc_id) if previous else None
-            if previous and old and old.content_hash == doc.content_hash:
-                ids = previous.store.doc_range(doc_id)
-                plan.chunks.extend(previous.store.get(i) for i in ids)
-                plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
-                unchanged.append(doc_id)
-                count = len(ids)
-            else:
-                chunks = chunk_document(
-                    doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
-                )
-                plan.chunks.extend(chunks)
-                plan.vectors.extend([None] * len(chunks))
-                (changed if old else added).append(doc_id)
-                count = len(chunks)
-            plan.records.append(_record(doc, paths[doc_id], count))
-        known = {d.meta.doc_id for d in loaded.documents}
-        removed = (
-            [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
-            if previous
-            else []
-        )
-        metas = {d.meta.doc_id: d.meta for d in loaded.documents}
-        if (
-            previous
-            and not (added or changed or removed or force_publish)
-            and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
-            and previous.manifest.doc_dirs == doc_dir_names(settings)
-        ):
+        plan = _plan(loaded.documents, previous, model, settings)
+        if not force_publish and _nothing_to_do(plan, previous, settings):
             return BuildReport(
-                unchanged=tuple(unchanged),
+                unchanged=tuple(plan.unchanged),
                 chunks=len(plan.chunks),
                 warnings=tuple(loaded.warnings),
                 published=False,
@@ -213,17 +222,18 @@ def build_index(
         if not plan.chunks:
             raise OfstedQAError("The documents contain no passages to index")
         embedded = _embed_missing(plan, model, progress)
+        metas = {d.meta.doc_id: d.meta for d in loaded.documents}
         index_store.publish(settings.index_dir, _write(settings, model, plan, metas))
     return BuildReport(
-        tuple(added),
-        tuple(changed),
-        tuple(removed),
-        tuple(unchanged),
-        len(plan.chunks),
-        embedded,
-        time.perf_counter() - started,
-        tuple(loaded.warnings),
-        reason,
+        added=tuple(plan.added),
+        changed=tuple(plan.changed),
+        removed=tuple(plan.removed),
+        unchanged=tuple(plan.unchanged),
+        chunks=len(plan.chunks),
+        embedded=embedded,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(loaded.warnings),
+        reason="full rebuild" if rebuild else ("" if previous else "no reusable index"),
     )
 
 

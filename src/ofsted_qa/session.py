@@ -28,18 +28,24 @@ def local_model(settings: Settings) -> LocalModel:
     return LocalModel(settings.model, onnx_cache=encoder_cache(settings))
 
 
-def settle_doc_dirs(settings: Settings, explicit: bool) -> Settings:
-    """Without --docs, keep searching the folders the live index was built from."""
-    if explicit:
-        return settings
+def settle_from_index(
+    settings: Settings, *, docs_given: bool = False, dense_given: bool = False
+) -> Settings:
+    """Keep what the live index was built with (its folders, its dense kind) unless told otherwise,
+    so a later `ask` that rebuilds a stale index does not quietly change them."""
     generation = index_store.current_generation(settings.index_dir)
-    if generation is None:
+    if generation is None or (docs_given and dense_given):
         return settings
     try:
-        dirs = index_store.Manifest.read(generation).doc_dirs
+        manifest = index_store.Manifest.read(generation)
     except OfstedQAError:
         return settings
-    return replace(settings, doc_dirs=tuple((settings.root / d).resolve() for d in dirs))
+    if not docs_given:
+        dirs = tuple((settings.root / d).resolve() for d in manifest.doc_dirs)
+        settings = replace(settings, doc_dirs=dirs)
+    if not dense_given:
+        settings = replace(settings, dense_kind=manifest.dense_kind)
+    return settings
 
 
 def open_index(

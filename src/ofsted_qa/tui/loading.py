@@ -37,10 +37,10 @@ class LoadingApp(App[int]):
     def resolved_settings(self) -> Settings:
         if self.settings is None:
             from ..config import Settings
-            from ..session import settle_doc_dirs
+            from ..session import settle_from_index
 
             resolved = Settings.resolve(index_dir=self.index_dir, model=self.model_name)
-            self.settings = settle_doc_dirs(resolved, explicit=False)
+            self.settings = settle_from_index(resolved)
         return self.settings
 
     @work(thread=True, exclusive=True, group="load")
