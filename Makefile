@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/ofsted-qa
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -q
 
 lint: setup

@@ -9,7 +9,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from fakes import FakeModel  # noqa: E402
-
 from ofsted_qa.config import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -113,7 +113,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
             f"{paragraph_label(chunk)} · score {hit.score:.3f}",
             file=out,
         )
-        print(_style(out, DIM, "   " + textwrap.shorten(where, WRAP - 3, placeholder="…")), file=out)
+        section_line = "   " + textwrap.shorten(where, WRAP - 3, placeholder="…")
+        print(_style(out, DIM, section_line), file=out)
         print(_wrapped(chunk.text, "   "), file=out)
         start, end = hit.best_sentence
         if end > start and (end - start) < len(chunk.text):
