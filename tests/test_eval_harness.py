@@ -52,7 +52,7 @@ def test_golden_eval_runs_every_mode(built) -> None:
     )
     assert set(scores) == set(evaluation.MODES)
     assert all(len(runs[m][q["id"]]) <= 10 for m in runs for q in rows)
-    assert any(s["Hit@5"] > 0 for s in scores["full"].values())
+    assert any(s["Success@5"] > 0 for s in scores["full"].values())
 
 
 def test_beir_loading() -> None:
@@ -75,7 +75,7 @@ def test_beir_eval_end_to_end(tmp_path: Path) -> None:
     result = json.loads(out.getvalue())
     assert set(result["summary"]) == set(evaluation.MODES)
     full = result["summary"]["full"]["all"]
-    assert full["n"] == 4 and full["Hit@5"] >= 0.75
+    assert full["n"] == 4 and full["Success@5"] >= 0.75
     assert report.read_text().startswith("# Retrieval evaluation")
     assert json.loads(report.with_suffix(".json").read_text())["source"] == str(DATA)
 

@@ -26,7 +26,7 @@ def _reference(measure, run=RUN, judged=JUDGED) -> dict[str, float]:
     ("name", "measure"),
     [
         ("Hit@1", Success @ 1),
-        ("Hit@5", Success @ 5),
+        ("Success@5", Success @ 5),
         ("MRR@10", RR @ 10),
         ("nDCG@10", nDCG @ 10),
         ("R@5", R @ 5),
@@ -71,8 +71,8 @@ def test_mean() -> None:
     assert (
         mean(
             [
-                {"Hit@1": 1.0, "Hit@5": 1.0, "R@5": 0.5, "R@10": 1, "MRR@10": 1, "nDCG@10": 1},
-                {"Hit@1": 0.0, "Hit@5": 0.0, "R@5": 0.5, "R@10": 0, "MRR@10": 0, "nDCG@10": 0},
+                {"Hit@1": 1.0, "Success@5": 1.0, "R@5": 0.5, "R@10": 1, "MRR@10": 1, "nDCG@10": 1},
+                {"Hit@1": 0.0, "Success@5": 0.0, "R@5": 0.5, "R@10": 0, "MRR@10": 0, "nDCG@10": 0},
             ]
         )["Hit@1"]
         == 0.5

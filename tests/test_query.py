@@ -96,3 +96,22 @@ def test_validate() -> None:
         validate("   ")
     with pytest.raises(OfstedQAError):
         validate("x" * 6000)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("How many care leavers are at university?", "number"),
+        ("What percentage of children live in poverty?", "number"),
+        ("When was the report published?", "date"),
+        ("On what dates did the focused visit take place?", "date"),
+        ("Are staff overworked?", ""),
+    ],
+)
+def test_answer_kind_is_a_removable_chip(text: str, answer: str) -> None:
+    reading = interpret(text)
+    assert reading.answer == answer
+    if answer:
+        assert f"answer: {answer}" in reading.chips
+        assert reading.without(f"answer: {answer}").answer == ""
+    assert interpret(text, understand=False).answer == ""

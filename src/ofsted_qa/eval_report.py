@@ -10,6 +10,12 @@ from .metrics import METRICS, Judgement, first_relevant_rank
 BLOCKS = " ▏▎▍▌▋▊▉█"
 BAR_WIDTH = 30
 SPLITS = (("all", None), ("tune", "tune"), ("heldout", "heldout"))
+CATEGORY_METRICS = ("Success@5", "R@5", "Hit@1", "MRR@10")
+# The issue's targets for the shipped pipeline. Its "Recall@5" is Success@5: the issue
+# calibrates its baseline as "plain BM25 finds the right passage in its top 5 for about three
+# questions in four", which is our BM25 Success@5 (0.766), not the strict R@5 (0.641).
+TARGETS = {"Hit@1": 0.80, "Success@5": 0.95, "MRR@10": 0.85}
+CATEGORY_TARGET = ("Success@5", 0.85)  # no category below this
 
 
 def bar(value: float, width: int = BAR_WIDTH) -> str:
@@ -83,6 +89,41 @@ def failures(outcome, judgements: Mapping[str, Judgement], limit: int) -> list[s
     return lines
 
 
+TARGETS_NOTE = [
+    "The issue asks for Hit@1 >= 0.80, Recall@5 >= 0.95, MRR@10 >= 0.85 and no category below "
+    "Recall@5 0.85. Its Recall@5 is **Success@5** (a right passage in the top 5): the issue "
+    'calibrates its baseline as "plain BM25 finds the right passage in its top 5 for about '
+    'three questions in four", which matches BM25 Success@5 (0.766) and not the strict R@5 '
+    "(0.641). The strict R@5 is reported alongside as the harder figure.",
+]
+
+
+def targets(outcome) -> list[str]:
+    """Each issue target checked on the tune and heldout splits: PASS or FAIL, with the value."""
+    mode = "full" if "full" in outcome.scores else next(iter(outcome.scores))
+    rows: list[list[str]] = []
+    for name, split in SPLITS[1:]:
+        if not any(q["split"] == split for q in outcome.questions):
+            continue
+        means, _ = outcome.aggregate(mode, split=split)
+        for metric, floor in TARGETS.items():
+            rows.append(_verdict(name, f"{metric} >= {floor:.2f}", means[metric], floor))
+        metric, floor = CATEGORY_TARGET
+        worst = min(
+            (outcome.aggregate(mode, split=split, category=c)[0][metric], c)
+            for c in _categories(outcome)
+        )
+        rows.append(
+            _verdict(name, f"every category {metric} >= {floor:.2f}", worst[0], floor, worst[1])
+        )
+    return _table(["split", "target", "measured", "verdict"], rows)
+
+
+def _verdict(split: str, target: str, value: float, floor: float, where: str = "") -> list[str]:
+    shown = f"{value:.3f}" + (f" (lowest: {where})" if where else "")
+    return [split, target, shown, "PASS" if value >= floor - 1e-9 else "FAIL"]
+
+
 def console(outcome, judgements: Mapping[str, Judgement], limit: int) -> str:
     header = ["mode", "n", *METRICS]
     lines = [f"Eval on {outcome.source} ({len(outcome.questions)} questions)"]
@@ -90,12 +131,13 @@ def console(outcome, judgements: Mapping[str, Judgement], limit: int) -> str:
         if split and not any(q["split"] == split for q in outcome.questions):
             continue
         lines += ["", f"[{name}]", _fixed(header, overall_rows(outcome, split))]
-        for metric in ("R@5", "Hit@1"):
+        for metric in CATEGORY_METRICS[:3]:
             cat_header = ["category", "n", *outcome.scores]
             lines += [
                 f"  {metric} by category",
                 _fixed(cat_header, category_rows(outcome, split, metric)),
             ]
+    lines += ["", "Targets (full pipeline):", *targets(outcome)]
     lines += ["", "Failures (full pipeline):", *failures(outcome, judgements, limit)]
     lines += [f"warning: {w}" for w in outcome.warnings]
     return "\n".join(lines)
@@ -117,9 +159,10 @@ def markdown(outcome, judgements: Mapping[str, Judgement], limit: int) -> str:
         "",
         "Modes: `bm25`, `dense`, `hybrid` = plain baselines on the question as typed; `full` = "
         "the shipped pipeline (typo correction, glossary expansion, year/source boosts, "
-        "near-duplicate grouping). Hit@1, MRR@10 and nDCG@10 are over passages (ir-measures); "
-        "R@k is the share of a question's evidence strings (answering paragraphs) found in "
-        "the top k.",
+        "near-duplicate grouping, phrase, acronym and answer-type cues). Hit@1, Success@5, "
+        "MRR@10 and nDCG@10 are over passages (ir-measures). Two recall notions: **Success@5** "
+        '= a relevant passage is in the top 5 (the issue\'s "Recall@5"); **R@k** = the strict '
+        "share of a question's evidence strings (answering paragraphs) found in the top k.",
         "",
         f"Tuning: `{outcome.tuning}`",
     ]
@@ -127,9 +170,12 @@ def markdown(outcome, judgements: Mapping[str, Judgement], limit: int) -> str:
         if split and not any(q["split"] == split for q in outcome.questions):
             continue
         out += ["", f"## {name}", "", *_table(header, overall_rows(outcome, split))]
-        for metric in ("R@5", "Hit@1", "MRR@10"):
+        for metric in CATEGORY_METRICS:
             out += ["", f"{metric} by category ({name}):", ""]
             out += _table(["category", "n", *outcome.scores], category_rows(outcome, split, metric))
+    out += ["", "## Targets (issue), full pipeline", "", *TARGETS_NOTE, "", *targets(outcome)]
+    out += ["", "## Success@5 by category (all questions)", "", "```"]
+    out += [*chart(outcome, None, "Success@5"), "```"]
     out += ["", "## R@5 by category (all questions)", "", "```", *chart(outcome, None), "```"]
     if outcome.sweep:
         out += ["", "## Weight sweep (tune split, full pipeline, one knob at a time)", ""]

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -180,29 +180,6 @@ def _labels(searcher: Any, runs: Mapping[str, Mapping[str, list[list[str]]]]) ->
     }
 
 
-def sweep(searcher: Any, questions, judgements) -> list[dict[str, Any]]:
-    """One knob at a time around the shipped tuning, tune-split questions only."""
-    from .search import Tuning
-
-    tune = [q for q in questions if q["split"] == "tune"]
-    texts = {q["id"]: q["text"] for q in tune}
-    base = searcher.tuning
-    grid: list[tuple[str, Any]] = [("fusion", "convex"), ("fusion", "rrf")]
-    grid += [("dense_weight", w) for w in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)]
-    grid += [("expansion_weight", w) for w in (0.0, 0.25, 0.5, 0.75, 1.0)]
-    grid += [("year_boost", w) for w in (0.0, 0.1, 0.2, 0.3, 0.5)]
-    grid += [("year_text_share", w) for w in (0.0, 0.3, 0.6)]
-    grid += [("source_boost", w) for w in (0.0, 0.05, 0.1, 0.2)]
-    grid += [("dense_expansion", False), ("cover_years", 0), ("cover_years", 1)]
-    out = []
-    for knob, value in grid:
-        searcher.tuning = replace(base, **{knob: value})
-        scores = evaluate(run_mode(searcher, texts, "full"), judgements)
-        out.append({"knob": knob, "value": value, **mean(scores[q] for q in texts)})
-    searcher.tuning = base if isinstance(base, Tuning) else Tuning()
-    return out
-
-
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ofsted-qa eval", description=__doc__)
     p.add_argument("--golden", default=str(GOLDEN), help="golden questions (jsonl)")
@@ -243,6 +220,8 @@ def main(
         source, questions, scores, runs, _labels(searcher, runs), warnings, asdict(searcher.tuning)
     )
     if args.sweep and not args.beir:
+        from .eval_sweep import sweep
+
         outcome.sweep = sweep(searcher, questions, judgements)
     if args.json:
         print(json.dumps(eval_report.to_json(outcome, judgements), indent=1), file=out)

@@ -2,10 +2,11 @@
 
 Definitions (per question, averaged over questions; a question with no run scores 0):
 
-- Hit@1, Hit@5 (any relevant passage in the top 5), MRR@10, nDCG@10: over passages, binary
-  (or graded, for BEIR) relevance, computed by ir-measures (Success@1/5, RR@10, nDCG@10).
+- Hit@1, Success@5 (any relevant passage in the top 5: the issue's "Recall@5"), MRR@10,
+  nDCG@10: over passages, binary (or graded, for BEIR) relevance, computed by ir-measures
+  (Success@1/5, RR@10, nDCG@10).
   A ranked result counts as relevant when it, or a near-duplicate grouped under it, is.
-- R@k (recall): the share of the question's *units* found in the top k, where a unit is one
+- R@k (strict recall): the share of the question's *units* found in the top k, where a unit is one
   evidence string (one answering paragraph) of the golden set, or one relevant document of a
   BEIR qrels file. Several passages holding the same quote count once; when every relevant
   passage is its own unit this equals ir-measures' R@k (tests/test_eval_metrics.py checks it).
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-METRICS = ("Hit@1", "Hit@5", "R@5", "R@10", "MRR@10", "nDCG@10")
+METRICS = ("Hit@1", "Success@5", "R@5", "R@10", "MRR@10", "nDCG@10")
 RECALL_CUTOFFS = {"R@5": 5, "R@10": 10}
 Group = Sequence[str]  # one ranked result: its passage id first, grouped duplicates after
 
@@ -65,7 +66,12 @@ def evaluate(
     import ir_measures
     from ir_measures import RR, Success, nDCG
 
-    measures = {"Hit@1": Success @ 1, "Hit@5": Success @ 5, "MRR@10": RR @ 10, "nDCG@10": nDCG @ 10}
+    measures = {
+        "Hit@1": Success @ 1,
+        "Success@5": Success @ 5,
+        "MRR@10": RR @ 10,
+        "nDCG@10": nDCG @ 10,
+    }
     qrels = {
         q: {pid: int(g) for pid, g in j.relevance.items()}
         for q, j in judgements.items()

@@ -42,6 +42,15 @@ _OFSTED_CUES = re.compile(
     rf"focused\s+visit|the\s+letter)\b",
     re.I,
 )
+# The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
+_ANSWERS = {
+    "number": re.compile(
+        r"\b(?:how\s+(?:many|much)|what\s+(?:percentage|proportion|share|number)|"
+        r"number\s+of)\b",
+        re.I,
+    ),
+    "date": re.compile(r"\b(?:when|what\s+dates?|on\s+what\s+day)\b", re.I),
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class Interpretation:
     year_from: int | None = None  # "since 2023": documents of that year or later
     glossary: tuple[GlossaryUse, ...] = ()
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
+    answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
 
     @property
     def corrected(self) -> str:
@@ -123,6 +133,7 @@ class Interpretation:
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
+            + ([f"answer: {self.answer}"] if self.answer else [])
         )
 
     def without(self, chip: str) -> Interpretation:
@@ -140,6 +151,7 @@ class Interpretation:
             corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
             glossary=glossary,
             expansions=_flatten(glossary),
+            answer="" if chip == f"answer: {self.answer}" else self.answer,
         )
 
 
@@ -194,7 +206,10 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    reading = Interpretation(text, years, publishers, (), corrections, year_from, (), framing)
+    answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
+    reading = Interpretation(
+        text, years, publishers, (), corrections, year_from, (), framing, answer
+    )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
         for m in vocabulary.find(reading.corrected)

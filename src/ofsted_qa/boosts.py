@@ -1,0 +1,106 @@
+"""What the question says about *which* document it means, turned into visible boosts.
+
+A year ("in 2014", "the 2025 visit") boosts passages of documents dated in, or covering, that
+year, and a little those that name the year in their text; a source cue ("what did Ofsted
+say") boosts that publisher's documents. Comparisons naming several years ("2014 and 2025")
+get both sides into the lead (`cover_years`). Boosts are added to the fused score, so they are
+shown per passage (`Hit.contributions`) and never filter anything out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .query import Interpretation
+from .store import ChunkStore
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+# What an answer of each kind looks like in a passage. Numbers: figures and number words, but
+# not a bare year (every report is full of them) nor "one" (mostly a pronoun).
+ANSWER_SHAPES = {
+    "number": re.compile(
+        r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*%?|\b(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|"
+        r"double|per\s?cent)\b",
+        re.I,
+    ),
+    "date": re.compile(
+        rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b"
+    ),
+}
+
+
+def dated(store: ChunkStore, understood: Interpretation) -> bool:
+    """Every year the question names is a publication or period year of some document."""
+    known = set().union(*(m.years for m in store.documents.values()))
+    return all(y in known for y in understood.years) and (
+        understood.year_from is None or any(y >= understood.year_from for y in known)
+    )
+
+
+def year_and_source(
+    store: ChunkStore,
+    candidates: np.ndarray,
+    understood: Interpretation,
+    *,
+    text_share: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per candidate: year match in [0, 1] (1 for the document's own years, `text_share` for a
+    passage that only names the year) and source match in {0, 1}. A source cue in a dated
+    question counts only for that publisher's documents of that year."""
+    metas = [store.meta(int(i)) for i in candidates]
+    in_year = np.array([understood.wants_year(m.years) for m in metas], dtype=np.float32)
+    named = [str(y) for y in understood.years]
+    mentions = np.array(
+        [any(y in store.get(int(i)).text for y in named) for i in candidates], dtype=np.float32
+    )
+    year = np.maximum(in_year, text_share * mentions)
+    is_dated = bool(understood.years or understood.year_from is not None)
+    source = np.array([m.publisher in understood.publishers for m in metas], dtype=np.float32)
+    return year, source * (in_year if is_dated else 1.0)
+
+
+def cover_years(
+    store: ChunkStore,
+    order: np.ndarray,
+    candidates: np.ndarray,
+    understood: Interpretation,
+    per_year: int,
+) -> np.ndarray:
+    """A comparison needs both sides: the best `per_year` passages of each named year go
+    first, taken in turns (the year whose best passage scores highest starts), then the rest."""
+    if len(understood.years) < 2 or per_year < 1:
+        return order
+    buckets: dict[int, list[int]] = {y: [] for y in understood.years}
+    for i in order:
+        years = store.meta(int(candidates[i])).years
+        for y in understood.years:
+            if y in years and len(buckets[y]) < per_year:
+                buckets[y].append(int(i))
+                break
+    found = [y for y in understood.years if buckets[y]]
+    if len(found) < 2:
+        return order
+    position = {int(i): p for p, i in enumerate(order)}
+    found.sort(key=lambda y: position[buckets[y][0]])
+    lead: list[int] = []
+    for turn in range(per_year):
+        lead.extend(buckets[y][turn] for y in found if turn < len(buckets[y]))
+    taken = set(lead)
+    rest = [int(i) for i in order if int(i) not in taken]
+    return np.array(lead + rest, dtype=np.int64)
+
+
+def answer_shape(store: ChunkStore, candidates: np.ndarray, kind: str) -> np.ndarray:
+    """1 for a passage holding an answer of the kind asked for ("how many" -> a figure)."""
+    shape = ANSWER_SHAPES.get(kind)
+    if shape is None:
+        return np.zeros(len(candidates), dtype=np.float32)
+    return np.array(
+        [bool(shape.search(store.get(int(i)).text)) for i in candidates], dtype=np.float32
+    )
