@@ -19,6 +19,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 _BUNDLED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
 
 ProgressCallback = Callable[[int], None]
+ONNX_DOCUMENT_BATCH = 8  # smaller batches of length-sorted text are faster on 2 cores
 
 
 class Embedder(Protocol):
@@ -114,6 +115,16 @@ class LocalModel:
         return len(self._tokenizer.encode(text).ids)
 
     def document_embedder(self) -> Embedder:
+        """ONNX too: the same vectors (golden rankings identical, bench/results), faster on this
+        CPU, and no torch import when only a few documents changed."""
+        if self.onnx_cache is not None:
+            from .onnx_encoder import OnnxEmbedder, ensure_onnx_export
+
+            try:
+                folder = ensure_onnx_export(self.path, self.onnx_cache, name=self.name)
+                return OnnxEmbedder(folder, batch_size=ONNX_DOCUMENT_BATCH)
+            except OfstedQAError:
+                pass  # e.g. the export failed: sentence-transformers gives the same vectors
         return SentenceTransformerEmbedder(self.name)
 
     def query_embedder(self) -> Embedder:

@@ -129,9 +129,10 @@ def open_golden(args: argparse.Namespace, index_dir: str | None, model: str | No
     from .config import Settings
     from .golden import judge, load_golden, unmatched
     from .search import Searcher
-    from .session import local_model, open_index
+    from .session import local_model, open_index, settle_from_index
 
-    settings = Settings.resolve(index_dir=index_dir, model=model)
+    # Keep the user's own folders in the index (extra documents are only more distractors).
+    settings = settle_from_index(Settings.resolve(index_dir=index_dir, model=model))
     source = local_model(settings)
     bundle = open_index(settings, source, notify=lambda m: print(m, file=sys.stderr))
     questions = load_golden(Path(args.golden))
@@ -145,7 +146,9 @@ def open_golden(args: argparse.Namespace, index_dir: str | None, model: str | No
         {"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions
     ]
     warnings = [f"evidence in no indexed passage: {u}" for u in unmatched(questions, judgements)]
-    return searcher, rows, judgements, warnings, str(args.golden)
+    golden = Path(args.golden).resolve()
+    shown = golden.relative_to(settings.root) if golden.is_relative_to(settings.root) else golden
+    return searcher, rows, judgements, warnings, shown.as_posix()
 
 
 def open_beir(args: argparse.Namespace, model: str | None, embedder: Any = None):

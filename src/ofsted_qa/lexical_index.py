@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -56,8 +57,9 @@ class LexicalIndex:
         return cls(retriever, len(texts))
 
     @property
-    def vocabulary(self) -> dict[str, int]:
-        return dict(getattr(self._retriever, "vocab_dict", None) or {})
+    def vocabulary(self) -> Mapping[str, int]:
+        """Read-only view of the term ids (no copy: it is consulted on every query)."""
+        return MappingProxyType(getattr(self._retriever, "vocab_dict", None) or {})
 
     def scores(self, query_terms: Sequence[str]) -> np.ndarray:
         known = self.vocabulary

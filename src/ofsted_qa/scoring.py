@@ -10,6 +10,7 @@ phrase bonus.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,7 +51,7 @@ def _pairs(sequence: list[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(sequence, sequence[1:], strict=False) if a != b}
 
 
-def literal_acronym(use: GlossaryUse, vocabulary: dict[str, int]) -> bool:
+def literal_acronym(use: GlossaryUse, vocabulary: Mapping[str, int]) -> bool:
     """The user typed an acronym ("MASH", "iro") that the documents themselves use."""
     typed = words(use.surface)
     acronym = use.surface.rstrip("s").isupper() or use.term.isupper()
@@ -58,7 +59,7 @@ def literal_acronym(use: GlossaryUse, vocabulary: dict[str, int]) -> bool:
 
 
 def expansion_weights(
-    understood: Interpretation, vocabulary: dict[str, int], tuning: Tuning
+    understood: Interpretation, vocabulary: Mapping[str, int], tuning: Tuning
 ) -> dict[str, float]:
     """Lexical weight of each expansion term (the highest any glossary match gives it)."""
     base = set(understood.base_terms)
