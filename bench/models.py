@@ -20,8 +20,8 @@ FAKE_DIM = 48
 
 
 class SortedSTEmbedder(SentenceTransformerEmbedder):
-    """sentence-transformers, texts sorted by length across the whole job (little padding),
-    optionally in bfloat16 (AVX512-BF16 CPUs run it ~2x faster), re-normalised in float32."""
+    """sentence-transformers (which sorts texts by length across the whole job), optionally in
+    bfloat16 (AVX512-BF16 CPUs run it ~2x faster), re-normalised in float32."""
 
     def __init__(self, *, batch_size: int = 8, bf16: bool = True) -> None:
         super().__init__(batch_size=batch_size)
@@ -30,18 +30,6 @@ class SortedSTEmbedder(SentenceTransformerEmbedder):
             import torch
 
             self._model.to(torch.bfloat16)
-
-    def embed_documents(
-        self, texts: Sequence[str], *, on_progress: ProgressCallback | None = None
-    ) -> np.ndarray:
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for begin in range(0, len(order), self.batch_size):
-            rows = order[begin : begin + self.batch_size]
-            out[rows] = self._encode([texts[i] for i in rows])
-            if on_progress:
-                on_progress(len(rows))
-        return out
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         vectors = np.asarray(super()._encode(texts), dtype=np.float32)
