@@ -10,6 +10,7 @@ shown per passage (`Hit.contributions`) and never filter anything out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -35,9 +36,45 @@ ANSWER_SHAPES = {
 }
 
 
-def dated(store: ChunkStore, understood: Interpretation) -> bool:
+class ChunkFacts:
+    """What the boosts read of each passage's document, worked out once per index instead of
+    per candidate per query (document years and publisher; answer shapes, lazily per passage)."""
+
+    def __init__(self, store: ChunkStore) -> None:
+        self.store = store
+        docs = list(store.documents.values())
+        position = {d: i for i, d in enumerate(store.documents)}
+        self.doc_years: list[frozenset[int]] = [m.years for m in docs]
+        self.doc_publishers: list[str] = [m.publisher for m in docs]
+        self.chunk_doc = np.array([position[c.doc_id] for c in store.chunks], dtype=np.int64)
+        self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
+        self._shapes: dict[str, np.ndarray] = {}  # per kind: 1 / 0 per passage, -1 not yet seen
+
+    def years(self, chunk_id: int) -> frozenset[int]:
+        return self.doc_years[self.chunk_doc[chunk_id]]
+
+    def per_doc(self, candidates: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
+        """`test(document position)` for each candidate's document, asked once per document."""
+        docs, back = np.unique(self.chunk_doc[candidates], return_inverse=True)
+        return np.array([test(int(d)) for d in docs], dtype=np.float32)[back.reshape(-1)]
+
+    def shape(self, candidates: np.ndarray, kind: str, pattern: re.Pattern[str]) -> np.ndarray:
+        known = self._shapes.get(kind)
+        if known is None:
+            known = self._shapes[kind] = np.full(len(self.store), -1, dtype=np.int8)
+        missing = candidates[known[candidates] < 0]
+        for i in missing.tolist():
+            known[i] = 1 if pattern.search(self.store.get(i).text) else 0
+        return known[candidates].astype(np.float32)
+
+
+def dated(store: ChunkStore, understood: Interpretation, facts: ChunkFacts | None = None) -> bool:
     """Every year the question names is a publication or period year of some document."""
-    known = set().union(*(m.years for m in store.documents.values()))
+    known = (
+        facts.known_years
+        if facts is not None
+        else set().union(*(m.years for m in store.documents.values()))
+    )
     return all(y in known for y in understood.years) and (
         understood.year_from is None or any(y >= understood.year_from for y in known)
     )
@@ -49,10 +86,13 @@ def year_and_source(
     understood: Interpretation,
     *,
     text_share: float,
+    facts: ChunkFacts | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per candidate: year match in [0, 1] (1 for the document's own years, `text_share` for a
     passage that only names the year) and source match in {0, 1}. A source cue in a dated
     question counts only for that publisher's documents of that year."""
+    if facts is not None:
+        return _year_and_source(facts, candidates, understood, text_share)
     metas = [store.meta(int(i)) for i in candidates]
     in_year = np.array([understood.wants_year(m.years) for m in metas], dtype=np.float32)
     named = [str(y) for y in understood.years]
@@ -65,12 +105,43 @@ def year_and_source(
     return year, source * (in_year if is_dated else 1.0)
 
 
+def _year_and_source(
+    facts: ChunkFacts, candidates: np.ndarray, understood: Interpretation, text_share: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """`year_and_source` from precomputed facts: identical values, no per-candidate metadata."""
+    zeros = np.zeros(len(candidates), dtype=np.float32)
+    is_dated = bool(understood.years or understood.year_from is not None)
+    in_year = (
+        facts.per_doc(candidates, lambda d: understood.wants_year(facts.doc_years[d]))
+        if is_dated
+        else zeros
+    )
+    named = [str(y) for y in understood.years]
+    if named:
+        store = facts.store
+        mentions = np.array(
+            [any(y in store.get(i).text for y in named) for i in candidates.tolist()],
+            dtype=np.float32,
+        )
+        year = np.maximum(in_year, text_share * mentions)
+    else:
+        year = np.maximum(in_year, text_share * zeros)
+    publishers = understood.publishers
+    source = (
+        facts.per_doc(candidates, lambda d: facts.doc_publishers[d] in publishers)
+        if publishers
+        else zeros
+    )
+    return year, source * (in_year if is_dated else 1.0)
+
+
 def cover_years(
     store: ChunkStore,
     order: np.ndarray,
     candidates: np.ndarray,
     understood: Interpretation,
     per_year: int,
+    facts: ChunkFacts | None = None,
 ) -> np.ndarray:
     """A comparison needs both sides: the best `per_year` passages of each named year go
     first, taken in turns (the year whose best passage scores highest starts), then the rest."""
@@ -78,7 +149,8 @@ def cover_years(
         return order
     buckets: dict[int, list[int]] = {y: [] for y in understood.years}
     for i in order:
-        years = store.meta(int(candidates[i])).years
+        chunk_id = int(candidates[i])
+        years = facts.years(chunk_id) if facts is not None else store.meta(chunk_id).years
         for y in understood.years:
             if y in years and len(buckets[y]) < per_year:
                 buckets[y].append(int(i))
@@ -96,11 +168,15 @@ def cover_years(
     return np.array(lead + rest, dtype=np.int64)
 
 
-def answer_shape(store: ChunkStore, candidates: np.ndarray, kind: str) -> np.ndarray:
+def answer_shape(
+    store: ChunkStore, candidates: np.ndarray, kind: str, facts: ChunkFacts | None = None
+) -> np.ndarray:
     """1 for a passage holding an answer of the kind asked for ("how many" -> a figure)."""
     shape = ANSWER_SHAPES.get(kind)
     if shape is None:
         return np.zeros(len(candidates), dtype=np.float32)
+    if facts is not None:
+        return facts.shape(candidates, kind, shape)
     return np.array(
         [bool(shape.search(store.get(int(i)).text)) for i in candidates], dtype=np.float32
     )

@@ -30,7 +30,13 @@ def similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> 
 
 def group(texts: Sequence[str], threshold: float = CONTAINMENT) -> list[list[int]]:
     """Indices grouped in rank order: each group starts with its best-ranked member."""
-    sets = [shingles(t) for t in texts]
+    return group_shingles([shingles(t) for t in texts], threshold)
+
+
+def group_shingles(
+    sets: Sequence[frozenset[tuple[str, ...]]], threshold: float = CONTAINMENT
+) -> list[list[int]]:
+    """`group` over shingle sets already made (the searcher keeps them per passage)."""
     groups: list[list[int]] = []
     for i, current in enumerate(sets):
         for members in groups:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .errors import OfstedQAError
 from .glossary import Glossary, default_glossary
@@ -78,7 +79,9 @@ class Interpretation:
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
 
-    @property
+    # Derived text and terms are worked out once per reading (the fields never change; a
+    # changed reading is a new instance via `replace`), not on every use during one search.
+    @cached_property
     def corrected(self) -> str:
         """The question with typos replaced by the corpus words they most likely meant."""
         text = self.query
@@ -90,10 +93,14 @@ class Interpretation:
     def base_terms(self) -> list[str]:
         """The words searched for: the corrected question minus its framing phrases (unless
         that would leave nothing)."""
+        return list(self._base_terms)
+
+    @cached_property
+    def _base_terms(self) -> tuple[str, ...]:
         text = self.corrected
         for phrase in self.framing:
             text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
-        return terms(text) or terms(self.corrected)
+        return tuple(terms(text) or terms(self.corrected))
 
     def unframed(self) -> Interpretation:
         """The same reading with framing phrases searched as words again."""
@@ -101,12 +108,16 @@ class Interpretation:
 
     @property
     def expansion_terms(self) -> list[str]:
-        base = set(self.base_terms)
+        return list(self._expansion_terms)
+
+    @cached_property
+    def _expansion_terms(self) -> tuple[str, ...]:
+        base = set(self._base_terms)
         out: list[str] = []
         for t in terms(" ".join(self.expansions)):
             if t not in base and t not in out:
                 out.append(t)
-        return out
+        return tuple(out)
 
     @property
     def search_terms(self) -> list[str]:

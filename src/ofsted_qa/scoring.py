@@ -102,8 +102,10 @@ def phrase_share(
     total = sum(wanted.values())
     if not total:
         return np.zeros(len(candidates), dtype=np.float32)
+    items = list(wanted.items())
+    pairs = phrases.pairs
     return np.array(
-        [sum(w for p, w in wanted.items() if p in phrases.pairs[int(i)]) for i in candidates],
+        [sum(w for p, w in items if p in pairs[i]) for i in candidates.tolist()],
         dtype=np.float32,
     ) / np.float32(total)
 
@@ -115,16 +117,30 @@ def candidates(
     allowed: np.ndarray | None,
 ) -> np.ndarray:
     """The union of each side's top passages (admitted by the filters), sorted ids."""
-    ids: set[int] = set()
+    parts: list[np.ndarray] = []
     if lexical_scores is not None:
         masked = lexical_scores if allowed is None else np.where(allowed, lexical_scores, 0)
-        top = np.argsort(-masked, kind="stable")[:CANDIDATES]
-        ids.update(int(i) for i in top if masked[i] > 0)
+        top = _top(masked, CANDIDATES)
+        parts.append(top[masked[top] > 0])
     if query_vector is not None:
         if allowed is None:
-            ids.update(h.chunk_id for h in bundle.dense.search(query_vector, CANDIDATES))
+            hits = bundle.dense.search(query_vector, CANDIDATES)
+            parts.append(np.array([h.chunk_id for h in hits], dtype=np.int64))
         else:  # filtered: exact scores over the admitted chunks only
             admitted = np.flatnonzero(allowed)
             sims = np.asarray(bundle.vectors[admitted]) @ query_vector
-            ids.update(int(admitted[i]) for i in np.argsort(-sims)[:CANDIDATES])
-    return np.array(sorted(ids), dtype=np.int64)
+            parts.append(admitted[np.argsort(-sims)[:CANDIDATES]])
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(parts).astype(np.int64))
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """The ids `np.argsort(-scores, kind="stable")[:n]` picks (ties: lowest ids), unordered,
+    without sorting every passage."""
+    if len(scores) <= n:
+        return np.arange(len(scores))
+    threshold = -np.partition(-scores, n - 1)[n - 1]
+    above = np.flatnonzero(scores > threshold)
+    tied = np.flatnonzero(scores == threshold)[: n - len(above)]
+    return np.concatenate([above, tied])

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from .embedding import Embedder
 from .errors import OfstedQAError
 from .fusion import fuse, normalise
 from .glossary import default_glossary
-from .highlight import best_sentence
+from .highlight import SentenceTerms, best_sentence, sentence_terms
 from .index_store import IndexBundle
 from .lexical_index import terms, words
 from .query import Interpretation, interpret
@@ -33,6 +34,7 @@ __all__ = ["MODES", "Filters", "Hit", "SearchResponse", "Searcher", "Tuning", "b
 
 MODES = ("hybrid", "dense", "bm25")
 MAX_K = 50
+PASSAGES_KEPT = 4096  # passages whose shingles and sentence terms are remembered (LRU)
 
 
 class Searcher:
@@ -42,6 +44,18 @@ class Searcher:
         self.bundle = bundle
         self.embedder = embedder
         self.tuning = tuning or Tuning()
+        # Per-passage work that does not depend on the question, done once per passage seen.
+        store = bundle.store
+        self._shingles = lru_cache(maxsize=PASSAGES_KEPT)(
+            lambda chunk_id: dedupe.shingles(store.get(chunk_id).text)
+        )
+        self._sentences: Callable[[int], SentenceTerms] = lru_cache(maxsize=PASSAGES_KEPT)(
+            lambda chunk_id: sentence_terms(store.get(chunk_id).text)
+        )
+
+    @cached_property
+    def facts(self) -> boosts.ChunkFacts:
+        return boosts.ChunkFacts(self.bundle.store)
 
     @cached_property
     def _vocabulary(self) -> tuple[Counter[str], dict[str, float]]:
@@ -86,7 +100,7 @@ class Searcher:
         k = min(k, MAX_K)
         read = understand or interpretation is not None
         understood = interpretation or self.interpret(query, understand=understand)
-        if understood.framing and not boosts.dated(self.bundle.store, understood):
+        if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
@@ -110,11 +124,11 @@ class Searcher:
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
         order = np.argsort(-parts["score"], kind="stable")
         order = boosts.cover_years(
-            self.bundle.store, order, candidates, understood, self.tuning.cover_years
+            self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
         )
         ranked = [int(i) for i in order[: k * 3 if group_duplicates else k]]
         groups = (
-            dedupe.group([self.bundle.store.get(int(candidates[i])).text for i in ranked])
+            dedupe.group_shingles([self._shingles(int(candidates[i])) for i in ranked])
             if group_duplicates
             else [[i] for i in range(len(ranked))]
         )
@@ -166,7 +180,11 @@ class Searcher:
         else:
             base = fuse(bm25, dense, t.fusion, t.dense_weight)
         year, source = boosts.year_and_source(
-            self.bundle.store, candidates, understood, text_share=t.year_text_share
+            self.bundle.store,
+            candidates,
+            understood,
+            text_share=t.year_text_share,
+            facts=self.facts,
         )
         phrase = (
             t.phrase_boost
@@ -177,7 +195,7 @@ class Searcher:
             else zeros
         )
         answer = t.answer_boost * boosts.answer_shape(
-            self.bundle.store, candidates, understood.answer
+            self.bundle.store, candidates, understood.answer, self.facts
         )
         return {
             "score": base + phrase + answer + t.year_boost * year + t.source_boost * source,
@@ -201,5 +219,7 @@ class Searcher:
             chunk=chunk,
             meta=store.meta(chunk_id),
             contributions=parts,
-            best_sentence=best_sentence(chunk.text, terms_, self._vocabulary[1]),
+            best_sentence=best_sentence(
+                chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
+            ),
         )

@@ -14,10 +14,13 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
+
 from .lexical_index import STOPWORDS
 
 MIN_LENGTH = 4  # shorter words are too ambiguous to correct ("dad" -> "day"?)
 TWO_EDITS_FROM = 8  # words this long may be two edits away
+SUGGESTIONS_KEPT = 50_000  # remembered suggestions (forgotten all at once past this)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
@@ -37,6 +40,14 @@ def distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+def _letters(word: str) -> int:
+    """The letters a word uses, one bit each (letters beyond a-z share bit 26)."""
+    mask = 0
+    for ch in word:
+        mask |= 1 << (ord(ch) - 97 if "a" <= ch <= "z" else 26)
+    return mask
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +72,20 @@ class Corrector:
         self.vocabulary = vocabulary
         self.known = {w.lower() for w in known} | set(STOPWORDS)
         self._by_length: dict[int, list[str]] = {}
+        # The vocabulary is fixed, so a word's suggestion is too: worked out once per word.
+        self._suggested: dict[str, str | None] = {}
+        self._letter_masks: dict[int, np.ndarray] = {}  # per length: letters of each word
         for word in vocabulary:
             if word.isalpha() and len(word) >= MIN_LENGTH - 1:
                 self._by_length.setdefault(len(word), []).append(word)
+
+    def _masks(self, length: int) -> np.ndarray:
+        masks = self._letter_masks.get(length)
+        if masks is None:
+            masks = self._letter_masks[length] = np.array(
+                [_letters(w) for w in self._by_length[length]], dtype=np.uint32
+            )
+        return masks
 
     def is_known(self, word: str) -> bool:
         return (
@@ -76,12 +98,31 @@ class Corrector:
 
     def suggest(self, word: str) -> str | None:
         word = word.lower()
+        if word in self._suggested:
+            return self._suggested[word]
+        if len(self._suggested) >= SUGGESTIONS_KEPT:
+            self._suggested.clear()
+        fixed = self._suggested[word] = self._suggest(word)
+        return fixed
+
+    def _suggest(self, word: str) -> str | None:
         if self.is_known(word):
             return None
         limit = 2 if len(word) >= TWO_EDITS_FROM else 1
         best: tuple[int, int, str] | None = None
+        mask = np.uint32(_letters(word))
         for length in range(len(word) - limit, len(word) + limit + 1):
-            for candidate in self._by_length.get(length, ()):
+            same_length = self._by_length.get(length)
+            if not same_length:
+                continue
+            masks = self._masks(length)
+            # An edit adds at most one letter and drops at most one, so words whose letter sets
+            # differ by more than `limit` either way cannot be within `limit` edits.
+            near = (np.bitwise_count(masks & ~mask) <= limit) & (
+                np.bitwise_count(mask & ~masks) <= limit
+            )
+            for at in np.flatnonzero(near).tolist():
+                candidate = same_length[at]
                 d = distance(word, candidate, limit)
                 if d <= limit:
                     key = (d, -self.vocabulary[candidate], candidate)

@@ -1,0 +1,113 @@
+"""The searcher's caches and vectorised paths give exactly what the plain per-candidate code
+gives (no timing here: the speed itself is measured by `bench/run.py --sections query`)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import REPO
+from fakes import FakeEmbedder
+from ofsted_qa import boosts, dedupe, index_store, scoring
+from ofsted_qa.highlight import best_sentence, sentence_terms
+from ofsted_qa.search import MODES, Searcher
+
+QUESTIONS = [
+    json.loads(line)["question"]
+    for line in (REPO / "eval" / "golden.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture
+def searcher(built) -> Searcher:
+    return Searcher(index_store.load_current(built.index_dir), FakeEmbedder())
+
+
+def _ranking(searcher: Searcher, question: str, mode: str, understand: bool) -> list[object]:
+    hits = searcher.search(question, k=10, mode=mode, understand=understand).hits
+    return [
+        (h.chunk_id, h.score, h.best_sentence, h.contributions, [d.chunk_id for d in h.duplicates])
+        for h in hits
+    ]
+
+
+def test_warm_caches_change_nothing(built) -> None:
+    bundle = index_store.load_current(built.index_dir)
+    first, second = Searcher(bundle, FakeEmbedder()), Searcher(bundle, FakeEmbedder())
+    questions = QUESTIONS[::4]
+    for q in questions:  # warm the second searcher's caches on every question first
+        for mode in MODES:
+            second.search(q, k=10, mode=mode)
+    for q in questions:
+        for mode in MODES:
+            for understand in (True, False):
+                assert _ranking(first, q, mode, understand) == _ranking(
+                    second, q, mode, understand
+                ), (q, mode, understand)
+
+
+def test_cached_boosts_equal_plain_ones(searcher: Searcher) -> None:
+    store = searcher.bundle.store
+    everything = np.arange(len(store), dtype=np.int64)
+    extra = ["Compare 2014 and 2025: how many care leavers?", "When did Ofsted say so in 2018?"]
+    for q in QUESTIONS + extra:
+        understood = searcher.interpret(q)
+        assert boosts.dated(store, understood, searcher.facts) == boosts.dated(store, understood)
+        for ids in (everything, everything[::-3]):
+            fast = boosts.year_and_source(
+                store, ids, understood, text_share=0.3, facts=searcher.facts
+            )
+            plain = boosts.year_and_source(store, ids, understood, text_share=0.3)
+            for a, b in zip(fast, plain, strict=True):
+                assert a.dtype == b.dtype and np.array_equal(a, b), q
+            for kind in ("number", "date", ""):
+                assert np.array_equal(
+                    boosts.answer_shape(store, ids, kind, searcher.facts),
+                    boosts.answer_shape(store, ids, kind),
+                )
+            order = np.arange(len(ids))[::-1]
+            assert np.array_equal(
+                boosts.cover_years(store, order, ids, understood, 2, searcher.facts),
+                boosts.cover_years(store, order, ids, understood, 2),
+            )
+
+
+def test_cached_text_work_equals_plain(searcher: Searcher) -> None:
+    store = searcher.bundle.store
+    texts = [c.text for c in store]
+    ids = list(range(0, len(texts), 2))
+    assert dedupe.group_shingles([dedupe.shingles(texts[i]) for i in ids]) == dedupe.group(
+        [texts[i] for i in ids]
+    )
+    idf = searcher._vocabulary[1]
+    for q in QUESTIONS[:30]:
+        wanted = set(searcher.interpret(q).search_terms)
+        for text in texts[:60]:
+            assert best_sentence(text, wanted, idf, sentence_terms(text)) == best_sentence(
+                text, wanted, idf
+            )
+
+
+@pytest.mark.parametrize("size", [0, 5, 100, 101, 400])
+def test_top_candidates_match_stable_sort(size: int) -> None:
+    rng = np.random.default_rng(size)
+    for scores in (
+        rng.random(size, dtype=np.float32),
+        rng.integers(0, 4, size).astype(np.float32),  # many ties at the cut
+        np.zeros(size, dtype=np.float32),
+    ):
+        top = scoring._top(scores, scoring.CANDIDATES)
+        expected = np.argsort(-scores, kind="stable")[: scoring.CANDIDATES]
+        assert sorted(top.tolist()) == sorted(expected.tolist())
+
+
+def test_interpretation_caches_follow_changes(searcher: Searcher) -> None:
+    reading = searcher.interpret("What did Ofsted say about adoptoin in 2014?")
+    terms_ = reading.base_terms
+    terms_.append("mutated")  # callers get copies
+    assert "mutated" not in reading.base_terms
+    dropped = reading.without("adoptoin → adoption")
+    assert "adoption" in reading.corrected and "adoptoin" in dropped.corrected
