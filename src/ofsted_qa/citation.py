@@ -42,6 +42,8 @@ def ref(chunk: Chunk) -> str:
 
 
 _REF = re.compile(r"^(?P<doc>[^#\s]+)#(?P<para>\S+)$")
+
+
 def parse_ref(text: str) -> tuple[str, str] | None:
     """Split "003_365e…#134" (doc id or unique prefix) into its two parts."""
     match = _REF.match(text.strip())
