@@ -101,6 +101,18 @@ def test_metadata_edit_is_stale_but_reuses_vectors(built: Settings, docs_dir: Pa
     report = build_index(built, model)
     assert report.published and report.embedded == 0
     assert _live(built).store.documents["001_900efe804ed2a3da"].publisher == "The News Shopper"
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == []
+
+
+def test_metadata_edit_that_changes_no_citation_settles_after_one_build(
+    built: Settings, docs_dir: Path
+) -> None:
+    meta = docs_dir / "metadata.json"
+    meta.write_text(meta.read_text().replace('"notes": "No headline', '"notes": "Still no headline'))
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == ["documents changed"]
+    report = build_index(built, FakeModel())
+    assert report.published and report.embedded == 0
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == []
 
 
 def test_stale_index_refused_under_no_build(built: Settings, docs_dir: Path) -> None:

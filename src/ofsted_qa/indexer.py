@@ -16,6 +16,7 @@ from .chunking import CHUNKER_VERSION, Chunk, chunk_document
 from .config import Settings
 from .dense_index import DenseIndex
 from .documents import (
+    METADATA_FILE,
     Document,
     DocumentMeta,
     content_hash,
@@ -102,12 +103,18 @@ def _documents_changed(manifest: Manifest, settings: Settings) -> bool:
         touched = (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns)
         if touched and content_hash(read_source_text(path)[0]) != record.content_hash:
             return True
-    # Metadata edits are rare but change citations: compare what the loader would produce.
-    current = load_documents(list(settings.doc_dirs), settings.root).documents
-    return any(
-        (r := manifest.record(d.meta.doc_id)) is None or r.meta_hash != meta_hash(d.meta)
-        for d in current
-    )
+    # Metadata edits change citations; hashing the small metadata files avoids re-reading texts.
+    return metadata_hashes(settings) != manifest.metadata_files
+
+
+def metadata_hashes(settings: Settings) -> dict[str, str]:
+    """Content hash of each document folder's metadata file, keyed by the folder's name."""
+    hashes = {}
+    for name, folder in zip(doc_dir_names(settings), settings.doc_dirs, strict=True):
+        path = folder / METADATA_FILE
+        if path.is_file():
+            hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
 
 
 def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBundle | None:
@@ -189,6 +196,7 @@ def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings
         and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
         and previous.manifest.doc_dirs == doc_dir_names(settings)
         and previous.manifest.dense_kind == settings.dense_kind
+        and previous.manifest.metadata_files == metadata_hashes(settings)
     )
 
 
@@ -272,6 +280,7 @@ def _write(
         chunk_count=len(plan.chunks),
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         files=index_store.file_sizes(folder),
+        metadata_files=metadata_hashes(settings),
     )
     # The manifest goes last: a folder without one is never mistaken for a finished build.
     (folder / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import OfstedQAError
@@ -37,9 +38,15 @@ class Manifest:
     chunk_count: int
     created: str
     files: dict[str, int] = field(default_factory=dict)
+    metadata_files: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _records(self) -> dict[str, DocRecord]:
+        return {r.doc_id: r for r in self.documents}
 
     def record(self, doc_id: str) -> DocRecord | None:
-        return next((r for r in self.documents if r.doc_id == doc_id), None)
+        """O(1): the freshness check asks once per document file."""
+        return self._records.get(doc_id)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, ensure_ascii=False)
