@@ -30,7 +30,15 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
-from harness import golden_questions, perturb, seed_paragraphs  # noqa: E402
+from harness import (  # noqa: E402
+    golden_questions,
+    percentiles,
+    perturb,
+    recall_at,
+    recall_with_ties,
+    search_all,
+    seed_paragraphs,
+)
 
 from ofsted_qa import dense_index  # noqa: E402
 from ofsted_qa.dense_index import DenseIndex  # noqa: E402
@@ -123,35 +131,6 @@ def exact_top(vectors: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndar
     return top.indices.cpu().numpy(), top.values.cpu().numpy()
 
 
-def recall(found: list[list[int]], truth: np.ndarray, k: int) -> float:
-    hits = sum(len(set(f[:k]) & set(t[:k].tolist())) for f, t in zip(found, truth, strict=True))
-    return round(hits / (k * len(found)), 4)
-
-
-def recall_with_ties(found: list[list[int]], vectors, queries, kth: np.ndarray) -> float:
-    """A hit scoring at least the exact k-th score counts: near-duplicates tie."""
-    hits = total = 0
-    for ids, query, bar in zip(found, queries, kth, strict=True):
-        scores = vectors[np.asarray(ids, dtype=np.int64)] @ query
-        hits += int((scores >= bar - 1e-5).sum())
-        total += len(ids)
-    return round(hits / total, 4)
-
-
-def measure(index: DenseIndex, queries: np.ndarray, k: int) -> tuple[list[list[int]], dict]:
-    found, times = [], []
-    for query in queries:
-        started = time.perf_counter()
-        hits = index.search(query, k)
-        times.append(time.perf_counter() - started)
-        found.append([h.chunk_id for h in hits])
-    ms = np.array(times) * 1000
-    return found, {
-        "p50_ms": round(float(np.median(ms)), 3),
-        "p95_ms": round(float(np.percentile(ms, 95)), 3),
-    }
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", required=True)
@@ -194,11 +173,12 @@ def main() -> int:
         settings = {"hnsw": [32, 64, 128, 256], "ivfpq": [8, 16, 32, 64]}[kind]
         for setting in settings:
             index.tune(**({"ef_search": setting} if kind == "hnsw" else {"nprobe": setting}))
-            found, latency = measure(index, queries, k)
+            found, times = search_all(index, queries, k)
+            latency = {key: percentiles(times)[key] for key in ("p50_ms", "p95_ms")}
             rows.append({
                 "kind": kind, "setting": setting, "build_s": round(build_s, 1),
                 "load_s": round(load_s, 3), "file_mib": round((folder / f"{kind}.faiss").stat().st_size / 2**20, 1),
-                **latency, "recall@10": recall(found, truth, k),
+                **latency, "recall@10": recall_at(found, truth, k),
                 "recall@10_ties": recall_with_ties(found, vectors, queries, kth),
             })  # fmt: skip
             print(json.dumps(rows[-1]), flush=True)

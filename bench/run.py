@@ -31,7 +31,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent / "src"))
 
 import harness  # noqa: E402
-from harness import percentiles, rss_mb  # noqa: E402
+from harness import percentiles, rss_mb, search_all  # noqa: E402
 
 from ofsted_qa import index_store  # noqa: E402
 from ofsted_qa.config import Settings  # noqa: E402
@@ -452,16 +452,6 @@ def section_tui(ctx: Context) -> dict[str, Any]:
 # --- scale -------------------------------------------------------------------------------------
 
 
-def _search_all(index: Any, queries: np.ndarray, k: int) -> tuple[list[list[int]], list[float]]:
-    found, times = [], []
-    for q in queries:
-        started = time.perf_counter()
-        hits = index.search(q, k)
-        times.append(time.perf_counter() - started)
-        found.append([h.chunk_id for h in hits])
-    return found, times
-
-
 def _sweep(
     index: Any, kind: str, vectors: np.ndarray, queries: np.ndarray, truth: Any, kth: Any
 ) -> list[dict[str, Any]]:
@@ -482,7 +472,7 @@ def _sweep(
             concrete.hnsw.efSearch = value
         else:
             concrete.nprobe = value
-        found, times = _search_all(index, queries, 10)
+        found, times = search_all(index, queries, 10)
         rows.append(
             {
                 knob: value,
@@ -527,9 +517,9 @@ def _measure_kinds(
         started = time.perf_counter()
         loaded = DenseIndex.load(path, kind, mapped)
         load_s = time.perf_counter() - started
-        _search_all(loaded, queries[:20], 10)  # warm
-        found, t10 = _search_all(loaded, queries, 10)
-        _, t100 = _search_all(loaded, queries[:200], 100)
+        search_all(loaded, queries[:20], 10)  # warm
+        found, t10 = search_all(loaded, queries, 10)
+        _, t100 = search_all(loaded, queries[:200], 100)
         out[kind] = {
             "build_s": round(build_s, 2),
             "build_rss_growth_mb": round(grew, 1),

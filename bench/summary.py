@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -213,6 +214,15 @@ def _tui(r: dict[str, Any]) -> list[str]:
     ] + [f"| {k} | {_f(v, '{:.3f}')} |" for k, v in m.items()]
 
 
+def _scale_kinds(r: dict[str, Any]) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+    """(vector count, real or synthetic, index kind, its figures) for every measured index."""
+    for key, block in r.items():
+        if isinstance(block, dict) and "kinds" in block:
+            data = "real MiniLM" if key == "real" else "synthetic"
+            for kind, figures in block["kinds"].items():
+                yield block["vectors"], data, kind, figures
+
+
 def _scale(r: dict[str, Any]) -> list[str]:
     out = [
         "## Scale: dense index kinds",
@@ -223,18 +233,14 @@ def _scale(r: dict[str, Any]) -> list[str]:
         "p50 ms k=100 | recall@10 vs exact (tie-aware) | speed-up vs flat |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for key, block in r.items():
-        if not isinstance(block, dict) or "kinds" not in block:
-            continue
-        data = "real MiniLM" if key == "real" else "synthetic"
-        for kind, s in block["kinds"].items():
-            out.append(
-                f"| {block['vectors']:,} | {data} | {kind} | {s['build_s']} | {s['file_mb']} | "
-                f"{s['load_s']} | {s['latency_k10']['p50_ms']} | {s['latency_k10']['p95_ms']} | "
-                f"{s['latency_k100']['p50_ms']} | {s['recall_at_10']} "
-                f"({s.get('recall_at_10_ties', 'n/a')}) | "
-                f"{s.get('p50_speedup_vs_flat', 'n/a')}x |"
-            )
+    for vectors, data, kind, s in _scale_kinds(r):
+        out.append(
+            f"| {vectors:,} | {data} | {kind} | {s['build_s']} | {s['file_mb']} | "
+            f"{s['load_s']} | {s['latency_k10']['p50_ms']} | {s['latency_k10']['p95_ms']} | "
+            f"{s['latency_k100']['p50_ms']} | {s['recall_at_10']} "
+            f"({s.get('recall_at_10_ties', 'n/a')}) | "
+            f"{s.get('p50_speedup_vs_flat', 'n/a')}x |"
+        )
     out += [
         "",
         "Search-time knob sweeps (k=10; recall strict / tie-aware):",
@@ -242,18 +248,14 @@ def _scale(r: dict[str, Any]) -> list[str]:
         "| vectors | data | kind | setting | p50 ms | p95 ms | recall@10 | tie-aware |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for key, block in r.items():
-        if not isinstance(block, dict) or "kinds" not in block:
-            continue
-        data = "real MiniLM" if key == "real" else "synthetic"
-        for kind, s in block["kinds"].items():
-            for row in s.get("sweep", []):
-                knob = next(k for k in row if k in ("efSearch", "nprobe"))
-                out.append(
-                    f"| {block['vectors']:,} | {data} | {kind} | {knob}={row[knob]} | "
-                    f"{row['p50_ms']} | {row['p95_ms']} | {row['recall_at_10']} | "
-                    f"{row['recall_at_10_ties']} |"
-                )
+    for vectors, data, kind, s in _scale_kinds(r):
+        for row in s.get("sweep", []):
+            knob = next(k for k in row if k in ("efSearch", "nprobe"))
+            out.append(
+                f"| {vectors:,} | {data} | {kind} | {knob}={row[knob]} | "
+                f"{row['p50_ms']} | {row['p95_ms']} | {row['recall_at_10']} | "
+                f"{row['recall_at_10_ties']} |"
+            )
     return out
 
 
