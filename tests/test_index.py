@@ -108,7 +108,9 @@ def test_metadata_edit_that_changes_no_citation_settles_after_one_build(
     built: Settings, docs_dir: Path
 ) -> None:
     meta = docs_dir / "metadata.json"
-    meta.write_text(meta.read_text().replace('"notes": "No headline', '"notes": "Still no headline'))
+    meta.write_text(
+        meta.read_text().replace('"notes": "No headline', '"notes": "Still no headline')
+    )
     assert stale_reasons(_live(built).manifest, built, FakeModel()) == ["documents changed"]
     report = build_index(built, FakeModel())
     assert report.published and report.embedded == 0

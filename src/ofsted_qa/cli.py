@@ -182,14 +182,14 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
 
 def _open_searcher(args: argparse.Namespace):
     from .search import Searcher
-    from .session import local_model, open_index, query_embedder
+    from .session import local_model, open_index
 
     settings = _settings(args)
     model = local_model(settings)
     bundle = open_index(
         settings, model, allow_build=not args.no_build, progress=_progress, notify=_notify
     )
-    embedder = query_embedder(model) if args.mode != "bm25" else None
+    embedder = model.query_embedder() if args.mode != "bm25" else None
     return Searcher(bundle, embedder)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import index_store
 from .config import Settings
-from .embedding import Embedder, LocalModel, ModelSource
+from .embedding import LocalModel, ModelSource
 from .errors import OfstedQAError
 from .index_store import IndexBundle
 from .indexer import BuildReport, ProgressFactory, build_index, stale_reasons
@@ -87,10 +87,6 @@ def prepare_query_encoder(settings: Settings, notify: Notify) -> None:
         ensure_onnx_export(model.path, encoder_cache(settings), name=model.name)
     except (OfstedQAError, ImportError, OSError, RuntimeError) as exc:
         notify(f"warning: fast query encoder unavailable ({exc}); using sentence-transformers")
-
-
-def query_embedder(model: ModelSource) -> Embedder:
-    return model.query_embedder()
 
 
 def index_documents(
