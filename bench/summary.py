@@ -72,7 +72,7 @@ def _indexing(r: dict[str, Any]) -> list[str]:
         "| run | chunks | embedded | embed chunks/s | end-to-end chunks/s | vs shipped | "
         "min cosine | golden top-10 identical (hybrid / dense) |",
         "|---|---|---|---|---|---|---|---|",
-        f"| seeds, shipped (ST fp32, batch 16) | {shipped.get('chunks')} | "
+        f"| seeds, shipped (ONNX fp32, batch 8, a batch per core) | {shipped.get('chunks')} | "
         f"{shipped.get('embedded')} | {_f(shipped.get('embed_chunks_per_s'))} "
         f"(runs {shipped.get('embed_chunks_per_s_runs')}) | "
         f"{_f(shipped.get('end_to_end_chunks_per_s'))} | 1.00 | reference | reference |",
@@ -95,6 +95,15 @@ def _indexing(r: dict[str, Any]) -> list[str]:
         f" | {_f(syn.get('embed_chunks_per_s'))} | {_f(syn.get('end_to_end_chunks_per_s'))} | "
         f"| | |"
     )
+    reference = _g(r, "candidates", "st-fp32-sorted-b16", "embed_chunks_per_s")
+    if reference and shipped.get("embed_chunks_per_s"):
+        out += [
+            "",
+            f"Target >= 100 chunks/s: shipped {_f(shipped.get('embed_chunks_per_s'))} chunks/s, "
+            f"{_f(shipped['embed_chunks_per_s'] / reference, '{:.2f}')}x the sentence-transformers "
+            f"fp32 batch-16 reference measured in the same run ({_f(reference)} chunks/s; the "
+            "issue's 100 against its 49 asks for 2.04x).",
+        ]
     inc = r.get("incremental") or {}
     out += [
         "",

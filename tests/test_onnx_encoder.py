@@ -122,6 +122,17 @@ def test_batches_keep_order_and_report_progress(onnx: OnnxEmbedder) -> None:
     assert onnx.embed_documents([]).shape == (0, 384)
 
 
+def test_batches_side_by_side_give_the_same_vectors(onnx_dir: Path) -> None:
+    texts = PARAGRAPHS[:60]
+    one_at_a_time = OnnxEmbedder(onnx_dir, batch_size=8, document_workers=1)
+    side_by_side = OnnxEmbedder(onnx_dir, batch_size=8, document_workers=3)
+    seen: list[int] = []
+    parallel = side_by_side.embed_documents(texts, on_progress=seen.append)
+    assert sum(seen) == len(texts) and side_by_side._batch_session is not None
+    # Same batches, only the threads differ: the same vectors (bit-equal on the reference box).
+    assert np.abs(parallel - one_at_a_time.embed_documents(texts)).max() < 1e-6
+
+
 def test_query_path_never_imports_torch(onnx_dir: Path) -> None:
     code = (
         "import sys\n"

@@ -83,6 +83,17 @@ def test_cached_text_work_equals_plain(searcher: Searcher) -> None:
         [texts[i] for i in ids]
     )
     idf = searcher._vocabulary[1]
+    everything = np.arange(len(store), dtype=np.int64)
+    for q in QUESTIONS:
+        terms_ = searcher.interpret(q).base_terms
+        pairs = {(a, b) for a, b in zip(terms_, terms_[1:], strict=False) if a != b}
+        weights = {p: idf.get(p[0], 0.0) + idf.get(p[1], 0.0) for p in pairs}
+        plain = [
+            sum(w for p, w in weights.items() if p in searcher.phrases.pairs[i]) for i in everything
+        ]
+        total = sum(weights.values()) or 1.0
+        fast = scoring.phrase_share(searcher.phrases, everything, terms_, idf)
+        assert np.allclose(fast, np.array(plain) / total, rtol=1e-6, atol=0), q
     for q in QUESTIONS[:30]:
         wanted = set(searcher.interpret(q).search_terms)
         for text in texts[:60]:

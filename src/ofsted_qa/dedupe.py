@@ -15,12 +15,17 @@ CONTAINMENT = 0.7
 MIN_SHINGLES = 6  # passages shorter than ~8 words are never grouped
 
 
-def shingles(text: str, size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
+Shingles = frozenset[int]
+
+
+def shingles(text: str, size: int = SHINGLE) -> Shingles:
+    """Word trigrams, each kept as its hash: intersecting ints is several times cheaper than
+    re-hashing tuples of strings on every comparison (a collision is a 2**-64 chance)."""
     tokens = words(text)
-    return frozenset(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+    return frozenset(hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
 
 
-def similarity(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+def similarity(a: Shingles, b: Shingles) -> float:
     """Share of the smaller shingle set found in the other (0 for very short passages)."""
     small = min(len(a), len(b))
     if small < MIN_SHINGLES:
@@ -33,9 +38,7 @@ def group(texts: Sequence[str], threshold: float = CONTAINMENT) -> list[list[int
     return group_shingles([shingles(t) for t in texts], threshold)
 
 
-def group_shingles(
-    sets: Sequence[frozenset[tuple[str, ...]]], threshold: float = CONTAINMENT
-) -> list[list[int]]:
+def group_shingles(sets: Sequence[Shingles], threshold: float = CONTAINMENT) -> list[list[int]]:
     """`group` over shingle sets already made (the searcher keeps them per passage)."""
     groups: list[list[int]] = []
     for i, current in enumerate(sets):

@@ -117,22 +117,25 @@ class DenseIndex:
         return cls(index, kind, vectors)
 
     def search(self, query: np.ndarray, k: int) -> list[DenseHit]:
+        ids, scores = self.top(query, k)
+        return [DenseHit(int(i), float(s)) for i, s in zip(ids, scores, strict=True)]
+
+    def top(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """`search` as two arrays (ids, scores), best first: no per-hit objects on the hot path."""
         if self.size == 0 or k <= 0:
-            return []
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         query = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         rerank = self._vectors is not None
         wanted = min(k * IVFPQ_RERANK_FACTOR if rerank else k, self.size)
         scores, ids = self._search(query, wanted)
-        found = ids[0][ids[0] >= 0]
+        found = ids[0] >= 0
         if not rerank:
-            return [
-                DenseHit(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0
-            ]
+            return ids[0][found], scores[0][found]
         assert self._vectors is not None
-        rows = np.sort(found)  # sorted reads are kinder to a memory-mapped file
+        rows = np.sort(ids[0][found])  # sorted reads are kinder to a memory-mapped file
         exact = np.asarray(self._vectors[rows], dtype=np.float32) @ query[0]
         order = np.argsort(-exact, kind="stable")[:k]
-        return [DenseHit(int(rows[i]), float(exact[i])) for i in order]
+        return rows[order], exact[order]
 
     def _search(self, query: np.ndarray, wanted: int) -> tuple[np.ndarray, np.ndarray]:
         import faiss

@@ -14,7 +14,8 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +142,14 @@ def ensure_onnx_export(model_dir: Path, cache_dir: Path, *, name: str | None = N
 class OnnxEmbedder:
     """The Embedder protocol over an exported folder: onnxruntime + tokenizers + numpy only."""
 
-    def __init__(self, folder: Path, *, batch_size: int = 16, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        batch_size: int = 16,
+        threads: int | None = None,
+        document_workers: int | None = None,
+    ) -> None:
         folder = Path(folder)
         meta = _read_meta(folder)
         if meta is None:
@@ -150,7 +158,6 @@ class OnnxEmbedder:
                 hint="delete the folder and re-export with ensure_onnx_export",
             )
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.folder = folder
@@ -159,28 +166,41 @@ class OnnxEmbedder:
         self.dimension = int(meta["dimension"])
         self.max_tokens = int(meta["max_seq_length"])
         self.batch_size = batch_size
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # One process, few cores: use them all for one request, no inter-op pool to spin up.
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        self.document_workers = max(1, document_workers or os.cpu_count() or 1)
         try:
             self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-            self._session = ort.InferenceSession(
-                str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own pybind types; users get ours
-            raise OfstedQAError(
-                f"The ONNX encoder at {folder} is corrupt: {exc}",
-                hint="delete the folder and re-export with ensure_onnx_export",
-            ) from exc
+        except Exception as exc:  # tokenizers raises its own exception types; users get ours
+            raise self._corrupt(exc) from exc
+        # One request (a question) uses every core for itself.
+        self._session = self._open_session(threads or os.cpu_count() or 1)
+        self._batch_session: Any = None  # single-threaded twin, opened on first bulk embedding
         # tokenizer.json ships with fixed 128 truncation/padding; sentence-transformers uses
         # max_seq_length and pads each batch to its longest text, so match that.
         self._tokenizer.enable_truncation(max_length=self.max_tokens)
         self._tokenizer.no_padding()
         self._counter: Any = None  # an untruncated twin, loaded on first count_tokens
         self._inputs = [i.name for i in self._session.get_inputs()]
+
+    def _open_session(self, threads: int) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1  # no inter-op pool to spin up
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        try:
+            return ort.InferenceSession(
+                str(self.folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime raises its own pybind types; users get ours
+            raise self._corrupt(exc) from exc
+
+    def _corrupt(self, exc: Exception) -> OfstedQAError:
+        return OfstedQAError(
+            f"The ONNX encoder at {self.folder} is corrupt: {exc}",
+            hint="delete the folder and re-export with ensure_onnx_export",
+        )
 
     def count_tokens(self, text: str) -> int:
         # A separate tokenizer rather than toggling truncation on the shared one (thread safety).
@@ -195,22 +215,41 @@ class OnnxEmbedder:
     def embed_documents(
         self, texts: Sequence[str], *, on_progress: ProgressCallback | None = None
     ) -> np.ndarray:
-        batches = [np.zeros((0, self.dimension), dtype=np.float32)]
         # Sorting by length keeps padding small per batch; results are put back in order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for begin in range(0, len(order), self.batch_size):
-            batch = [texts[i] for i in order[begin : begin + self.batch_size]]
-            batches.append(self._encode(batch))
+        batches = [
+            [texts[i] for i in order[begin : begin + self.batch_size]]
+            for begin in range(0, len(order), self.batch_size)
+        ]
+        encoded = [np.zeros((0, self.dimension), dtype=np.float32)]
+        for vectors in self._encode_batches(batches):
+            encoded.append(vectors)
             if on_progress:
-                on_progress(len(batch))
+                on_progress(len(vectors))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        out[order] = np.vstack(batches)
+        out[order] = np.vstack(encoded)
         return out
+
+    def _encode_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:
+        """Each batch's vectors, in order. Several batches at once, one core each, beat one
+        batch over all cores (small matrices parallelise poorly); the batches and so the
+        vectors are the same either way."""
+        if self.document_workers == 1 or len(batches) < 2:
+            yield from (self._encode(batch) for batch in batches)
+            return
+        if self._batch_session is None:
+            self._batch_session = self._open_session(1)
+        pool = ThreadPoolExecutor(self.document_workers, thread_name_prefix="ofsted-qa-embed")
+        try:
+            # onnxruntime releases the GIL while it runs, so the threads truly run side by side.
+            yield from pool.map(lambda batch: self._encode(batch, self._batch_session), batches)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # Ctrl-C: queued batches never start
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode([text])[0]
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
+    def _encode(self, texts: list[str], session: Any = None) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)
         width = max(len(e.ids) for e in encodings)
         feeds = {name: np.zeros((len(texts), width), dtype=np.int64) for name in self._inputs}
@@ -220,5 +259,5 @@ class OnnxEmbedder:
             feeds["attention_mask"][row, :n] = enc.attention_mask
             if "token_type_ids" in feeds:
                 feeds["token_type_ids"][row, :n] = enc.type_ids
-        (vectors,) = self._session.run(["sentence_embedding"], feeds)
+        (vectors,) = (session or self._session).run(["sentence_embedding"], feeds)
         return np.asarray(vectors, dtype=np.float32)

@@ -102,10 +102,11 @@ def phrase_share(
     total = sum(wanted.values())
     if not total:
         return np.zeros(len(candidates), dtype=np.float32)
-    items = list(wanted.items())
+    keys = frozenset(wanted)
     pairs = phrases.pairs
+    # Set intersection walks the smaller side (the question's few pairs) in C.
     return np.array(
-        [sum(w for p, w in items if p in pairs[i]) for i in candidates.tolist()],
+        [sum(map(wanted.__getitem__, pairs[i] & keys)) for i in candidates.tolist()],
         dtype=np.float32,
     ) / np.float32(total)
 
@@ -124,8 +125,7 @@ def candidates(
         parts.append(top[masked[top] > 0])
     if query_vector is not None:
         if allowed is None:
-            hits = bundle.dense.search(query_vector, CANDIDATES)
-            parts.append(np.array([h.chunk_id for h in hits], dtype=np.int64))
+            parts.append(bundle.dense.top(query_vector, CANDIDATES)[0])
         else:  # filtered: exact scores over the admitted chunks only
             admitted = np.flatnonzero(allowed)
             sims = np.asarray(bundle.vectors[admitted]) @ query_vector
