@@ -19,7 +19,9 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 _BUNDLED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
 
 ProgressCallback = Callable[[int], None]
-ONNX_DOCUMENT_BATCH = 8  # smaller batches of length-sorted text are faster on 2 cores
+# Small batches of length-sorted text, one per core side by side, are fastest on 2 cores
+# (bench/results/indexing.json; the vectors match larger batches to ~1e-7).
+ONNX_DOCUMENT_BATCH = 2
 
 
 class Embedder(Protocol):
@@ -122,7 +124,7 @@ class LocalModel:
 
             try:
                 folder = ensure_onnx_export(self.path, self.onnx_cache, name=self.name)
-                return OnnxEmbedder(folder, batch_size=ONNX_DOCUMENT_BATCH)
+                return OnnxEmbedder(folder, batch_size=ONNX_DOCUMENT_BATCH, threads=1)
             except OfstedQAError:
                 pass  # e.g. the export failed: sentence-transformers gives the same vectors
         return SentenceTransformerEmbedder(self.name)

@@ -173,7 +173,8 @@ class OnnxEmbedder:
             raise self._corrupt(exc) from exc
         # One request (a question) uses every core for itself.
         self._session = self._open_session(threads or os.cpu_count() or 1)
-        self._batch_session: Any = None  # single-threaded twin, opened on first bulk embedding
+        # Bulk embedding runs a batch per core: a single-threaded session, opened on first use.
+        self._batch_session: Any = self._session if threads == 1 else None
         # tokenizer.json ships with fixed 128 truncation/padding; sentence-transformers uses
         # max_seq_length and pads each batch to its longest text, so match that.
         self._tokenizer.enable_truncation(max_length=self.max_tokens)
