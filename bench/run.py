@@ -187,7 +187,7 @@ def section_indexing(ctx: Context) -> dict[str, Any]:
     candidates = _candidates(ctx)
     runs: dict[str, list[dict[str, Any]]] = {"shipped": []}
     for _ in range(ctx.conf["repeats"]):  # interleaved, so drifting load hits all alike
-        ctx.log("  seeds, shipped encoder (ONNX fp32, batch 8, one batch per core)")
+        ctx.log("  seeds, shipped encoder (ONNX fp32, a small batch per core)")
         runs["shipped"].append(_timed_build(settings, model, rebuild=True))
         for name, cand in candidates.items():
             ctx.log(f"  seeds, candidate {name}")

@@ -72,7 +72,7 @@ def _indexing(r: dict[str, Any]) -> list[str]:
         "| run | chunks | embedded | embed chunks/s | end-to-end chunks/s | vs shipped | "
         "min cosine | golden top-10 identical (hybrid / dense) |",
         "|---|---|---|---|---|---|---|---|",
-        f"| seeds, shipped (ONNX fp32, batch 8, a batch per core) | {shipped.get('chunks')} | "
+        f"| seeds, shipped (ONNX fp32, a batch of 2 per core) | {shipped.get('chunks')} | "
         f"{shipped.get('embedded')} | {_f(shipped.get('embed_chunks_per_s'))} "
         f"(runs {shipped.get('embed_chunks_per_s_runs')}) | "
         f"{_f(shipped.get('end_to_end_chunks_per_s'))} | 1.00 | reference | reference |",
