@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -65,3 +68,47 @@ def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> Non
     status, payload = result.stdout.split("\n", 1)
     assert status == "0 False False"
     assert json.loads(payload)["results"]
+
+
+def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
+    real_index: Settings, tmp_path: Path
+) -> None:
+    """Batches run side by side in worker threads: Ctrl-C must still stop the build at once,
+    start no queued batch, and leave the live index as it was."""
+    root = tmp_path / "copy"
+    shutil.copytree(real_index.root, root, symlinks=True)
+    settings = Settings(root=root, index_dir=root / "index", doc_dirs=(root / "seeds",))
+    before = load_current(settings.index_dir)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from ofsted_qa.config import Settings\n"
+        "from ofsted_qa.indexer import build_index\n"
+        "from ofsted_qa.session import local_model\n"
+        f"root = Path({str(root)!r})\n"
+        "settings = Settings(root=root, index_dir=root / 'index', doc_dirs=(root / 'seeds',))\n"
+        "done = []\n"
+        "def progress(total):\n"
+        "    def advance(n):\n"
+        "        done.append(n)\n"
+        "        if len(done) == 1:\n"
+        "            print('embedding', flush=True)\n"
+        "    return advance\n"
+        "try:\n"
+        "    build_index(settings, local_model(settings), rebuild=True, progress=progress,\n"
+        "                force_publish=True)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', sum(done), flush=True)\n"
+        "    sys.exit(130)\n"
+        "print('finished', flush=True)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "embedding"
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    word, embedded = process.stdout.readline().split()
+    assert word == "interrupted" and int(embedded) < len(before.store)
+    after = load_current(settings.index_dir)
+    assert after.folder == before.folder and len(after.store) == len(before.store)
+    assert not list(settings.index_dir.glob(".build-*"))
