@@ -1,6 +1,6 @@
 """`make bench`: indexing, query latency, cold start, TUI start and scale, on this machine.
 
-    .venv/bin/python bench/run.py            # default, ~10 min on 2 cores
+    .venv/bin/python bench/run.py            # default, ~7 min on 2 cores
     .venv/bin/python bench/run.py --quick    # smoke run: tiny corpus, 5k vectors
     .venv/bin/python bench/run.py --full     # 20k-paragraph corpus, adds 1M vectors (~25 min)
     .venv/bin/python bench/run.py --sections scale --sizes 100000,1000000   # one section
@@ -40,7 +40,7 @@ from ofsted_qa.indexer import build_index  # noqa: E402
 SECTIONS = ("indexing", "query", "coldstart", "tui", "scale")
 PROFILES: dict[str, dict[str, Any]] = {
     "quick": {"synthetic": 300, "sizes": [5_000], "repeats": 1, "queries": 60, "cold": 2},
-    # "synthetic" counts paragraphs (~1.2 chunks each). ~12 min on 2 cores: embedding the
+    # "synthetic" counts paragraphs (~1.2 chunks each). ~7 min on 2 cores: embedding the
     # synthetic corpus (~20k chunks, the issue's size) is most of it.
     "default": {"synthetic": 16_500, "sizes": [100_000], "repeats": 2, "queries": 300, "cold": 5},
     "full": {
