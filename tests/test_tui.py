@@ -77,6 +77,15 @@ async def ask(pilot: Pilot[object], question: str = QUESTION) -> None:
     await settle(pilot)
 
 
+async def open_source(pilot: Pilot[object], *keys: str) -> SourceScreen:
+    """Press the keys that open a passage's source view; the view, once shown."""
+    await pilot.press(*keys)
+    await pilot.pause(0.2)
+    screen = pilot.app.screen
+    assert isinstance(screen, SourceScreen)
+    return screen
+
+
 @pytest.fixture
 def app(built: Settings, fake_model: FakeModel) -> OfstedApp:
     return OfstedApp(settings=built, model=fake_model)
@@ -165,10 +174,7 @@ async def test_enter_opens_source_scrolled_to_the_passage(app: OfstedApp) -> Non
         await ask(pilot)
         await pilot.press("tab", "down")
         hit = app.focused.hit  # type: ignore[union-attr]
-        await pilot.press("enter")
-        await pilot.pause(0.2)
-        screen = app.screen
-        assert isinstance(screen, SourceScreen)
+        screen = await open_source(pilot, "enter")
         store = app.engine.bundle.store  # type: ignore[union-attr]
         paragraphs = list(screen.query(Paragraph))
         assert [p.chunk_id for p in paragraphs] == list(store.doc_range(hit.chunk.doc_id))
@@ -184,10 +190,8 @@ async def test_n_and_p_step_through_hits_in_the_document(app: OfstedApp) -> None
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await ask(pilot)
-        await pilot.press("tab", "enter")
-        await pilot.pause(0.2)
-        screen = app.screen
-        assert isinstance(screen, SourceScreen) and len(screen.hits) >= 2
+        screen = await open_source(pilot, "tab", "enter")
+        assert len(screen.hits) >= 2
         ids = [h.chunk_id for h in screen.hits]
         assert ids == sorted(ids) and all(
             h.chunk.doc_id == screen.current.chunk.doc_id for h in screen.hits
@@ -213,11 +217,8 @@ async def test_c_and_y_copy_citation_and_passage(app: OfstedApp) -> None:
         assert app.copied[-1] == hit.citation and HOUSE_STYLE.match(app.copied[-1])
         await pilot.press("y")
         assert app.copied[-1] == hit.chunk.text
-        await pilot.press("enter")
-        await pilot.pause(0.2)
+        screen = await open_source(pilot, "enter")
         await pilot.press("n", "c")
-        screen = app.screen
-        assert isinstance(screen, SourceScreen)
         assert app.copied[-1] == screen.current.citation != hit.citation
         await pilot.press("y")
         assert app.copied[-1] == screen.current.chunk.text
@@ -228,10 +229,7 @@ async def test_raw_source_shows_the_file_text(app: OfstedApp) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await ask(pilot)
-        await pilot.press("tab", "enter")
-        await pilot.pause(0.2)
-        screen = app.screen
-        assert isinstance(screen, SourceScreen)
+        screen = await open_source(pilot, "tab", "enter")
         await pilot.press("r")
         target = screen.query_one(f"#para-{screen.current.chunk_id}", Paragraph)
         assert target.has_class("-raw") and "source file" in str(target.render())
@@ -358,9 +356,7 @@ async def test_usable_from_small_to_wide(app: OfstedApp, size: tuple[int, int]) 
         assert 0 <= box.region.y < size[1] and box.region.width >= size[0] - 2
         text = screen_text(app)
         assert "what did Ofsted say" in text and "para" in text
-        await pilot.press("tab", "enter")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SourceScreen)
+        await open_source(pilot, "tab", "enter")
 
 
 async def test_question_asked_while_loading_is_answered_lexically_then_refreshed(
