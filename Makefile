@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint index eval bench screenshots clean
+.PHONY: setup run test lint index eval bench bench-recall screenshots clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,11 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Recall on a million real embeddings: over an hour on 2 cores, resumable (bench/real_recall.py).
+bench-recall: setup
+	$(BIN)/python bench/real_recall.py
+	$(BIN)/python bench/run.py --summary-only
 
 screenshots: setup
 	$(BIN)/python -m ofsted_qa.tui.screenshots docs

@@ -14,12 +14,14 @@ deduplicated. Queries are the golden questions and held-out paragraphs' sentence
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import platform
 import random
 import re
 import site
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -44,6 +46,10 @@ from ofsted_qa import dense_index  # noqa: E402
 from ofsted_qa.dense_index import DenseIndex  # noqa: E402
 
 PROSE_SUFFIXES = {".py", ".md", ".rst", ".txt"}
+# roff escapes (fonts, special characters, sizes) in manual pages, dropped to leave the prose.
+ROFF_ESCAPE = re.compile(
+    r"\\f[BIRPC]|\\f\(..|\\f\[[^\]]*\]|\\\(..|\\\*\(..|\\\*.|\\s[-+]?\d|\\[-&|^~ 0ec]"
+)
 SEED_VARIANTS = 50_000
 # English prose is dense in function words; code and identifiers are not.
 FUNCTION_WORDS = frozenset(
@@ -58,11 +64,8 @@ def prose_blocks(roots: list[Path], wanted: int) -> list[list[str]]:
     sentences_seen = 0
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix not in PROSE_SUFFIXES or not path.is_file():
-                continue
-            try:
-                text = path.read_text(encoding="utf-8", errors="ignore")
-            except OSError:
+            text = _read_prose(path)
+            if text is None:
                 continue
             for block in re.split(r"\n\s*\n", text):
                 words = re.sub(r"[#*`>\"'=_|{}\[\]()]+", " ", block).split()
@@ -82,6 +85,22 @@ def prose_blocks(roots: list[Path], wanted: int) -> list[list[str]]:
     return list(found.values())
 
 
+def _read_prose(path: Path) -> str | None:
+    """A text file's contents, or an English manual page's with its roff requests as paragraph
+    breaks; None for anything else."""
+    manual = path.suffix == ".gz" and re.fullmatch(r"man[1-8]", path.parent.name) is not None
+    if not (manual or path.suffix in PROSE_SUFFIXES) or not path.is_file():
+        return None
+    try:
+        if not manual:
+            return path.read_text(encoding="utf-8", errors="ignore")
+        with gzip.open(path, "rt", encoding="utf-8", errors="ignore") as roff:
+            lines = roff.read().splitlines()
+    except (OSError, EOFError):
+        return None
+    return "\n".join("" if s.startswith((".", "'")) else ROFF_ESCAPE.sub("", s) for s in lines)
+
+
 def passages(block: list[str]) -> list[str]:
     """The whole block, and each sentence long enough to stand alone."""
     whole = " ".join(block)
@@ -92,13 +111,19 @@ def corpus_and_queries(count: int, query_count: int) -> tuple[list[str], list[st
     rng = random.Random(0)
     seeds = seed_paragraphs()
     seed_texts = list(dict.fromkeys(perturb(rng.choice(seeds), rng) for _ in range(SEED_VARIANTS)))
-    roots = [Path(p) for p in site.getsitepackages()]
+    roots = [Path(p) for p in site.getsitepackages()] + [Path(sysconfig.get_paths()["stdlib"])]
     roots += [Path(p) for p in ("/usr/lib", "/usr/share", "/opt", "/usr/local/lib")]
     blocks = prose_blocks(list(dict.fromkeys(r for r in roots if r.is_dir())), 2 * count)
     rng.shuffle(blocks)
     # Queries come from blocks that are never indexed, so no query is its own answer.
     held_out, blocks = blocks[:query_count], blocks[query_count:]
     prose = list(dict.fromkeys(p for block in blocks for p in passages(block)))
+    if len(seed_texts) + len(prose) < count:
+        # Short of text: two-sentence windows of the longer blocks, as an overlapping chunker
+        # would cut them. They come last, so the passages before them keep their places.
+        pairs = (" ".join(b[i : i + 2]) for b in blocks if len(b) >= 3 for i in range(len(b) - 1))
+        seen = set(prose)
+        prose += [w for w in dict.fromkeys(pairs) if w not in seen]
     corpus = (seed_texts + prose)[:count]
     queries = [q["question"] for q in golden_questions()]
     queries += [b[0] for b in held_out if len(b[0].split()) >= 5][: query_count - len(queries)]
@@ -131,6 +156,47 @@ def exact_top(vectors: np.ndarray, queries: np.ndarray, k: int) -> tuple[np.ndar
     return top.indices.cpu().numpy(), top.values.cpu().numpy()
 
 
+def measure(
+    vectors: np.ndarray,
+    queries: np.ndarray,
+    kth: np.ndarray,
+    truth: np.ndarray,
+    build_threads: int,
+    search_threads: int,
+) -> list[dict[str, Any]]:
+    """Each shipped approximate kind at each search setting: build and load time, file size,
+    latency (one query at a time) and recall@10 against the exact neighbours `truth`."""
+    import faiss
+
+    k = truth.shape[1]
+    rows = []
+    folder = Path(tempfile.mkdtemp())
+    for kind in ("hnsw", "ivfpq"):
+        faiss.omp_set_num_threads(build_threads)
+        began = time.perf_counter()
+        index = DenseIndex.build(vectors, kind)
+        build_s = time.perf_counter() - began
+        index.save(folder / f"{kind}.faiss")
+        began = time.perf_counter()
+        index = DenseIndex.load(folder / f"{kind}.faiss", kind, vectors)
+        load_s = time.perf_counter() - began
+        faiss.omp_set_num_threads(search_threads)
+        settings = {"hnsw": [32, 64, 128, 256], "ivfpq": [8, 16, 32, 64]}[kind]
+        for setting in settings:
+            index.tune(**({"ef_search": setting} if kind == "hnsw" else {"nprobe": setting}))
+            found, times = search_all(index, queries, k)
+            latency = {key: percentiles(times)[key] for key in ("p50_ms", "p95_ms")}
+            rows.append({
+                "kind": kind, "setting": setting, "build_s": round(build_s, 1),
+                "load_s": round(load_s, 3), "file_mib": round((folder / f"{kind}.faiss").stat().st_size / 2**20, 1),
+                **latency, "recall@10": recall_at(found, truth, k),
+                "recall@10_ties": recall_with_ties(found, vectors, queries, kth),
+            })  # fmt: skip
+            print(json.dumps(rows[-1]), flush=True)
+        (folder / f"{kind}.faiss").unlink()
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", required=True)
@@ -156,33 +222,7 @@ def main() -> int:
     vectors, result["embed_s"] = embed(args.model, corpus + query_texts)
     queries, vectors = vectors[len(corpus) :], vectors[: len(corpus)]
     truth, truth_scores = exact_top(vectors, queries, k)
-    kth = truth_scores[:, k - 1]
-    rows = []
-    folder = Path(tempfile.mkdtemp())
-    # Exact flat search is measured on the reference box (bench/run.py); here only recall matters.
-    for kind in ("hnsw", "ivfpq"):
-        faiss.omp_set_num_threads(16)  # build with the whole machine; search like the reference
-        began = time.perf_counter()
-        index = DenseIndex.build(vectors, kind)
-        build_s = time.perf_counter() - began
-        index.save(folder / f"{kind}.faiss")
-        began = time.perf_counter()
-        index = DenseIndex.load(folder / f"{kind}.faiss", kind, vectors)
-        load_s = time.perf_counter() - began
-        faiss.omp_set_num_threads(args.threads)
-        settings = {"hnsw": [32, 64, 128, 256], "ivfpq": [8, 16, 32, 64]}[kind]
-        for setting in settings:
-            index.tune(**({"ef_search": setting} if kind == "hnsw" else {"nprobe": setting}))
-            found, times = search_all(index, queries, k)
-            latency = {key: percentiles(times)[key] for key in ("p50_ms", "p95_ms")}
-            rows.append({
-                "kind": kind, "setting": setting, "build_s": round(build_s, 1),
-                "load_s": round(load_s, 3), "file_mib": round((folder / f"{kind}.faiss").stat().st_size / 2**20, 1),
-                **latency, "recall@10": recall_at(found, truth, k),
-                "recall@10_ties": recall_with_ties(found, vectors, queries, kth),
-            })  # fmt: skip
-            print(json.dumps(rows[-1]), flush=True)
-    result["rows"] = rows
+    result["rows"] = measure(vectors, queries, truth_scores[:, k - 1], truth, 16, args.threads)
     result["defaults"] = {
         "hnsw_efSearch": dense_index.HNSW_EF_SEARCH,
         "ivfpq_nprobe": dense_index.IVFPQ_NPROBE,
