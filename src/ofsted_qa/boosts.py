@@ -68,13 +68,14 @@ class ChunkFacts:
         return known[candidates].astype(np.float32)
 
 
+def _or_new(facts: ChunkFacts | None, store: ChunkStore) -> ChunkFacts:
+    """The searcher passes its facts, kept per index; other callers get them worked out now."""
+    return facts if facts is not None else ChunkFacts(store)
+
+
 def dated(store: ChunkStore, understood: Interpretation, facts: ChunkFacts | None = None) -> bool:
     """Every year the question names is a publication or period year of some document."""
-    known = (
-        facts.known_years
-        if facts is not None
-        else set().union(*(m.years for m in store.documents.values()))
-    )
+    known = _or_new(facts, store).known_years
     return all(y in known for y in understood.years) and (
         understood.year_from is None or any(y >= understood.year_from for y in known)
     )
@@ -91,34 +92,16 @@ def year_and_source(
     """Per candidate: year match in [0, 1] (1 for the document's own years, `text_share` for a
     passage that only names the year) and source match in {0, 1}. A source cue in a dated
     question counts only for that publisher's documents of that year."""
-    if facts is not None:
-        return _year_and_source(facts, candidates, understood, text_share)
-    metas = [store.meta(int(i)) for i in candidates]
-    in_year = np.array([understood.wants_year(m.years) for m in metas], dtype=np.float32)
-    named = [str(y) for y in understood.years]
-    mentions = np.array(
-        [any(y in store.get(int(i)).text for y in named) for i in candidates], dtype=np.float32
-    )
-    year = np.maximum(in_year, text_share * mentions)
-    is_dated = bool(understood.years or understood.year_from is not None)
-    source = np.array([m.publisher in understood.publishers for m in metas], dtype=np.float32)
-    return year, source * (in_year if is_dated else 1.0)
-
-
-def _year_and_source(
-    facts: ChunkFacts, candidates: np.ndarray, understood: Interpretation, text_share: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """`year_and_source` from precomputed facts: identical values, no per-candidate metadata."""
+    known = _or_new(facts, store)
     zeros = np.zeros(len(candidates), dtype=np.float32)
     is_dated = bool(understood.years or understood.year_from is not None)
     in_year = (
-        facts.per_doc(candidates, lambda d: understood.wants_year(facts.doc_years[d]))
+        known.per_doc(candidates, lambda d: understood.wants_year(known.doc_years[d]))
         if is_dated
         else zeros
     )
     named = [str(y) for y in understood.years]
     if named:
-        store = facts.store
         mentions = np.array(
             [any(y in store.get(i).text for y in named) for i in candidates.tolist()],
             dtype=np.float32,
@@ -128,7 +111,7 @@ def _year_and_source(
         year = np.maximum(in_year, text_share * zeros)
     publishers = understood.publishers
     source = (
-        facts.per_doc(candidates, lambda d: facts.doc_publishers[d] in publishers)
+        known.per_doc(candidates, lambda d: known.doc_publishers[d] in publishers)
         if publishers
         else zeros
     )
@@ -147,10 +130,10 @@ def cover_years(
     first, taken in turns (the year whose best passage scores highest starts), then the rest."""
     if len(understood.years) < 2 or per_year < 1:
         return order
+    known = _or_new(facts, store)
     buckets: dict[int, list[int]] = {y: [] for y in understood.years}
     for i in order:
-        chunk_id = int(candidates[i])
-        years = facts.years(chunk_id) if facts is not None else store.meta(chunk_id).years
+        years = known.years(int(candidates[i]))
         for y in understood.years:
             if y in years and len(buckets[y]) < per_year:
                 buckets[y].append(int(i))
@@ -175,8 +158,4 @@ def answer_shape(
     shape = ANSWER_SHAPES.get(kind)
     if shape is None:
         return np.zeros(len(candidates), dtype=np.float32)
-    if facts is not None:
-        return facts.shape(candidates, kind, shape)
-    return np.array(
-        [bool(shape.search(store.get(int(i)).text)) for i in candidates], dtype=np.float32
-    )
+    return _or_new(facts, store).shape(candidates, kind, shape)
