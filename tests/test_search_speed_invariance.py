@@ -11,6 +11,8 @@ import pytest
 from conftest import REPO
 from fakes import FakeEmbedder
 from ofsted_qa import boosts, dedupe, index_store, scoring
+from ofsted_qa import glossary as glossary_module
+from ofsted_qa.glossary import default_glossary
 from ofsted_qa.highlight import best_sentence, sentence_terms
 from ofsted_qa.search import MODES, Searcher
 
@@ -114,13 +116,62 @@ def test_cached_boosts_equal_plain_ones(searcher: Searcher) -> None:
             )
 
 
+def _plain_groups(sets) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i, current in enumerate(sets):
+        for members in groups:
+            if dedupe.similarity(sets[members[0]], current) >= dedupe.CONTAINMENT:
+                members.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
+
+
+def _plain_glossary_find(glossary, text: str) -> list[tuple[str, str, int, int]]:
+    """Every span tried at every position, longest first: what `Glossary.find` shortcuts."""
+    raw = glossary_module._raw_words(text)
+    stems = [glossary_module._stems(w) for w in raw]
+    found, seen, i = [], set(), 0
+    while i < len(raw):
+        for n in range(min(glossary.longest, len(raw) - i), 0, -1):
+            surface = " ".join(raw[i : i + n])
+            key = tuple(s for stem in stems[i : i + n] for s in stem)
+            hits = [
+                e
+                for e, form in glossary._index.get(key, [])
+                if not e.case_sensitive or glossary_module._same_case(surface, form)
+            ]
+            if hits:
+                for e in hits:
+                    if e.term not in seen:
+                        seen.add(e.term)
+                        found.append((e.term, surface, i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def test_glossary_shortcut_finds_what_every_span_finds() -> None:
+    glossary = default_glossary()
+    extra = ["kids in care and care leavers", "IRO LADO PLO s47 MASH", "pathway-plans (PA)"]
+    for q in QUESTIONS + extra:
+        fast = [(m.entry.term, m.surface, m.start, m.end) for m in glossary.find(q)]
+        assert fast == _plain_glossary_find(glossary, q), q
+
+
 def test_cached_text_work_equals_plain(searcher: Searcher) -> None:
     store = searcher.bundle.store
     texts = [c.text for c in store]
-    ids = list(range(0, len(texts), 2))
-    assert dedupe.group_shingles([dedupe.shingles(texts[i]) for i in ids]) == dedupe.group(
-        [texts[i] for i in ids]
-    )
+    rng = np.random.default_rng(7)
+    for ids in (list(range(0, len(texts), 2)), rng.permutation(len(texts))[:15].tolist()):
+        sets = [dedupe.shingles(texts[i]) for i in ids]
+        plain = _plain_groups(sets)
+        assert dedupe.group_shingles(sets) == plain == dedupe.group([texts[i] for i in ids])
+        for limit in (1, 5, 10, len(sets)):
+            assert dedupe.group_shingles(sets, limit=limit) == plain[:limit]
     idf = searcher._vocabulary[1]
     everything = np.arange(len(store), dtype=np.int64)
     for q in QUESTIONS:

@@ -38,7 +38,8 @@ ANSWER_SHAPES = {
 
 class ChunkFacts:
     """What the boosts read of each passage's document, worked out once per index instead of
-    per candidate per query (document years and publisher; answer shapes, lazily per passage)."""
+    per candidate per query (document years and publisher; answer shapes and years named in the
+    text, lazily per passage)."""
 
     def __init__(self, store: ChunkStore) -> None:
         self.store = store
@@ -48,7 +49,7 @@ class ChunkFacts:
         self.doc_publishers: list[str] = [m.publisher for m in docs]
         self.chunk_doc = np.array([position[c.doc_id] for c in store.chunks], dtype=np.int64)
         self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
-        self._shapes: dict[str, np.ndarray] = {}  # per kind: 1 / 0 per passage, -1 not yet seen
+        self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
 
     def years(self, chunk_id: int) -> frozenset[int]:
         return self.doc_years[self.chunk_doc[chunk_id]]
@@ -58,13 +59,14 @@ class ChunkFacts:
         docs, back = np.unique(self.chunk_doc[candidates], return_inverse=True)
         return np.array([test(int(d)) for d in docs], dtype=np.float32)[back.reshape(-1)]
 
-    def shape(self, candidates: np.ndarray, kind: str, pattern: re.Pattern[str]) -> np.ndarray:
-        known = self._shapes.get(kind)
+    def marks(self, candidates: np.ndarray, key: str, test: Callable[[str], bool]) -> np.ndarray:
+        """`test(passage text)` per candidate, 1.0 or 0.0, remembered under `key` per passage."""
+        known = self._marks.get(key)
         if known is None:
-            known = self._shapes[kind] = np.full(len(self.store), -1, dtype=np.int8)
+            known = self._marks[key] = np.full(len(self.store), -1, dtype=np.int8)
         missing = candidates[known[candidates] < 0]
         for i in missing.tolist():
-            known[i] = 1 if pattern.search(self.store.get(i).text) else 0
+            known[i] = 1 if test(self.store.get(i).text) else 0
         return known[candidates].astype(np.float32)
 
 
@@ -102,10 +104,7 @@ def year_and_source(
     )
     named = [str(y) for y in understood.years]
     if named:
-        mentions = np.array(
-            [any(y in store.get(i).text for y in named) for i in candidates.tolist()],
-            dtype=np.float32,
-        )
+        mentions = np.max([known.marks(candidates, f"names {y}", _names(y)) for y in named], axis=0)
         year = np.maximum(in_year, text_share * mentions)
     else:
         year = np.maximum(in_year, text_share * zeros)
@@ -116,6 +115,10 @@ def year_and_source(
         else zeros
     )
     return year, source * (in_year if is_dated else 1.0)
+
+
+def _names(year: str) -> Callable[[str], bool]:
+    return lambda text: year in text
 
 
 def cover_years(
@@ -158,4 +161,6 @@ def answer_shape(
     shape = ANSWER_SHAPES.get(kind)
     if shape is None:
         return np.zeros(len(candidates), dtype=np.float32)
-    return _or_new(facts, store).shape(candidates, kind, shape)
+    return _or_new(facts, store).marks(
+        candidates, f"answer {kind}", lambda t: bool(shape.search(t))
+    )

@@ -61,6 +61,7 @@ class Glossary:
                 if key:
                     self._index.setdefault(key, []).append((entry, form))
         self.longest = max((len(k) for k in self._index), default=0)
+        self._first_stems = {k[0] for k in self._index}  # most query words start no form
         self.known_words = {w for e in entries for f in e.forms for w in words(f)}
 
     @classmethod
@@ -87,13 +88,15 @@ class Glossary:
         seen: set[str] = set()
         i = 0
         while i < len(stems):
+            if stems[i] not in self._first_stems:
+                i += 1
+                continue
             for n in range(min(self.longest, len(stems) - i), 0, -1):
+                forms = self._index.get(tuple(stems[i : i + n]))
+                if not forms:
+                    continue
                 surface = " ".join(raw[i : i + n])
-                hits = [
-                    e
-                    for e, form in self._index.get(tuple(stems[i : i + n]), [])
-                    if not e.case_sensitive or _same_case(surface, form)
-                ]
+                hits = [e for e, form in forms if not e.case_sensitive or _same_case(surface, form)]
                 if hits:
                     for entry in hits:
                         if entry.term not in seen:

@@ -98,7 +98,9 @@ class IndexBundle:
         manifest.check_files(folder)
         try:
             store = ChunkStore.load(folder)
-            vectors = np.load(folder / VECTORS_FILE, allow_pickle=False, mmap_mode="r")
+            # Still memory-mapped, but a plain ndarray view: np.memmap's Python-level
+            # __getitem__ costs more than the few hundred rows each query takes.
+            vectors = np.asarray(np.load(folder / VECTORS_FILE, allow_pickle=False, mmap_mode="r"))
             dense = DenseIndex.load(folder / DENSE_FILE, manifest.dense_kind, vectors)
             lexical = LexicalIndex.load(folder / LEXICAL_DIR, len(store))
         except (OSError, ValueError, KeyError, TypeError) as exc:

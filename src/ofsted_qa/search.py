@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -128,24 +127,21 @@ class Searcher:
         )
         ranked = [int(i) for i in order[: k * 3 if group_duplicates else k]]
         groups = (
-            dedupe.group_shingles([self._shingles(int(candidates[i])) for i in ranked])
+            dedupe.group_shingles([self._shingles(int(candidates[i])) for i in ranked], limit=k)
             if group_duplicates
             else [[i] for i in range(len(ranked))]
         )
         term_set = set(understood.search_terms)
-        hits = []
-        for rank, members in enumerate(groups[:k], start=1):
-            made = [
-                self._hit(
-                    rank,
-                    int(candidates[ranked[m]]),
-                    {n: float(v[ranked[m]]) for n, v in parts.items()},
-                    term_set,
-                )
-                for m in members
-            ]
-            hits.append(replace(made[0], duplicates=tuple(made[1:])))
-        return SearchResponse(understood.query, mode, understood, tuple(hits), dense_used)
+
+        def hit(rank: int, at: int, duplicates: tuple[Hit, ...] = ()) -> Hit:
+            scores = {n: float(v[ranked[at]]) for n, v in parts.items()}
+            return self._hit(rank, int(candidates[ranked[at]]), scores, term_set, duplicates)
+
+        hits = tuple(
+            hit(rank, members[0], tuple(hit(rank, m) for m in members[1:]))
+            for rank, members in enumerate(groups[:k], start=1)
+        )
+        return SearchResponse(understood.query, mode, understood, hits, dense_used)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
@@ -209,7 +205,14 @@ class Searcher:
             "source_boost": t.source_boost * source,
         }
 
-    def _hit(self, rank: int, chunk_id: int, parts: dict[str, float], terms_: set[str]) -> Hit:
+    def _hit(
+        self,
+        rank: int,
+        chunk_id: int,
+        parts: dict[str, float],
+        terms_: set[str],
+        duplicates: tuple[Hit, ...],
+    ) -> Hit:
         store = self.bundle.store
         chunk = store.get(chunk_id)
         return Hit(
@@ -222,4 +225,5 @@ class Searcher:
             best_sentence=best_sentence(
                 chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
             ),
+            duplicates=duplicates,
         )
