@@ -94,9 +94,12 @@ def year_and_source(
     """Per candidate: year match in [0, 1] (1 for the document's own years, `text_share` for a
     passage that only names the year) and source match in {0, 1}. A source cue in a dated
     question counts only for that publisher's documents of that year."""
-    known = _or_new(facts, store)
     zeros = np.zeros(len(candidates), dtype=np.float32)
     is_dated = bool(understood.years or understood.year_from is not None)
+    publishers = understood.publishers
+    if not is_dated and not publishers:  # most questions: nothing to look up
+        return zeros, zeros.copy()
+    known = _or_new(facts, store)
     in_year = (
         known.per_doc(candidates, lambda d: understood.wants_year(known.doc_years[d]))
         if is_dated
@@ -108,7 +111,6 @@ def year_and_source(
         year = np.maximum(in_year, text_share * mentions)
     else:
         year = np.maximum(in_year, text_share * zeros)
-    publishers = understood.publishers
     source = (
         known.per_doc(candidates, lambda d: known.doc_publishers[d] in publishers)
         if publishers

@@ -27,7 +27,7 @@ def normalise(scores: np.ndarray) -> np.ndarray:
     low, high = float(scores.min()), float(scores.max())
     if high - low < 1e-9:
         return np.where(scores > 0, 1.0, 0.0).astype(np.float32)
-    return ((scores - low) / (high - low)).astype(np.float32)
+    return ((scores - low) / (high - low)).astype(np.float32, copy=False)
 
 
 def convex(

@@ -125,17 +125,20 @@ class Searcher:
         order = boosts.cover_years(
             self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
         )
-        ranked = [int(i) for i in order[: k * 3 if group_duplicates else k]]
+        ranked = order[: k * 3 if group_duplicates else k]
+        # Plain Python values from here on: a few array reads instead of one per hit per part.
+        ids = candidates[ranked].tolist()
+        rows = {name: values[ranked].tolist() for name, values in parts.items()}
         groups = (
-            dedupe.group_shingles([self._shingles(int(candidates[i])) for i in ranked], limit=k)
+            dedupe.group_shingles([self._shingles(i) for i in ids], limit=k)
             if group_duplicates
-            else [[i] for i in range(len(ranked))]
+            else [[i] for i in range(len(ids))]
         )
         term_set = set(understood.search_terms)
 
         def hit(rank: int, at: int, duplicates: tuple[Hit, ...] = ()) -> Hit:
-            scores = {n: float(v[ranked[at]]) for n, v in parts.items()}
-            return self._hit(rank, int(candidates[ranked[at]]), scores, term_set, duplicates)
+            scores = {name: row[at] for name, row in rows.items()}
+            return self._hit(rank, ids[at], scores, term_set, duplicates)
 
         hits = tuple(
             hit(rank, members[0], tuple(hit(rank, m) for m in members[1:]))
