@@ -90,6 +90,34 @@ def test_without_drops_one_chip() -> None:
     assert since.year_from is None and since.years == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("How are homeless teenagers supported now?", "now"),
+        ("do social workers like working in bexley these days", "these days"),
+        ("What does the latest Ofsted letter say about exploitation?", "the latest Ofsted letter"),
+        ("IRO caseloads at the moment", "at the moment"),
+        ("What did Ofsted say in 2014 about care leavers now?", ""),  # a named year wins
+        ("changes since 2018, currently", ""),
+        ("known risks", ""),  # whole words only
+    ],
+)
+def test_recency_cue(text: str, cue: str) -> None:
+    reading = interpret(text)
+    assert reading.recent == cue
+    assert (cue in reading.framing) == bool(cue)
+    resolved = reading.since_latest(2025)
+    if not cue:
+        assert resolved == reading
+        return
+    assert reading.year_from is None and resolved.year_from == 2025
+    chip = f"{cue} → since 2025"
+    assert chip in resolved.chips and "since 2025" not in resolved.chips
+    dropped = resolved.without(chip)
+    assert dropped.year_from is None and dropped.recent == ""
+    assert dropped.since_latest(2025).year_from is None  # a dropped cue stays dropped
+
+
 def test_validate() -> None:
     assert validate("  a   b ") == "a b"
     with pytest.raises(OfstedQAError):

@@ -33,6 +33,19 @@ def test_year_is_a_boost_not_a_filter(searcher: Searcher) -> None:
     assert any(not h.meta.date.startswith("2025") for h in response.hits)
 
 
+def test_recency_cue_boosts_the_newest_documents(searcher: Searcher) -> None:
+    store = searcher.bundle.store
+    newest = max(y for meta in store.documents.values() for y in meta.years)
+    response = searcher.search("how is exploitation handled these days?", k=50)
+    assert response.interpretation.year_from == newest
+    assert f"these days → since {newest}" in response.interpretation.chips
+    assert "day" not in response.interpretation.base_terms  # the cue is not searched as words
+    newest_hits = [h for h in response.hits if max(h.meta.years) >= newest]
+    assert newest_hits and all(h.contributions["year_boost"] > 0 for h in newest_hits)
+    assert response.hits[0].contributions["year_boost"] > 0
+    assert any(h.contributions["year_boost"] == 0 for h in response.hits)  # a boost, not a filter
+
+
 def test_explicit_filters(searcher: Searcher) -> None:
     for filters, check in [
         (Filters(years=(2014,)), lambda m: 2014 in m.years),

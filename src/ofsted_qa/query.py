@@ -43,6 +43,14 @@ _OFSTED_CUES = re.compile(
     rf"focused\s+visit|the\s+letter)\b",
     re.I,
 )
+# "Now", "these days", "the latest report": the newest documents are meant. Resolved against
+# the index's newest year by the searcher (`since_latest`), as a visible, removable boost.
+_RECENT = re.compile(
+    r"\b(?:now|nowadays|these\s+days|currently|at\s+present|at\s+the\s+moment|today|"
+    r"(?:the\s+)?(?:latest|most\s+recent|newest)(?:\s+(?:ofsted\s+)?(?:focused\s+visit|"
+    r"inspection|visit|letter|report))?)\b",
+    re.I,
+)
 # The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
 _ANSWERS = {
     "number": re.compile(
@@ -78,6 +86,7 @@ class Interpretation:
     glossary: tuple[GlossaryUse, ...] = ()
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
+    recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -130,6 +139,13 @@ class Interpretation:
             return self.corrected
         return f"{self.corrected} ({'; '.join(self.expansions)})"
 
+    def since_latest(self, newest_year: int) -> Interpretation:
+        """A recency cue resolved: documents of the index's newest year are wanted. A named
+        year says more than "now", so it wins."""
+        if not self.recent or self.years or self.year_from is not None:
+            return self
+        return replace(self, year_from=newest_year)
+
     def wants_year(self, years: frozenset[int]) -> bool:
         if self.year_from is not None and any(y >= self.year_from for y in years):
             return True
@@ -140,17 +156,24 @@ class Interpretation:
         """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
         return (
             [f"year {y}" for y in self.years if y != self.year_from]
-            + ([f"since {self.year_from}"] if self.year_from is not None else [])
+            + ([self._since_chip] if self.year_from is not None else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
             + ([f"answer: {self.answer}"] if self.answer else [])
         )
 
+    @property
+    def _since_chip(self) -> str:
+        return (
+            f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
+        )
+
     def without(self, chip: str) -> Interpretation:
         """The same reading minus one interpreted part (the TUI's removable chips)."""
         years = tuple(y for y in self.years if chip != f"year {y}")
-        year_from = None if chip == f"since {self.year_from}" else self.year_from
+        dropped_since = self.year_from is not None and chip == self._since_chip
+        year_from = None if dropped_since else self.year_from
         if year_from is None and self.year_from is not None:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
@@ -163,6 +186,7 @@ class Interpretation:
             glossary=glossary,
             expansions=_flatten(glossary),
             answer="" if chip == f"answer: {self.answer}" else self.answer,
+            recent="" if dropped_since else self.recent,
         )
 
 
@@ -217,9 +241,21 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
+    recent = _RECENT.search(text)
+    if recent and not years and year_from is None:
+        framing += (recent.group(),)
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
-        text, years, publishers, (), corrections, year_from, (), framing, answer
+        text,
+        years,
+        publishers,
+        (),
+        corrections,
+        year_from,
+        (),
+        framing,
+        answer,
+        recent.group() if recent and not years and year_from is None else "",
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)

@@ -64,6 +64,7 @@ def interpretation_json(response: SearchResponse) -> dict[str, Any]:
         "expansions": list(understood.expansions),
         "corrections": [list(c) for c in understood.corrections],
         "since": understood.year_from,
+        "recent": understood.recent,
         "framing": list(understood.framing),
         "glossary": [
             {"typed": g.surface, "term": g.term, "adds": list(g.added), "definition": g.definition}

@@ -99,6 +99,8 @@ class Searcher:
         k = min(k, MAX_K)
         read = understand or interpretation is not None
         understood = interpretation or self.interpret(query, understand=understand)
+        if understood.recent and self.facts.known_years:
+            understood = understood.since_latest(max(self.facts.known_years))
         if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
         dense_used = mode != "bm25" and self.embedder is not None
