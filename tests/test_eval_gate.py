@@ -1,5 +1,5 @@
 """CI gate: the full pipeline, with the real bundled model, must not fall below
-eval/thresholds.json on the golden questions (one index build + 124 queries, ~1 minute)."""
+eval/thresholds.json on the golden questions (one index build + the golden questions, ~1 minute)."""
 
 from __future__ import annotations
 
