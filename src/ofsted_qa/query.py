@@ -140,8 +140,7 @@ class Interpretation:
         return f"{self.corrected} ({'; '.join(self.expansions)})"
 
     def since_latest(self, newest_year: int) -> Interpretation:
-        """A recency cue resolved: documents of the index's newest year are wanted. A named
-        year says more than "now", so it wins."""
+        """A recency cue resolved: documents of the index's newest year are wanted."""
         if not self.recent or self.years or self.year_from is not None:
             return self
         return replace(self, year_from=newest_year)
@@ -241,9 +240,9 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    recent = _RECENT.search(text)
-    if recent and not years and year_from is None:
-        framing += (recent.group(),)
+    cue = _RECENT.search(text)
+    recent = cue.group() if cue and not years and year_from is None else ""  # a year says more
+    framing += (recent,) if recent else ()
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
         text,
@@ -255,7 +254,7 @@ def interpret(
         (),
         framing,
         answer,
-        recent.group() if recent and not years and year_from is None else "",
+        recent,
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
