@@ -240,8 +240,8 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    cue = _RECENT.search(text)
-    recent = cue.group() if cue and not years and year_from is None else ""  # a year says more
+    recency = _RECENT.search(text)  # a named year says more than "now"
+    recent = recency.group() if recency and not years and year_from is None else ""
     framing += (recent,) if recent else ()
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
