@@ -105,12 +105,11 @@ def year_and_source(
         if is_dated
         else zeros
     )
+    year = in_year
     named = [str(y) for y in understood.years]
     if named:
         mentions = np.max([known.marks(candidates, f"names {y}", _names(y)) for y in named], axis=0)
         year = np.maximum(in_year, text_share * mentions)
-    else:
-        year = np.maximum(in_year, text_share * zeros)
     source = (
         known.per_doc(candidates, lambda d: known.doc_publishers[d] in publishers)
         if publishers

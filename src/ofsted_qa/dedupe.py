@@ -45,18 +45,12 @@ def group_shingles(
     `limit`, only the first `limit` groups, which are exactly `group`'s first ones: a set that
     joins none of them could only join or start a later group."""
     groups: list[list[int]] = []
-    leaders: list[Shingles] = []  # each group's first set, compared inline: this runs per query
     for i, current in enumerate(sets):
-        size = len(current)
-        joined = False
-        if size >= MIN_SHINGLES:  # shorter sets never group (`similarity` is 0)
-            for members, leader in zip(groups, leaders, strict=True):
-                small = min(size, len(leader))
-                if small >= MIN_SHINGLES and len(leader & current) / small >= threshold:
-                    members.append(i)
-                    joined = True
-                    break
-        if not joined and (limit is None or len(groups) < limit):
-            groups.append([i])
-            leaders.append(current)
+        for members in groups:
+            if similarity(sets[members[0]], current) >= threshold:
+                members.append(i)
+                break
+        else:
+            if limit is None or len(groups) < limit:
+                groups.append([i])
     return groups
