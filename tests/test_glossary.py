@@ -81,3 +81,26 @@ def test_custom_glossary(tmp_path) -> None:
     glossary = Glossary.load(path)
     assert [m.entry.term for m in glossary.find("an ex why zed here")] == ["XYZ"]
     assert "zed" in glossary.known_words
+
+
+def test_each_form_triggers_one_entry() -> None:
+    """Two entries sharing a stemmed form would both fire on it; only "grade" is ambiguous on
+    purpose (exam grades and Ofsted grades)."""
+    from ofsted_qa.glossary import _stems
+
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for entry in default_glossary().entries:
+        for form in entry.forms:
+            owners.setdefault(_stems(form), set()).add(entry.term)
+    shared = {key for key, terms in owners.items() if len(terms) > 1}
+    assert shared == {("grade",)}
+
+
+def test_everyday_and_workforce_vocabulary() -> None:
+    assert "newly qualified social workers" in _terms("NQSWs")
+    assert "supported accommodation" in _terms("care leavers in HMOs")
+    assert "DfE" in _terms("did the govt step in")
+    assert "birth family" in _terms("do birth parents get a say")
+    assert "family time" in _terms("contact with birth parents")  # the longer match wins
+    # "government" stems like "governance": it must not pull in the Department for Education.
+    assert "DfE" not in _terms("LSCB governance arrangements")
