@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_qa.glossary import Glossary, default_glossary
+from ofsted_qa.glossary import Glossary, _stems, default_glossary
 
 REQUIRED_ACRONYMS = {
     "IRO",
@@ -86,8 +86,6 @@ def test_custom_glossary(tmp_path) -> None:
 def test_each_form_triggers_one_entry() -> None:
     """Two entries sharing a stemmed form would both fire on it; only "grade" is ambiguous on
     purpose (exam grades and Ofsted grades)."""
-    from ofsted_qa.glossary import _stems
-
     owners: dict[tuple[str, ...], set[str]] = {}
     for entry in default_glossary().entries:
         for form in entry.forms:
