@@ -246,15 +246,13 @@ def interpret(
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
         text,
-        years,
-        publishers,
-        (),
-        corrections,
-        year_from,
-        (),
-        framing,
-        answer,
-        recent,
+        years=years,
+        publishers=publishers,
+        corrections=corrections,
+        year_from=year_from,
+        framing=framing,
+        answer=answer,
+        recent=recent,
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
