@@ -174,6 +174,33 @@ def test_report_section_levels_follow_contents_and_lead_in_headings() -> None:
     assert area.section[1] == "Information about this local authority area"
 
 
+REPORT_TITLE_PAGE = (
+    "London Borough of Bexley Inspection of services for children in need of help and "
+    "protection, children looked after and care leavers and Review of the effectiveness of the "
+    "Local Safeguarding Children Board"
+)
+
+
+def test_cover_lines_sit_under_the_whole_title_page_not_its_last_line() -> None:
+    for needle in ("Inspection date:", "Report published:", "The overall judgement is"):
+        assert containing("003", needle).section == (REPORT_TITLE_PAGE,), needle
+    # The first real heading ends the title page.
+    assert by_label("003", "1").section[0] == "Section 1: The local authority"
+
+
+def test_a_single_headline_still_heads_the_text_below_it() -> None:
+    text = "Council praised by Ofsted\n\nThe council was rated good by inspectors this week.\n"
+    (chunk,) = chunk_document(text, "news")
+    assert chunk.section == ("Council praised by Ofsted",)
+    title_page = "Borough of X\n\nInspection of services\n\nand\n\nReview of the LSCB\n\n" + (
+        "Inspection date: 1 May 2020\n\nReport published: 2 June 2020\n\nSection 1\n\n"
+        "Services have improved since the last inspection.\n"
+    )
+    sections = [c.section for c in chunk_document(title_page, "report")]
+    title = ("Borough of X Inspection of services and Review of the LSCB",)
+    assert sections == [title, title, ("Section 1",)]
+
+
 def test_letter_sections_are_the_latest_heading() -> None:
     assert containing("002", "Skilled and competent social workers").section == ("Main findings",)
     assert containing("002", "At the last inspection, in February 2023").section == (

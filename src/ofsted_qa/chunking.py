@@ -33,7 +33,7 @@ from .layout import (
 )
 
 SECTION_SEPARATOR = " › "
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 
 APPROX_TOKENS_PER_WORD = 1.6  # conservative against all-MiniLM word pieces
 APPROX_CHARS_PER_TOKEN = 5  # only binds for words far longer than English ones

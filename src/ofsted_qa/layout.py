@@ -182,17 +182,32 @@ def join_page_breaks(src: str, segs: list[Segment]) -> list[Segment]:
     return out
 
 
+def title_page_length(segs: list[Segment]) -> int:
+    """How many headings open the document before any text: two or more are a title page
+    ("London Borough of X" / "Inspection of services ..." / "and" / "Review of ..."), one is
+    just a headline."""
+    leading = next((i for i, s in enumerate(segs) if s.kind != "heading"), len(segs))
+    return leading if leading >= 2 else 0
+
+
+def _clean_title(src: str, seg: Segment) -> str:
+    return segment_text(src, seg).rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹").strip()
+
+
 def with_sections(src: str, segs: list[Segment], toc: set[str]) -> list[Segment]:
     """With a table of contents: 'Section N:' > contents entries > other headings.
-    Without one, the path is just the latest heading."""
-    levels: dict[int, str] = {}
+    Without one, the path is just the latest heading. A title page's lines read as one title
+    until the first real heading: the cover lines under it ("Inspection date: ...") are about
+    the whole report, not its last line ("Review of the effectiveness of the LSCB")."""
+    cover = title_page_length(segs)
+    levels = {0: " ".join(_clean_title(src, s) for s in segs[:cover])} if cover else {}
     out: list[Segment] = []
-    for seg in segs:
-        if seg.kind == "heading":
-            title = segment_text(src, seg).rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹").strip()
+    for i, seg in enumerate(segs):
+        if seg.kind == "heading" and i >= cover:
+            title = _clean_title(src, seg)
             key = heading_key(title)
             level = 1 if _SECTION.match(title) else 2 if key in toc else 3
-            levels = {k: v for k, v in levels.items() if k < level} if toc else {}
+            levels = {k: v for k, v in levels.items() if 0 < k < level} if toc else {}
             levels[level] = title
         out.append(replace(seg, section=tuple(levels[k] for k in sorted(levels))))
     return out
