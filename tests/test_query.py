@@ -79,6 +79,15 @@ def test_corrections_apply_before_the_glossary() -> None:
     assert any(g.term == "CAMHS" for g in reading.glossary)
 
 
+@pytest.mark.parametrize("question", ["who\u2019ve been taken into care", "you'd think", "they'd"])
+def test_contractions_are_not_typos(question: str) -> None:
+    corrector = Corrector(Counter({"whole": 9, "you": 9, "they": 9, "taken": 3}))
+    assert interpret(question, corrector=corrector).corrections == ()
+    # A typo beside a contraction, or before a possessive, is still corrected.
+    reading = interpret("who've seen the wholle thing", corrector=corrector)
+    assert reading.corrections == (("wholle", "whole"),)
+
+
 def test_without_drops_one_chip() -> None:
     reading = interpret("What did Ofsted say about the IRO in 2014?")
     assert {"year 2014", "source Ofsted"} <= set(reading.chips)

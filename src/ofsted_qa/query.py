@@ -12,7 +12,7 @@ from functools import cached_property
 
 from .errors import OfstedQAError
 from .glossary import Glossary, default_glossary
-from .lexical_index import terms, words
+from .lexical_index import WORD, terms
 from .typos import Corrector
 
 MAX_QUERY_CHARS = 5000
@@ -220,6 +220,14 @@ def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _typed_words(text: str) -> list[str]:
+    """Words that typo correction may look at. Contractions ("who've", "you'd") are English
+    words; with the apostrophe folded ("whove") they would read as typos of "whole" or "you"."""
+    folded = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    bare = (w.removesuffix("'s") for w in WORD.findall(folded))
+    return [w for w in bare if "'" not in w]
+
+
 def interpret(
     query: str,
     *,
@@ -236,7 +244,7 @@ def interpret(
     vocabulary = glossary or default_glossary()
     corrections: tuple[tuple[str, str], ...] = ()
     if corrector is not None:
-        typed = [w for w in words(text) if w not in vocabulary.known_words]
+        typed = [w for w in _typed_words(text) if w not in vocabulary.known_words]
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
