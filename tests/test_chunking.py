@@ -192,6 +192,9 @@ def test_a_single_headline_still_heads_the_text_below_it() -> None:
     text = "Council praised by Ofsted\n\nThe council was rated good by inspectors this week.\n"
     (chunk,) = chunk_document(text, "news")
     assert chunk.section == ("Council praised by Ofsted",)
+
+
+def test_a_title_page_heads_its_cover_lines_as_one_title() -> None:
     title_page = "Borough of X\n\nInspection of services\n\nand\n\nReview of the LSCB\n\n" + (
         "Inspection date: 1 May 2020\n\nReport published: 2 June 2020\n\nSection 1\n\n"
         "Services have improved since the last inspection.\n"

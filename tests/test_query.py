@@ -84,7 +84,7 @@ def test_contractions_are_not_typos(question: str) -> None:
     corrector = Corrector(Counter({"whole": 9, "you": 9, "they": 9, "taken": 3}))
     assert interpret(question, corrector=corrector).corrections == ()
     # A typo beside a contraction, or before a possessive, is still corrected.
-    reading = interpret("who've seen the wholle thing", corrector=corrector)
+    reading = interpret("who've seen the wholle's end", corrector=corrector)
     assert reading.corrections == (("wholle", "whole"),)
 
 
