@@ -27,10 +27,14 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens as typed, curly apostrophes folded ("who've", "council's")."""
+    return WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens, curly apostrophes folded, possessive 's dropped."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return [w[:-2] if w.endswith("'s") else w.replace("'", "") for w in WORD.findall(text)]
+    """`tokens` with possessive 's dropped and other apostrophes removed."""
+    return [w[:-2] if w.endswith("'s") else w.replace("'", "") for w in tokens(text)]
 
 
 def terms(text: str) -> list[str]:

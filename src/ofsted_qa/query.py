@@ -12,7 +12,7 @@ from functools import cached_property
 
 from .errors import OfstedQAError
 from .glossary import Glossary, default_glossary
-from .lexical_index import WORD, terms
+from .lexical_index import terms, tokens
 from .typos import Corrector
 
 MAX_QUERY_CHARS = 5000
@@ -223,8 +223,7 @@ def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
 def _typed_words(text: str) -> list[str]:
     """Words that typo correction may look at. Contractions ("who've", "you'd") are English
     words; with the apostrophe folded ("whove") they would read as typos of "whole" or "you"."""
-    folded = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    bare = (w.removesuffix("'s") for w in WORD.findall(folded))
+    bare = (w.removesuffix("'s") for w in tokens(text))
     return [w for w in bare if "'" not in w]
 
 
