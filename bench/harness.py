@@ -225,6 +225,13 @@ def perturb(paragraph: str, rng: random.Random) -> str:
     return " ".join(sentences)
 
 
+def perturb_block(block: str, rng: random.Random) -> str:
+    """`perturb` line by line. A seed block often holds several paragraphs, one per line (the
+    2014 report's numbered paragraphs, a judgements table); perturbing it whole would let the
+    sentence shuffle merge them, and the chunker would cut longer passages than the seeds'."""
+    return "\n".join(perturb(line, rng) if line.strip() else line for line in block.split("\n"))
+
+
 def write_synthetic_corpus(
     target: Path, chunks_wanted: int, *, seed: int = 0, paragraphs_per_doc: int = 60
 ) -> dict[str, Any]:
@@ -243,7 +250,7 @@ def write_synthetic_corpus(
         year = rng.randint(2010, 2025)
         start = rng.randrange(len(source))
         body = [
-            perturb(source[(start + i) % len(source)], rng).replace("Bexley", authority)
+            perturb_block(source[(start + i) % len(source)], rng).replace("Bexley", authority)
             for i in range(count)
         ]
         title = f"{authority} children's services inspection {year}"

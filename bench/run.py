@@ -42,11 +42,11 @@ from ofsted_qa.indexer import build_index  # noqa: E402
 SECTIONS = ("indexing", "query", "coldstart", "tui", "scale")
 PROFILES: dict[str, dict[str, Any]] = {
     "quick": {"synthetic": 300, "sizes": [5_000], "repeats": 1, "queries": 60, "cold": 2},
-    # "synthetic" counts paragraphs (~1.2 chunks each). ~7 min on 2 cores: embedding the
+    # "synthetic" counts paragraphs (~1.13 chunks each). ~7 min on 2 cores: embedding the
     # synthetic corpus (~20k chunks, the size) is most of it.
-    "default": {"synthetic": 16_500, "sizes": [100_000], "repeats": 2, "queries": 300, "cold": 5},
+    "default": {"synthetic": 17_800, "sizes": [100_000], "repeats": 2, "queries": 300, "cold": 5},
     "full": {
-        "synthetic": 20_000,
+        "synthetic": 21_500,
         "sizes": [100_000, 1_000_000],
         "repeats": 2,
         "queries": 500,
@@ -638,7 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH / "results")
     parser.add_argument("--work", type=Path, default=BENCH / "results" / "tmp" / "work")
     parser.add_argument(
-        "--synthetic-chunks", type=int, help="override the corpus size (paragraphs, ~1.2 chunks)"
+        "--synthetic-chunks", type=int, help="override the corpus size (paragraphs, ~1.13 chunks)"
     )
     parser.add_argument("--sizes", help="override the scale sizes, e.g. 100000,1000000")
     parser.add_argument("--summary-only", action="store_true", help="re-render summary.md")

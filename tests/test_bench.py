@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
+
+from ofsted_qa.chunking import approx_token_count, chunk_document
+from ofsted_qa.documents import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -22,6 +27,20 @@ def test_synthetic_corpus_perturbs_seed_paragraphs(tmp_path: Path) -> None:
     assert len(meta) == 3 and all(m["kind"] == "inspection report" for m in meta.values())
     text = (tmp_path / "syn" / "syn_00000.txt").read_text()
     assert text.count("\n\n") >= 60 and text not in "".join(harness.seed_paragraphs())
+
+
+def test_synthetic_passages_are_as_long_as_the_seeds(tmp_path: Path) -> None:
+    """Indexing throughput on the synthetic corpus is only comparable if the chunker cuts it
+    into passages like the seeds' (perturbing a block of one-per-line paragraphs whole once
+    merged them into passages 17% longer)."""
+
+    def mean_tokens(folder: Path) -> float:
+        docs = load_documents([folder], folder).documents
+        chunks = [c for d in docs for c in chunk_document(d.text, d.meta.doc_id)]
+        return statistics.mean(approx_token_count(c.embedding_text) for c in chunks)
+
+    harness.write_synthetic_corpus(tmp_path / "syn", 1500)
+    assert mean_tokens(tmp_path / "syn") == pytest.approx(mean_tokens(harness.SEEDS), rel=0.08)
 
 
 def test_recall_and_percentiles() -> None:
@@ -54,7 +73,8 @@ def test_quick_run_writes_results_and_summary(tmp_path: Path) -> None:
     assert code == 0
     indexing = json.loads((out / "indexing.json").read_text())
     assert indexing["incremental"]["embedded"] < indexing["incremental"]["chunks"] / 2
-    assert indexing["synthetic"]["chunks"] >= 120
+    synthetic = indexing["synthetic"]
+    assert synthetic["corpus"]["paragraphs"] == 120 and synthetic["chunks"] > 60
     query = json.loads((out / "query.json").read_text())
     assert set(query["seeds"]["modes"]) == {"hybrid", "dense", "bm25"}
     scale = json.loads((out / "scale.json").read_text())
