@@ -96,6 +96,14 @@ def _indexing(r: dict[str, Any]) -> list[str]:
         f" | {_f(syn.get('embed_chunks_per_s'))} | {_f(syn.get('end_to_end_chunks_per_s'))} | "
         f"| | |"
     )
+    if syn.get("reused"):
+        out += [
+            "",
+            f"`embedded` counts distinct texts: {syn['reused']} synthetic passages repeat "
+            "another's text (short lines the perturbation left alone) and take its vector, so "
+            f"the corpus gets {_f(syn.get('vectored_chunks_per_s'))} passages/s of vectors "
+            "per second of embedding; the embed column is the model's own rate.",
+        ]
     reference = _g(r, "candidates", "st-fp32-sorted-b16", "embed_chunks_per_s")
     if reference and shipped.get("embed_chunks_per_s"):
         out += [
@@ -108,9 +116,10 @@ def _indexing(r: dict[str, Any]) -> list[str]:
     inc = r.get("incremental") or {}
     out += [
         "",
-        f"Incremental re-index after editing one document ({inc.get('changed_document')}): "
+        f"Incremental re-index after editing one paragraph of {inc.get('changed_document')}: "
         f"{inc.get('embedded')} of {inc.get('chunks')} chunks re-embedded "
-        f"({_f(100 * (inc.get('share_re_embedded') or 0))}%), {inc.get('build_s')} s "
+        f"({_f(100 * (inc.get('share_re_embedded') or 0))}%; the edited document's other "
+        f"{inc.get('reused')} passages kept their vectors), {inc.get('build_s')} s "
         f"(full rebuild of the seeds: {shipped.get('build_s')} s).",
         "",
         f"Index on disk: seeds {_f((shipped.get('index_bytes') or 0) / 2**20, '{:.2f}')} MiB "

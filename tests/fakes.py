@@ -21,6 +21,7 @@ class FakeEmbedder:
 
     def __init__(self) -> None:
         self.embedded = 0
+        self.texts: list[str] = []  # every document text embedded, in order
         self.queries = 0
 
     def count_tokens(self, text: str) -> int:
@@ -38,6 +39,7 @@ class FakeEmbedder:
         self, texts: Sequence[str], *, on_progress: ProgressCallback | None = None
     ) -> np.ndarray:
         self.embedded += len(texts)
+        self.texts.extend(texts)
         if on_progress:
             on_progress(len(texts))
         return np.vstack([self._vector(t) for t in texts]) if texts else np.zeros((0, DIMENSION))

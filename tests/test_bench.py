@@ -75,6 +75,7 @@ def test_quick_run_writes_results_and_summary(tmp_path: Path) -> None:
     assert indexing["incremental"]["embedded"] < indexing["incremental"]["chunks"] / 2
     synthetic = indexing["synthetic"]
     assert synthetic["corpus"]["paragraphs"] == 120 and synthetic["chunks"] > 60
+    assert synthetic["embedded"] + synthetic["reused"] == synthetic["chunks"]  # a full build
     query = json.loads((out / "query.json").read_text())
     assert set(query["seeds"]["modes"]) == {"hybrid", "dense", "bm25"}
     scale = json.loads((out / "scale.json").read_text())

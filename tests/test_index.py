@@ -18,6 +18,7 @@ from ofsted_qa.indexer import build_index, stale_reasons
 from ofsted_qa.session import open_index
 
 REPORT = "003_365e1ef2b819a726"
+NEWS = "001_900efe804ed2a3da"
 
 
 def _live(settings: Settings) -> index_store.IndexBundle:
@@ -51,7 +52,7 @@ def test_rebuild_with_nothing_changed_embeds_nothing(built: Settings) -> None:
 
 def test_incremental_reembeds_only_what_changed(built: Settings, docs_dir: Path) -> None:
     before = _live(built)
-    news = docs_dir / "001_900efe804ed2a3da.txt"
+    news = docs_dir / f"{NEWS}.txt"
     news.write_text(news.read_text() + "\n\nA new closing paragraph about kinship carers.\n")
     (docs_dir / "004_d11720999f465dce.txt").unlink()
     (docs_dir / "005_new.txt").write_text(
@@ -59,21 +60,61 @@ def test_incremental_reembeds_only_what_changed(built: Settings, docs_dir: Path)
     )
     model = FakeModel()
     report = build_index(built, model)
-    assert report.changed == ("001_900efe804ed2a3da",)
+    assert report.changed == (NEWS,)
     assert report.removed == ("004_d11720999f465dce",)
     assert report.added == ("005_new",)
     after = _live(built)
-    changed_chunks = after.store.chunk_count("001_900efe804ed2a3da") + after.store.chunk_count(
-        "005_new"
-    )
-    assert report.embedded == model.embedder.embedded == changed_chunks
     assert "004_d11720999f465dce" not in after.store.documents
+    # Only the appended paragraph and the new document's passage meet the model; the edited
+    # article's other passages keep their vectors.
+    old_vectors = {
+        before.store.get(i).embedding_text: before.vectors[i] for i in before.store.doc_range(NEWS)
+    }
+    fresh = [i for d in (NEWS, "005_new") for i in after.store.doc_range(d)]
+    unseen = [after.store.get(i).embedding_text for i in fresh]
+    unseen = [t for t in unseen if t not in old_vectors]
+    assert len(unseen) == 2 and model.embedder.texts == unseen
+    assert (report.embedded, report.reused) == (2, len(fresh) - 2)
+    for i in after.store.doc_range(NEWS):
+        kept = old_vectors.get(after.store.get(i).embedding_text)
+        assert kept is None or (after.vectors[i] == kept).all()
     # Vectors of an untouched document are carried over exactly.
     old_ids, new_ids = before.store.doc_range(REPORT), after.store.doc_range(REPORT)
     assert (
         before.vectors[old_ids.start : old_ids.stop] == after.vectors[new_ids.start : new_ids.stop]
     ).all()
     assert not before.folder.exists(), "the old generation is cleaned up after the swap"
+
+
+def test_editing_one_paragraph_reembeds_that_passage_alone(built: Settings, docs_dir: Path) -> None:
+    path = docs_dir / f"{REPORT}.txt"
+    text = path.read_text()
+    typed = "do not routinely audit the work done by social workers"
+    assert text.count(typed) == 1
+    path.write_text(
+        text.replace(typed, "do not yet routinely audit the work done by social workers")
+    )
+    model = FakeModel()
+    report = build_index(built, model)
+    assert report.changed == (REPORT,) and report.embedded == 1
+    assert "do not yet routinely audit" in model.embedder.texts[0]
+    assert report.reused == _live(built).store.chunk_count(REPORT) - 1
+    assert "1 passages embedded, " in report.summary()
+
+
+def test_a_text_repeated_across_documents_is_embedded_once(built: Settings, docs_dir: Path) -> None:
+    boilerplate = (
+        "Information about this inspection\n\nInspectors spoke to children, families and staff.\n"
+    )
+    for name in ("006_first.txt", "007_second.txt"):
+        (docs_dir / name).write_text(boilerplate)
+    model = FakeModel()
+    report = build_index(built, model)
+    assert report.added == ("006_first", "007_second")
+    assert (report.embedded, report.reused) == (1, 1) and len(model.embedder.texts) == 1
+    bundle = _live(built)
+    first, second = (bundle.store.doc_range(d).start for d in report.added)
+    assert (bundle.vectors[first] == bundle.vectors[second]).all()
 
 
 def test_stale_index_is_detected(built: Settings, docs_dir: Path) -> None:

@@ -1,4 +1,6 @@
-"""Build the index incrementally: unchanged documents keep their chunks and vectors."""
+"""Build the index incrementally: unchanged documents keep their chunks and vectors, and so does
+every passage of an edited document whose text the edit left alone. Each distinct text is
+embedded once per build (boilerplate repeated across reports, a quote carried twice)."""
 
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ class BuildReport:
     removed: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
     chunks: int = 0
-    embedded: int = 0
+    embedded: int = 0  # distinct texts the model embedded
+    reused: int = 0  # passages of new or edited documents that needed no embedding of their own
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
     reason: str = ""
@@ -55,6 +58,7 @@ class BuildReport:
             f"{self.chunks} passages in {self.seconds:.1f}s: {len(self.added)} added, "
             f"{len(self.changed)} changed, {len(self.removed)} removed, "
             f"{len(self.unchanged)} unchanged; {self.embedded} passages embedded"
+            + (f", {self.reused} reused from identical text" if self.reused else "")
             + (f" ({self.reason})" if self.reason else "")
             + "."
         )
@@ -144,6 +148,7 @@ class _Plan:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    fresh: int = 0  # passages of new or edited documents
 
 
 def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
@@ -178,8 +183,10 @@ def _plan(
             chunks = chunk_document(
                 doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
             )
+            kept = _vectors_by_text(previous, doc_id) if previous and old else {}
             plan.chunks.extend(chunks)
-            plan.vectors.extend([None] * len(chunks))
+            plan.vectors.extend(kept.get(c.embedding_text) for c in chunks)
+            plan.fresh += len(chunks)
             (plan.changed if old else plan.added).append(doc_id)
             count = len(chunks)
         plan.records.append(_record(doc, paths[doc_id], count))
@@ -187,6 +194,15 @@ def _plan(
         known = {d.meta.doc_id for d in documents}
         plan.removed = [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
     return plan
+
+
+def _vectors_by_text(previous: IndexBundle, doc_id: str) -> dict[str, np.ndarray]:
+    """The previous version of an edited document, vector by embedded text: an edit to one
+    paragraph leaves the others' vectors valid (same model, same text, same vector)."""
+    return {
+        previous.store.get(i).embedding_text: np.array(previous.vectors[i])
+        for i in previous.store.doc_range(doc_id)
+    }
 
 
 def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings) -> bool:
@@ -239,6 +255,7 @@ def build_index(
         unchanged=tuple(plan.unchanged),
         chunks=len(plan.chunks),
         embedded=embedded,
+        reused=plan.fresh - embedded,
         seconds=time.perf_counter() - started,
         warnings=tuple(loaded.warnings),
         reason="full rebuild" if rebuild else ("" if previous else "no reusable index"),
@@ -246,16 +263,19 @@ def build_index(
 
 
 def _embed_missing(plan: _Plan, model: ModelSource, progress: ProgressFactory | None) -> int:
-    todo = [i for i, v in enumerate(plan.vectors) if v is None]
+    """Embed each distinct text still lacking a vector once; returns how many were embedded."""
+    todo: dict[str, list[int]] = {}
+    for i, vector in enumerate(plan.vectors):
+        if vector is None:
+            todo.setdefault(plan.chunks[i].embedding_text, []).append(i)
     if not todo:
         return 0
     embedder = model.document_embedder()
     on_progress = progress(len(todo)) if progress else None
-    vectors = embedder.embed_documents(
-        [plan.chunks[i].embedding_text for i in todo], on_progress=on_progress
-    )
-    for i, vector in zip(todo, vectors, strict=True):
-        plan.vectors[i] = vector
+    vectors = embedder.embed_documents(list(todo), on_progress=on_progress)
+    for positions, vector in zip(todo.values(), vectors, strict=True):
+        for i in positions:
+            plan.vectors[i] = vector
     return len(todo)
 
 
