@@ -99,7 +99,7 @@ def test_editing_one_paragraph_reembeds_that_passage_alone(built: Settings, docs
     assert report.changed == (REPORT,) and report.embedded == 1
     assert "do not yet routinely audit" in model.embedder.texts[0]
     assert report.reused == _live(built).store.chunk_count(REPORT) - 1
-    assert "1 passages embedded, " in report.summary()
+    assert "; 1 passage embedded, " in report.summary()
 
 
 def test_a_text_repeated_across_documents_is_embedded_once(built: Settings, docs_dir: Path) -> None:

@@ -57,7 +57,8 @@ class BuildReport:
             f"Indexed {len(self.added) + len(self.changed) + len(self.unchanged)} documents, "
             f"{self.chunks} passages in {self.seconds:.1f}s: {len(self.added)} added, "
             f"{len(self.changed)} changed, {len(self.removed)} removed, "
-            f"{len(self.unchanged)} unchanged; {self.embedded} passages embedded"
+            f"{len(self.unchanged)} unchanged; {self.embedded} "
+            f"passage{'' if self.embedded == 1 else 's'} embedded"
             + (f", {self.reused} reused from identical text" if self.reused else "")
             + (f" ({self.reason})" if self.reason else "")
             + "."
