@@ -211,7 +211,7 @@ def test_help_and_core_imports_stay_light() -> None:
     code = textwrap.dedent(
         """
         import sys, contextlib, io
-        from ofsted_qa import cli, search, indexer, session, render, passages
+        from ofsted_qa import cli, search, indexer, freshness, session, render, passages
         with contextlib.redirect_stdout(io.StringIO()):
             try:
                 cli.main(["--help"])

@@ -14,7 +14,8 @@ from fakes import FakeModel
 from ofsted_qa import index_store
 from ofsted_qa.config import Settings
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.indexer import build_index, stale_reasons
+from ofsted_qa.freshness import stale_reasons
+from ofsted_qa.indexer import build_index
 from ofsted_qa.session import open_index
 
 REPORT = "003_365e1ef2b819a726"

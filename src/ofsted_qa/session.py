@@ -13,8 +13,9 @@ from . import index_store
 from .config import Settings
 from .embedding import LocalModel, ModelSource
 from .errors import OfstedQAError
+from .freshness import stale_reasons
 from .index_store import IndexBundle
-from .indexer import BuildReport, ProgressFactory, build_index, stale_reasons
+from .indexer import BuildReport, ProgressFactory, build_index
 
 Notify = Callable[[str], None]
 ENCODERS_DIR = "encoders"
