@@ -103,6 +103,19 @@ def test_editing_one_paragraph_reembeds_that_passage_alone(built: Settings, docs
     assert "; 1 passage embedded, " in report.summary()
 
 
+def test_a_new_document_repeating_indexed_text_takes_its_vectors(
+    built: Settings, docs_dir: Path
+) -> None:
+    (docs_dir / "006_reprint.txt").write_text((docs_dir / f"{NEWS}.txt").read_text())
+    model = FakeModel()
+    report = build_index(built, model)
+    bundle = _live(built)
+    copy, original = bundle.store.doc_range("006_reprint"), bundle.store.doc_range(NEWS)
+    assert report.added == ("006_reprint",) and report.embedded == 0 and model.loads == 0
+    assert report.reused == len(copy) == len(original) > 1
+    assert (bundle.vectors[copy] == bundle.vectors[original]).all()
+
+
 def test_a_text_repeated_across_documents_is_embedded_once(built: Settings, docs_dir: Path) -> None:
     boilerplate = (
         "Information about this inspection\n\nInspectors spoke to children, families and staff.\n"

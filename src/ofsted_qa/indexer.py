@@ -1,6 +1,7 @@
-"""Build the index incrementally: unchanged documents keep their chunks and vectors, and so does
-every passage of an edited document whose text the edit left alone. Each distinct text is
-embedded once per build (boilerplate repeated across reports, a quote carried twice)."""
+"""Build the index incrementally: unchanged documents keep their chunks and vectors, and any
+other passage whose text the previous index embedded takes that vector (the paragraphs an edit
+left alone, boilerplate a new report shares with an indexed one). The model sees each remaining
+distinct text once (a quote carried by two articles)."""
 
 from __future__ import annotations
 
@@ -118,9 +119,8 @@ def _plan(
             chunks = chunk_document(
                 doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
             )
-            kept = _vectors_by_text(previous, doc_id) if previous and old else {}
             plan.chunks.extend(chunks)
-            plan.vectors.extend(kept.get(c.embedding_text) for c in chunks)
+            plan.vectors.extend([None] * len(chunks))
             plan.fresh += len(chunks)
             (plan.changed if old else plan.added).append(doc_id)
             count = len(chunks)
@@ -129,15 +129,6 @@ def _plan(
         known = {d.meta.doc_id for d in documents}
         plan.removed = [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
     return plan
-
-
-def _vectors_by_text(previous: IndexBundle, doc_id: str) -> dict[str, np.ndarray]:
-    """The previous version of an edited document, vector by embedded text: an edit to one
-    paragraph leaves the others' vectors valid (same model, same text, same vector)."""
-    return {
-        previous.store.get(i).embedding_text: np.array(previous.vectors[i])
-        for i in previous.store.doc_range(doc_id)
-    }
 
 
 def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings) -> bool:
@@ -180,7 +171,7 @@ def build_index(
             )
         if not plan.chunks:
             raise OfstedQAError("The documents contain no passages to index")
-        embedded = _embed_missing(plan, model, progress)
+        embedded = _fill_vectors(plan, previous, model, progress)
         metas = {d.meta.doc_id: d.meta for d in loaded.documents}
         index_store.publish(settings.index_dir, _write(settings, model, plan, metas))
     return BuildReport(
@@ -197,12 +188,18 @@ def build_index(
     )
 
 
-def _embed_missing(plan: _Plan, model: ModelSource, progress: ProgressFactory | None) -> int:
-    """Embed each distinct text still lacking a vector once; returns how many were embedded."""
+def _fill_vectors(
+    plan: _Plan, previous: IndexBundle | None, model: ModelSource, progress: ProgressFactory | None
+) -> int:
+    """A vector for every passage lacking one, by distinct text: the previous index's where it
+    embedded the same text (same model, same text, same vector), else the model's, each text
+    once. Returns how many texts the model embedded."""
     todo: dict[str, list[int]] = {}
     for i, vector in enumerate(plan.vectors):
         if vector is None:
             todo.setdefault(plan.chunks[i].embedding_text, []).append(i)
+    if previous is not None:
+        _take_previous(todo, plan, previous)
     if not todo:
         return 0
     embedder = model.document_embedder()
@@ -212,6 +209,18 @@ def _embed_missing(plan: _Plan, model: ModelSource, progress: ProgressFactory | 
         for i in positions:
             plan.vectors[i] = vector
     return len(todo)
+
+
+def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundle) -> None:
+    """Texts the previous index embedded take its vector and leave `todo`."""
+    for i, chunk in enumerate(previous.store):
+        if not todo:
+            return
+        positions = todo.pop(chunk.embedding_text, ())
+        if positions:
+            vector = np.array(previous.vectors[i])
+            for at in positions:
+                plan.vectors[at] = vector
 
 
 def _write(
