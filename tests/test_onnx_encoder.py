@@ -149,6 +149,52 @@ def test_batches_side_by_side_give_the_same_vectors(onnx_dir: Path) -> None:
         assert list(np.argsort(-(vectors @ q))[:10]) == list(np.argsort(-(reference @ q))[:10])
 
 
+class _PaddingMeter:
+    """A session stand-in that counts the tokens each run is fed, padding included."""
+
+    def __init__(self, session: object) -> None:
+        self.session = session
+        self.fed = 0
+
+    def run(self, outputs: list[str], feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
+        self.fed += feeds["attention_mask"].size
+        return self.session.run(outputs, feeds)  # type: ignore[attr-defined]
+
+
+def _padded(lengths: list[int], size: int) -> int:
+    return sum(
+        max(lengths[i : i + size]) * len(lengths[i : i + size])
+        for i in range(0, len(lengths), size)
+    )
+
+
+def test_batches_of_equal_token_counts_carry_no_padding(onnx_dir: Path) -> None:
+    # Made-up words split into many pieces: sorted by characters, these texts would pair a
+    # 6-token text with a 5-token one twice; sorted by token count, each pair is even.
+    texts = ["xq zv", "care leavers", "the children and their", "qz xv"]
+    embedder = OnnxEmbedder(onnx_dir, batch_size=2, document_workers=1)
+    counts = [min(embedder.count_tokens(t), embedder.max_tokens) for t in texts]
+    by_chars = [counts[i] for i in sorted(range(len(texts)), key=lambda i: len(texts[i]))]
+    assert _padded(by_chars, 2) > sum(counts)  # the texts tell the two orders apart
+    meter = _PaddingMeter(embedder._session)
+    embedder._session = meter
+    vectors = embedder.embed_documents(texts)
+    assert meter.fed == _padded(sorted(counts), 2) == sum(counts)
+    for i, text in enumerate(texts):
+        assert float(vectors[i] @ embedder.embed_query(text)) > 0.9999
+
+
+def test_windows_sort_apart_and_keep_order(onnx_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = PARAGRAPHS[:23]
+    embedder = OnnxEmbedder(onnx_dir, batch_size=2)
+    whole = embedder.embed_documents(texts)
+    monkeypatch.setattr("ofsted_qa.onnx_encoder.SORT_WINDOW", 5)
+    seen: list[int] = []
+    windowed = embedder.embed_documents(texts, on_progress=seen.append)
+    assert sum(seen) == len(texts) and max(seen) <= 2
+    assert np.abs(windowed - whole).max() < 1e-5
+
+
 def test_query_path_never_imports_torch(onnx_dir: Path) -> None:
     code = (
         "import sys\n"

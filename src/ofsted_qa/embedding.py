@@ -19,7 +19,7 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 _BUNDLED_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
 
 ProgressCallback = Callable[[int], None]
-# Small batches of length-sorted text, one per core side by side, are fastest on 2 cores
+# Small batches of token-count-sorted text, one per core side by side, are fastest on 2 cores
 # (bench/results/indexing.json; the vectors match larger batches to ~1e-7).
 ONNX_DOCUMENT_BATCH = 2
 

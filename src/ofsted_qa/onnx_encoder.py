@@ -29,6 +29,8 @@ MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 OPSET = 17
 FORMAT_VERSION = 1
+# Texts tokenised and length-sorted together: a million passages never sit tokenised at once.
+SORT_WINDOW = 4096
 
 
 def export_onnx(model_dir: Path, out_dir: Path, *, name: str | None = None) -> Path:
@@ -216,44 +218,59 @@ class OnnxEmbedder:
     def embed_documents(
         self, texts: Sequence[str], *, on_progress: ProgressCallback | None = None
     ) -> np.ndarray:
-        # Sorting by length keeps padding small per batch; results are put back in order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [
-            [texts[i] for i in order[begin : begin + self.batch_size]]
-            for begin in range(0, len(order), self.batch_size)
-        ]
-        encoded = [np.zeros((0, self.dimension), dtype=np.float32)]
-        for vectors in self._encode_batches(batches):
-            encoded.append(vectors)
-            if on_progress:
-                on_progress(len(vectors))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        out[order] = np.vstack(encoded)
+        pool = None
+        if self.document_workers > 1 and len(texts) > self.batch_size:
+            # Several batches at once, one core each, beat one batch over all cores (small
+            # matrices parallelise poorly); the batches and so the vectors are the same either way.
+            pool = ThreadPoolExecutor(self.document_workers, thread_name_prefix="ofsted-qa-embed")
+            if self._batch_session is None:
+                self._batch_session = self._open_session(1)
+        session = self._batch_session if pool else self._session
+        try:
+            for start in range(0, len(texts), SORT_WINDOW):
+                window = list(texts[start : start + SORT_WINDOW])
+                for rows, vectors in self._embed_window(window, pool, session):
+                    out[[start + i for i in rows]] = vectors
+                    if on_progress:
+                        on_progress(len(rows))
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)  # Ctrl-C: queued batches never start
         return out
 
-    def _encode_batches(self, batches: list[list[str]]) -> Iterator[np.ndarray]:
-        """Each batch's vectors, in order. Several batches at once, one core each, beat one
-        batch over all cores (small matrices parallelise poorly); the batches and so the
-        vectors are the same either way."""
-        if self.document_workers == 1 or len(batches) < 2:
-            yield from (self._encode(batch) for batch in batches)
-            return
-        if self._batch_session is None:
-            self._batch_session = self._open_session(1)
-        pool = ThreadPoolExecutor(self.document_workers, thread_name_prefix="ofsted-qa-embed")
-        try:
-            # onnxruntime releases the GIL while it runs, so the threads truly run side by side.
-            yield from pool.map(lambda batch: self._encode(batch, self._batch_session), batches)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)  # Ctrl-C: queued batches never start
+    def _embed_window(
+        self, texts: list[str], pool: ThreadPoolExecutor | None, session: Any
+    ) -> Iterator[tuple[list[int], np.ndarray]]:
+        """Each batch's row numbers and vectors, in batch order."""
+        encodings = self._tokenize(texts, pool)
+        # Batches of equal token counts carry next to no padding (sorted by characters, batches
+        # of two padded 3.4% more tokens on the bench corpus).
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        size = self.batch_size
+        batches = [order[begin : begin + size] for begin in range(0, len(order), size)]
+
+        def encode(rows: list[int]) -> np.ndarray:
+            return self._encode([encodings[i] for i in rows], session)
+
+        # onnxruntime releases the GIL while it runs, so the threads truly run side by side.
+        vectors = pool.map(encode, batches) if pool else map(encode, batches)
+        yield from zip(batches, vectors, strict=True)
+
+    def _tokenize(self, texts: list[str], pool: ThreadPoolExecutor | None) -> list[Any]:
+        if pool is None:
+            return list(self._tokenizer.encode_batch(texts))
+        # tokenizers releases the GIL too: a slice per worker.
+        step = -(-len(texts) // self.document_workers)
+        slices = [texts[i : i + step] for i in range(0, len(texts), step)]
+        return [e for part in pool.map(self._tokenizer.encode_batch, slices) for e in part]
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._encode([text])[0]
+        return self._encode([self._tokenizer.encode(text)])[0]
 
-    def _encode(self, texts: list[str], session: Any = None) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
+    def _encode(self, encodings: list[Any], session: Any = None) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)
-        feeds = {name: np.zeros((len(texts), width), dtype=np.int64) for name in self._inputs}
+        feeds = {name: np.zeros((len(encodings), width), dtype=np.int64) for name in self._inputs}
         for row, enc in enumerate(encodings):
             n = len(enc.ids)
             feeds["input_ids"][row, :n] = enc.ids
