@@ -29,7 +29,8 @@ MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 OPSET = 17
 FORMAT_VERSION = 1
-# Texts tokenised and length-sorted together: a million passages never sit tokenised at once.
+# Texts tokenised and sorted by token count together: a million passages never sit tokenised
+# at once.
 SORT_WINDOW = 4096
 
 
