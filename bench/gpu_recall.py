@@ -42,8 +42,8 @@ from harness import (  # noqa: E402
     seed_paragraphs,
 )
 
-from ofsted_qa import dense_index  # noqa: E402
-from ofsted_qa.dense_index import DenseIndex  # noqa: E402
+from ofsted_qa.index import dense_index  # noqa: E402
+from ofsted_qa.index.dense_index import DenseIndex  # noqa: E402
 
 PROSE_SUFFIXES = {".py", ".md", ".rst", ".txt"}
 # roff escapes (fonts, special characters, sizes) in manual pages, dropped to leave the prose.

@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from ofsted_qa.embedding import Embedder, LocalModel, ProgressCallback, SentenceTransformerEmbedder
+from ofsted_qa.index.embedding import Embedder, ProgressCallback
+from ofsted_qa.index.models import LocalModel, SentenceTransformerEmbedder
 
 FAKE_DIM = 48
 

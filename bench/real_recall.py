@@ -32,9 +32,10 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 from gpu_recall import corpus_and_queries, measure  # noqa: E402
 from harness import percentiles, search_all  # noqa: E402
 
-from ofsted_qa import dense_index  # noqa: E402
-from ofsted_qa.dense_index import DenseIndex  # noqa: E402
-from ofsted_qa.embedding import Embedder, LocalModel  # noqa: E402
+from ofsted_qa.index import dense_index  # noqa: E402
+from ofsted_qa.index.dense_index import DenseIndex  # noqa: E402
+from ofsted_qa.index.embedding import Embedder  # noqa: E402
+from ofsted_qa.index.models import LocalModel  # noqa: E402
 
 SHARD = 20_000
 THREADS = 2

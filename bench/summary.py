@@ -365,7 +365,7 @@ def _gpu_recall(r: dict[str, Any]) -> list[str]:
     out.append("")
     out.append(
         f"Shipped defaults: HNSW efSearch={defaults.get('hnsw_efSearch')}, IVF-PQ "
-        f"nprobe={defaults.get('ivfpq_nprobe')} (`ofsted_qa/dense_index.py`)."
+        f"nprobe={defaults.get('ivfpq_nprobe')} (`ofsted_qa/index/dense_index.py`)."
     )
     return out
 

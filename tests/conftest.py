@@ -9,7 +9,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from fakes import FakeModel  # noqa: E402
-from ofsted_qa.config import Settings  # noqa: E402
+from ofsted_qa.index.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -35,7 +35,7 @@ def fake_model() -> FakeModel:
 
 @pytest.fixture
 def built(settings: Settings, fake_model: FakeModel) -> Settings:
-    from ofsted_qa.indexer import build_index
+    from ofsted_qa.index.build import build_index
 
     build_index(settings, fake_model)
     return settings
@@ -44,7 +44,7 @@ def built(settings: Settings, fake_model: FakeModel) -> Settings:
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The seeds indexed once per test session with the real bundled model (and its ONNX export)."""
-    from ofsted_qa.session import index_documents, local_model
+    from ofsted_qa.index.session import index_documents, local_model
 
     root = tmp_path_factory.mktemp("real")
     shutil.copytree(SEEDS, root / "seeds")

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ofsted_qa.embedding import Embedder, ProgressCallback
-from ofsted_qa.lexical_index import terms
+from ofsted_qa.index.embedding import Embedder, ProgressCallback
+from ofsted_qa.index.lexical_index import terms
 
 DIMENSION = 64
 

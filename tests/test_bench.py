@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ofsted_qa.chunking import approx_token_count, chunk_document
-from ofsted_qa.documents import load_documents
+from ofsted_qa.ingest.chunking import approx_token_count, chunk_document
+from ofsted_qa.ingest.documents import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))

@@ -7,8 +7,8 @@ import json
 from dataclasses import astuple
 from pathlib import Path
 
-from ofsted_qa.chunking import CHUNKER_VERSION, chunk_document
-from ofsted_qa.embedding import LocalModel
+from ofsted_qa.index.models import LocalModel
+from ofsted_qa.ingest.chunking import CHUNKER_VERSION, chunk_document
 
 RECORD = Path(__file__).parent / "data" / "chunker_fingerprint.json"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

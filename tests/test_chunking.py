@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_qa.chunking import Chunk, approx_token_count, chunk_document, normalise_for_match
+from ofsted_qa.ingest.chunking import Chunk, approx_token_count, chunk_document, normalise_for_match
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

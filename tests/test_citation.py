@@ -2,9 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted_qa.chunking import Chunk
-from ofsted_qa.citation import house_citation, human_date, parse_house_citation, parse_ref, ref
-from ofsted_qa.documents import DocumentMeta
+from ofsted_qa.citations.citation import (
+    house_citation,
+    human_date,
+    parse_house_citation,
+    parse_ref,
+    ref,
+)
+from ofsted_qa.ingest.chunking import Chunk
+from ofsted_qa.ingest.documents import DocumentMeta
 
 REPORT = DocumentMeta(
     doc_id="003_365e1ef2b819a726",

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeModel
-from ofsted_qa import cli, session
-from ofsted_qa.documents import read_source_text
+from ofsted_qa import cli
+from ofsted_qa.index import session
+from ofsted_qa.ingest.documents import read_source_text
 
 RESULT_KEYS = {
     "rank",
@@ -178,7 +179,8 @@ STREAMING = textwrap.dedent(
     import sys
     sys.path.insert(0, {tests!r})
     from fakes import FakeModel
-    from ofsted_qa import cli, session
+    from ofsted_qa import cli
+    from ofsted_qa.index import session
     model = FakeModel()
     session.local_model = lambda settings: model
     session.prepare_query_encoder = lambda settings, notify: None
@@ -211,7 +213,13 @@ def test_help_and_core_imports_stay_light() -> None:
     code = textwrap.dedent(
         """
         import sys, contextlib, io
-        from ofsted_qa import cli, search, indexer, freshness, session, render, passages
+        from ofsted_qa import cli
+        from ofsted_qa.retrieval import search
+        from ofsted_qa.index import build
+        from ofsted_qa.index import freshness
+        from ofsted_qa.index import session
+        from ofsted_qa import render
+        from ofsted_qa.citations import passages
         with contextlib.redirect_stdout(io.StringIO()):
             try:
                 cli.main(["--help"])
@@ -228,7 +236,7 @@ def test_help_and_core_imports_stay_light() -> None:
 
 
 def test_dense_kind_is_kept_until_asked_to_change(env: list[str], tmp_path: Path) -> None:
-    from ofsted_qa.index_store import load_current
+    from ofsted_qa.index.generations import load_current
 
     index_dir = tmp_path / "index"
     run([*env, "index", "--dense", "hnsw"])

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ofsted_qa.dense_index import INDEX_KINDS, DenseHit, DenseIndex
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.dense_index import INDEX_KINDS, DenseHit, DenseIndex
 
 DIM = 32
 

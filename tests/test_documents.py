@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ofsted_qa.documents import infer_meta, load_documents
+from ofsted_qa.ingest.documents import infer_meta, load_documents
 
 
 def test_seed_metadata_is_complete(docs_dir: Path) -> None:
@@ -64,7 +64,7 @@ def test_odd_files_are_skipped_with_warnings(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_skipped(tmp_path: Path, monkeypatch) -> None:
-    import ofsted_qa.documents as documents
+    import ofsted_qa.ingest.documents as documents
 
     monkeypatch.setattr(documents, "MAX_FILE_BYTES", 1000)
     (tmp_path / "huge.txt").write_text("word " * 1000)

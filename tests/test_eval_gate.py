@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_qa.config import Settings
-from ofsted_qa.embedding import LocalModel, SentenceTransformerEmbedder
-from ofsted_qa.evaluation import CachedEmbedder, measure
-from ofsted_qa.golden import judge, load_golden
-from ofsted_qa.index_store import load_current
-from ofsted_qa.indexer import build_index
-from ofsted_qa.metrics import mean
-from ofsted_qa.search import Searcher
+from ofsted_qa.evaluation.golden import judge, load_golden
+from ofsted_qa.evaluation.metrics import mean
+from ofsted_qa.evaluation.runs import CachedEmbedder, measure
+from ofsted_qa.index.build import build_index
+from ofsted_qa.index.generations import load_current
+from ofsted_qa.index.models import LocalModel, SentenceTransformerEmbedder
+from ofsted_qa.index.settings import Settings
+from ofsted_qa.retrieval.search import Searcher
 
 REPO = Path(__file__).resolve().parents[1]
 THRESHOLDS = json.loads((REPO / "eval" / "thresholds.json").read_text())

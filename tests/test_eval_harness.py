@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeEmbedder
-from ofsted_qa import beir, evaluation, index_store
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.eval_report import bar
-from ofsted_qa.golden import judge, load_golden, normalise, unmatched
-from ofsted_qa.metrics import Judgement
-from ofsted_qa.search import Searcher
+from ofsted_qa.evaluation import beir, harness
+from ofsted_qa.evaluation import runs as eval_runs
+from ofsted_qa.evaluation.golden import judge, load_golden, normalise, unmatched
+from ofsted_qa.evaluation.metrics import Judgement
+from ofsted_qa.evaluation.report import bar
+from ofsted_qa.index import generations
+from ofsted_qa.retrieval.search import Searcher
 
 DATA = Path(__file__).parent / "data" / "beir_tiny"
 GOLDEN = Path(__file__).resolve().parents[1] / "eval" / "golden.jsonl"
@@ -25,7 +27,7 @@ def test_normalise_matches_the_golden_rules() -> None:
 
 
 def test_golden_is_judged_against_the_index(built) -> None:
-    bundle = index_store.load_current(built.index_dir)
+    bundle = generations.load_current(built.index_dir)
     questions = load_golden(GOLDEN)
     judged = judge(questions, bundle.store)
     answerable = sum(j.answerable for j in judged.values())
@@ -35,22 +37,22 @@ def test_golden_is_judged_against_the_index(built) -> None:
 
 def test_refuses_an_empty_or_unrelated_index() -> None:
     with pytest.raises(OfstedQAError, match="empty"):
-        evaluation.check_answerable({"q": Judgement({"a": 1}, {}, 1)}, 0)
+        eval_runs.check_answerable({"q": Judgement({"a": 1}, {}, 1)}, 0)
     with pytest.raises(OfstedQAError, match="No question"):
-        evaluation.check_answerable({"q": Judgement({}, {}, 1)}, 10)
+        eval_runs.check_answerable({"q": Judgement({}, {}, 1)}, 10)
 
 
 def test_golden_eval_runs_every_mode(built) -> None:
-    bundle = index_store.load_current(built.index_dir)
+    bundle = generations.load_current(built.index_dir)
     questions = load_golden(GOLDEN)[:12]
     judged = judge(questions, bundle.store)
     rows = [
         {"id": q.id, "text": q.text, "category": q.category, "split": q.split} for q in questions
     ]
-    scores, runs = evaluation.measure(
-        Searcher(bundle, FakeEmbedder()), rows, judged, list(evaluation.MODES)
+    scores, runs = eval_runs.measure(
+        Searcher(bundle, FakeEmbedder()), rows, judged, list(eval_runs.MODES)
     )
-    assert set(scores) == set(evaluation.MODES)
+    assert set(scores) == set(eval_runs.MODES)
     assert all(len(runs[m][q["id"]]) <= 10 for m in runs for q in rows)
     assert any(s["Success@5"] > 0 for s in scores["full"].values())
 
@@ -66,14 +68,14 @@ def test_beir_loading() -> None:
 def test_beir_eval_end_to_end(tmp_path: Path) -> None:
     out = io.StringIO()
     report = tmp_path / "beir.md"
-    code = evaluation.main(
+    code = harness.main(
         ["--beir", str(DATA), "--json", "--report", str(report)],
         out=out,
         embedder=FakeEmbedder(),
     )
     assert code == 0
     result = json.loads(out.getvalue())
-    assert set(result["summary"]) == set(evaluation.MODES)
+    assert set(result["summary"]) == set(eval_runs.MODES)
     full = result["summary"]["full"]["all"]
     assert full["n"] == 4 and full["Success@5"] >= 0.75
     assert report.read_text().startswith("# Retrieval evaluation")
@@ -86,7 +88,7 @@ def test_beir_with_no_judged_document_is_refused(tmp_path: Path) -> None:
     (tmp_path / "queries.jsonl").write_text('{"_id": "q1", "text": "hello"}\n')
     (tmp_path / "qrels" / "test.tsv").write_text("query-id\tcorpus-id\tscore\nq1\tzz\t1\n")
     with pytest.raises(OfstedQAError, match="No question"):
-        evaluation.main(
+        harness.main(
             ["--beir", str(tmp_path), "--no-report"], out=io.StringIO(), embedder=FakeEmbedder()
         )
 

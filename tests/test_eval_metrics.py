@@ -6,7 +6,7 @@ import ir_measures
 import pytest
 from ir_measures import RR, R, Success, nDCG
 
-from ofsted_qa.metrics import Judgement, evaluate, first_relevant_rank, mean, unit_recall
+from ofsted_qa.evaluation.metrics import Judgement, evaluate, first_relevant_rank, mean, unit_recall
 
 RUN = {"q1": [["x"], ["a"], ["y"], ["b"]], "q2": [["z"], ["w"], ["c"]], "q3": [["c"]]}
 JUDGED = {

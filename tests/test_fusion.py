@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ofsted_qa.fusion import convex, fuse, normalise, ranks, reciprocal_rank, rrf
+from ofsted_qa.retrieval.fusion import convex, fuse, normalise, ranks, reciprocal_rank, rrf
 
 
 def test_normalise() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_qa.glossary import Glossary, _stems, default_glossary
+from ofsted_qa.retrieval.glossary import Glossary, _stems, default_glossary
 
 REQUIRED_ACRONYMS = {
     "IRO",

@@ -11,19 +11,19 @@ from pathlib import Path
 import pytest
 
 from fakes import FakeModel
-from ofsted_qa import index_store
-from ofsted_qa.config import Settings
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.freshness import stale_reasons
-from ofsted_qa.indexer import build_index
-from ofsted_qa.session import open_index
+from ofsted_qa.index import generations
+from ofsted_qa.index.build import build_index
+from ofsted_qa.index.freshness import stale_reasons
+from ofsted_qa.index.session import open_index
+from ofsted_qa.index.settings import Settings
 
 REPORT = "003_365e1ef2b819a726"
 NEWS = "001_900efe804ed2a3da"
 
 
-def _live(settings: Settings) -> index_store.IndexBundle:
-    return index_store.load_current(settings.index_dir)
+def _live(settings: Settings) -> generations.IndexBundle:
+    return generations.load_current(settings.index_dir)
 
 
 def test_build_writes_a_complete_index(built: Settings) -> None:
@@ -202,7 +202,7 @@ def test_corrupt_index_gives_clear_error_then_rebuilds(built: Settings, damage: 
     else:
         (folder / "vectors.npy").unlink()
     with pytest.raises(OfstedQAError) as caught:
-        index_store.load_current(built.index_dir)
+        generations.load_current(built.index_dir)
     assert "index" in caught.value.message.lower()
     with pytest.raises(OfstedQAError, match="needs rebuilding"):
         open_index(built, FakeModel(), allow_build=False)
@@ -239,8 +239,8 @@ KILLED_BUILD = textwrap.dedent(
     sys.path.insert(0, {tests!r})
     from pathlib import Path
     from fakes import FakeModel
-    from ofsted_qa.config import Settings
-    from ofsted_qa.indexer import build_index
+    from ofsted_qa.index.settings import Settings
+    from ofsted_qa.index.build import build_index
 
     class Slow(FakeModel):
         def document_embedder(self):

@@ -12,15 +12,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ofsted_qa.embedding import (
-    ONNX_DOCUMENT_BATCH,
-    LocalModel,
-    SentenceTransformerEmbedder,
-    bundled_model_path,
-    model_fingerprint,
-)
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.onnx_encoder import OnnxEmbedder, ensure_onnx_export, onnx_cache_ready
+from ofsted_qa.index.embedding import bundled_model_path, model_fingerprint
+from ofsted_qa.index.models import ONNX_DOCUMENT_BATCH, LocalModel, SentenceTransformerEmbedder
+from ofsted_qa.index.onnx_encoder import OnnxEmbedder, ensure_onnx_export, onnx_cache_ready
 
 pytestmark = pytest.mark.model
 
@@ -189,7 +184,7 @@ def test_windows_sort_apart_and_keep_order(onnx_dir: Path, monkeypatch: pytest.M
     texts = PARAGRAPHS[:23]
     embedder = OnnxEmbedder(onnx_dir, batch_size=2)
     whole = embedder.embed_documents(texts)
-    monkeypatch.setattr("ofsted_qa.onnx_encoder.SORT_WINDOW", 5)
+    monkeypatch.setattr("ofsted_qa.index.onnx_encoder.SORT_WINDOW", 5)
     seen: list[int] = []
     windowed = embedder.embed_documents(texts, on_progress=seen.append)
     assert seen == [2, 2, 1] * 4 + [2, 1]  # no batch spans two windows of 5
@@ -200,7 +195,7 @@ def test_query_path_never_imports_torch(onnx_dir: Path) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from ofsted_qa.onnx_encoder import OnnxEmbedder\n"
+        "from ofsted_qa.index.onnx_encoder import OnnxEmbedder\n"
         f"OnnxEmbedder(Path({str(onnx_dir)!r})).embed_query('care leavers')\n"
         "heavy = {'torch', 'transformers', 'sentence_transformers'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.query import interpret, parse_years, validate
-from ofsted_qa.typos import Corrector
+from ofsted_qa.retrieval.query import interpret, parse_years, validate
+from ofsted_qa.retrieval.typos import Corrector
 
 
 @pytest.mark.parametrize(

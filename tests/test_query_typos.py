@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from ofsted_qa.typos import Corrector, distance
+from ofsted_qa.retrieval.typos import Corrector, distance
 
 VOCAB = Counter(
     {

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ofsted_qa.config import Settings
-from ofsted_qa.embedding import LocalModel, SentenceTransformerEmbedder
-from ofsted_qa.index_store import load_current
-from ofsted_qa.passages import verify
-from ofsted_qa.search import Searcher
-from ofsted_qa.session import local_model
+from ofsted_qa.citations.passages import verify
+from ofsted_qa.index.generations import load_current
+from ofsted_qa.index.models import LocalModel, SentenceTransformerEmbedder
+from ofsted_qa.index.session import local_model
+from ofsted_qa.index.settings import Settings
+from ofsted_qa.retrieval.search import Searcher
 
 pytestmark = pytest.mark.model
 
@@ -82,9 +82,9 @@ def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from ofsted_qa.config import Settings\n"
-        "from ofsted_qa.indexer import build_index\n"
-        "from ofsted_qa.session import local_model\n"
+        "from ofsted_qa.index.settings import Settings\n"
+        "from ofsted_qa.index.build import build_index\n"
+        "from ofsted_qa.index.session import local_model\n"
         f"root = Path({str(root)!r})\n"
         "settings = Settings(root=root, index_dir=root / 'index', doc_dirs=(root / 'seeds',))\n"
         "done = []\n"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from fakes import FakeEmbedder
-from ofsted_qa import dedupe, index_store
-from ofsted_qa.highlight import best_sentence
-from ofsted_qa.search import MODES, Filters, Searcher
+from ofsted_qa.index import generations
+from ofsted_qa.retrieval import dedupe
+from ofsted_qa.retrieval.highlight import best_sentence
+from ofsted_qa.retrieval.search import MODES, Filters, Searcher
 
 
 @pytest.fixture
 def searcher(built) -> Searcher:
-    return Searcher(index_store.load_current(built.index_dir), FakeEmbedder())
+    return Searcher(generations.load_current(built.index_dir), FakeEmbedder())
 
 
 def test_api_is_stable(searcher: Searcher) -> None:

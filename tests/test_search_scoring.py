@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 
 from fakes import FakeEmbedder
-from ofsted_qa import boosts, index_store, scoring
-from ofsted_qa.chunking import Chunk
-from ofsted_qa.query import GlossaryUse, interpret
-from ofsted_qa.search import Searcher, Tuning
+from ofsted_qa.index import generations
+from ofsted_qa.ingest.chunking import Chunk
+from ofsted_qa.retrieval import boosts, scoring
+from ofsted_qa.retrieval.query import GlossaryUse, interpret
+from ofsted_qa.retrieval.search import Searcher, Tuning
 
 
 def _chunk(text: str) -> Chunk:
@@ -69,7 +70,7 @@ def test_answer_shapes(text: str, number: bool, date: bool) -> None:
 
 
 def test_cover_years_puts_both_sides_first(built) -> None:
-    bundle = index_store.load_current(built.index_dir)
+    bundle = generations.load_current(built.index_dir)
     store = bundle.store
     by_year = {
         y: [i for i, c in enumerate(store.chunks) if store.meta(i).years == frozenset({y})]
@@ -91,7 +92,7 @@ def test_cover_years_puts_both_sides_first(built) -> None:
 
 
 def test_full_pipeline_reports_every_part(built) -> None:
-    searcher = Searcher(index_store.load_current(built.index_dir), FakeEmbedder())
+    searcher = Searcher(generations.load_current(built.index_dir), FakeEmbedder())
     hit = searcher.search("How many children were looked after in March 2014?", k=1).hits[0]
     assert {"phrase", "answer_boost", "year_boost", "bm25_glossary"} <= set(hit.contributions)
     plain = searcher.search("How many children were looked after?", k=3, understand=False)

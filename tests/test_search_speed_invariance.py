@@ -10,11 +10,12 @@ import pytest
 
 from conftest import REPO
 from fakes import FakeEmbedder
-from ofsted_qa import boosts, dedupe, index_store, scoring
-from ofsted_qa import glossary as glossary_module
-from ofsted_qa.glossary import default_glossary
-from ofsted_qa.highlight import best_sentence, sentence_terms
-from ofsted_qa.search import MODES, Searcher
+from ofsted_qa.index import generations
+from ofsted_qa.retrieval import boosts, dedupe, scoring
+from ofsted_qa.retrieval import glossary as glossary_module
+from ofsted_qa.retrieval.glossary import default_glossary
+from ofsted_qa.retrieval.highlight import best_sentence, sentence_terms
+from ofsted_qa.retrieval.search import MODES, Searcher
 
 QUESTIONS = [
     json.loads(line)["question"]
@@ -25,7 +26,7 @@ QUESTIONS = [
 
 @pytest.fixture
 def searcher(built) -> Searcher:
-    return Searcher(index_store.load_current(built.index_dir), FakeEmbedder())
+    return Searcher(generations.load_current(built.index_dir), FakeEmbedder())
 
 
 def _ranking(searcher: Searcher, question: str, mode: str, understand: bool) -> list[object]:
@@ -37,7 +38,7 @@ def _ranking(searcher: Searcher, question: str, mode: str, understand: bool) -> 
 
 
 def test_warm_caches_change_nothing(built) -> None:
-    bundle = index_store.load_current(built.index_dir)
+    bundle = generations.load_current(built.index_dir)
     first, second = Searcher(bundle, FakeEmbedder()), Searcher(bundle, FakeEmbedder())
     questions = QUESTIONS[::4]
     for q in questions:  # warm the second searcher's caches on every question first

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select
 
 from fakes import FakeModel
-from ofsted_qa.config import Settings
+from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
 from ofsted_qa.tui.help_screen import HelpScreen

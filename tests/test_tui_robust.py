@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from fakes import FakeModel
-from ofsted_qa.config import Settings
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.indexer import build_index
+from ofsted_qa.index.build import build_index
+from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp, run_app
 from ofsted_qa.tui.error_panel import ErrorPanel
 from ofsted_qa.tui.result_card import ResultCard

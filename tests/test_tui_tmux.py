@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_qa.config import Settings
+from ofsted_qa.index.settings import Settings
 
 pytestmark = pytest.mark.skipif(
     shutil.which("tmux") is None, reason="tmux is not installed (apt-get install -y tmux)"
@@ -26,7 +26,7 @@ import sys
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from fakes import FakeModel
-from ofsted_qa.config import Settings
+from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 settings = Settings(root=Path({root!r}), index_dir=Path({index!r}), doc_dirs=(Path({docs!r}),))
 raise SystemExit(OfstedApp(settings=settings, model=FakeModel()).run() or 0)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .errors import OfstedQAError
+from ofsted_qa.errors import OfstedQAError
 
 EXIT_USER_ERROR = 2
 MAX_K_ASKED = 100
@@ -122,7 +122,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if command is None or command == "tui":
         return _run_tui(args)
     if command == "eval":
-        from .evaluation import main as eval_main
+        from ofsted_qa.evaluation.harness import main as eval_main
 
         return eval_main(args.rest, index_dir=args.index, model=args.model, out=out)
     handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
@@ -136,7 +136,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 def _run_tui(args: argparse.Namespace) -> int:
     try:
-        from .tui.app import run_app
+        from ofsted_qa.tui.app import run_app
     except ImportError:
         _parser().print_help()
         return 0
@@ -144,8 +144,8 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace):
-    from .config import Settings
-    from .session import settle_from_index
+    from ofsted_qa.index.session import settle_from_index
+    from ofsted_qa.index.settings import Settings
 
     docs = getattr(args, "docs", None)
     settings = Settings.resolve(
@@ -164,13 +164,13 @@ def _notify(message: str) -> None:
 
 
 def _progress(total: int) -> Callable[[int], None]:
-    from .progress import ProgressBar
+    from ofsted_qa.progress import ProgressBar
 
     return ProgressBar(total, label="Embedding passages", stream=sys.stderr).advance
 
 
 def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
-    from .session import index_documents, local_model
+    from ofsted_qa.index.session import index_documents, local_model
 
     settings = _settings(args)
     report = index_documents(
@@ -181,8 +181,8 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
 
 
 def _open_searcher(args: argparse.Namespace):
-    from .search import Searcher
-    from .session import local_model, open_index
+    from ofsted_qa.index.session import local_model, open_index
+    from ofsted_qa.retrieval.search import Searcher
 
     settings = _settings(args)
     model = local_model(settings)
@@ -194,9 +194,9 @@ def _open_searcher(args: argparse.Namespace):
 
 
 def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    from . import render
-    from .query import validate
-    from .search import Filters
+    from ofsted_qa import render
+    from ofsted_qa.retrieval.query import validate
+    from ofsted_qa.retrieval.search import Filters
 
     questions = [q for q in args.question if q != "-"]
     batch = not questions
@@ -239,13 +239,13 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _open_store(args: argparse.Namespace):
-    from . import index_store
+    from ofsted_qa.index import generations
 
-    return index_store.load_current(_settings(args).index_dir)
+    return generations.load_current(_settings(args).index_dir)
 
 
 def _cmd_docs(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
-    from . import render
+    from ofsted_qa import render
 
     bundle = _open_store(args)
     render.print_documents(bundle, out, as_json=args.json)
@@ -253,8 +253,8 @@ def _cmd_docs(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
-    from . import render
-    from .passages import locate
+    from ofsted_qa import render
+    from ofsted_qa.citations.passages import locate
 
     bundle = _open_store(args)
     settings = _settings(args)

@@ -6,11 +6,11 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
-from .citation import human_date, paragraph_label
-from .index_store import IndexBundle
-from .passages import verify
-from .search import Hit, SearchResponse
-from .store import ChunkStore
+from ofsted_qa.citations.citation import human_date, paragraph_label
+from ofsted_qa.citations.passages import verify
+from ofsted_qa.index.generations import IndexBundle
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.search import Hit, SearchResponse
 
 WRAP = 88
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -159,7 +159,7 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
 def print_in_context(
     store: ChunkStore, chunk_id: int, root: Path, out: TextIO, *, around: int
 ) -> None:
-    from .citation import house_citation
+    from ofsted_qa.citations.citation import house_citation
 
     target, meta = store.get(chunk_id), store.meta(chunk_id)
     print(_style(out, BOLD, meta.title), file=out)

@@ -12,22 +12,22 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from .commands import filter_commands
-from .conversation import Conversation
-from .engine import Choices, Engine
-from .error_panel import ErrorPanel
-from .filter_bar import FilterBar
-from .help_screen import HelpScreen, all_groups
-from .loading import LoadingApp
-from .question_input import QuestionInput
-from .result_card import ResultCard
-from .source_view import SourceScreen
-from .status_bar import StatusBar
-from .theme import OFSTED_THEME
-from .turn import Turn, answer_note, describe
+from ofsted_qa.tui.commands import filter_commands
+from ofsted_qa.tui.conversation import Conversation
+from ofsted_qa.tui.engine import Choices, Engine
+from ofsted_qa.tui.error_panel import ErrorPanel
+from ofsted_qa.tui.filter_bar import FilterBar
+from ofsted_qa.tui.help_screen import HelpScreen, all_groups
+from ofsted_qa.tui.loading import LoadingApp
+from ofsted_qa.tui.question_input import QuestionInput
+from ofsted_qa.tui.result_card import ResultCard
+from ofsted_qa.tui.source_view import SourceScreen
+from ofsted_qa.tui.status_bar import StatusBar
+from ofsted_qa.tui.theme import OFSTED_THEME
+from ofsted_qa.tui.turn import Turn, answer_note, describe
 
 if TYPE_CHECKING:
-    from ..search import Filters
+    from ofsted_qa.retrieval.search import Filters
 
 NOT_OPEN = "Not answered: the index could not be opened (see above; ctrl+r retries)."
 

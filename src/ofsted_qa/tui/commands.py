@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.markup import escape
 
-from .engine import Choices
+from ofsted_qa.tui.engine import Choices
 
 SetFilter = Callable[[str, Any], None]
 

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from .turn import Turn
+from ofsted_qa.tui.turn import Turn
 
 WELCOME = (
     "Ask a plain question about the Ofsted children's social care reports.\n\n"

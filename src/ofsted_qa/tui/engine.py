@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the core loads numpy and friends; the app imports it in a worker
-    from ..config import Settings
-    from ..embedding import ModelSource
-    from ..index_store import IndexBundle
-    from ..search import Filters, Searcher, SearchResponse
+    from ofsted_qa.index.embedding import ModelSource
+    from ofsted_qa.index.generations import IndexBundle
+    from ofsted_qa.index.settings import Settings
+    from ofsted_qa.retrieval.search import Filters, Searcher, SearchResponse
 
 K = 10
 Progress = Callable[[int, int], None]
@@ -39,8 +39,8 @@ class Engine:
 
     def open(self, progress: Progress, notify: Callable[[str], None]) -> IndexBundle:
         """Open (building when needed) the index; slow on first run."""
-        from ..search import Searcher
-        from ..session import local_model, open_index
+        from ofsted_qa.index.session import local_model, open_index
+        from ofsted_qa.retrieval.search import Searcher
 
         if self.model is None:
             self.model = local_model(self.settings)

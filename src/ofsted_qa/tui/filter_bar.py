@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import Label, Select
 
 if TYPE_CHECKING:
-    from ..search import Filters
-    from .engine import Choices
+    from ofsted_qa.retrieval.search import Filters
+    from ofsted_qa.tui.engine import Choices
 
 DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"))
 
@@ -53,7 +53,7 @@ class FilterBar(Horizontal):
 
     @property
     def filters(self) -> Filters:
-        from ..search import Filters
+        from ofsted_qa.retrieval.search import Filters
 
         year, doc, kind = (self.value(k) for k, _ in DIMENSIONS)
         return Filters(

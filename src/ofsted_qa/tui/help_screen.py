@@ -30,10 +30,10 @@ EXTRAS = {
 
 
 def all_groups(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
-    from .chip import Chip
-    from .question_input import QuestionInput
-    from .result_card import ResultCard
-    from .source_view import SourceScreen
+    from ofsted_qa.tui.chip import Chip
+    from ofsted_qa.tui.question_input import QuestionInput
+    from ofsted_qa.tui.result_card import ResultCard
+    from ofsted_qa.tui.source_view import SourceScreen
 
     return [
         ("Anywhere", [*app_bindings, EXTRAS["palette"], EXTRAS["move"]]),

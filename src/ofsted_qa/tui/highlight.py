@@ -24,7 +24,7 @@ def passage(
     if best and best[1] > best[0]:
         out.stylize(best_style, *best)
     if query_terms:
-        from ..lexical_index import terms
+        from ofsted_qa.index.lexical_index import terms
 
         for match in _WORD.finditer(text):
             found = terms(match.group())

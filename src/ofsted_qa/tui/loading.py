@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 
-from .engine import Engine
+from ofsted_qa.tui.engine import Engine
 
 if TYPE_CHECKING:
-    from ..config import Settings
-    from ..embedding import ModelSource
+    from ofsted_qa.index.embedding import ModelSource
+    from ofsted_qa.index.settings import Settings
 
 
 class LoadingApp(App[int]):
@@ -36,8 +36,8 @@ class LoadingApp(App[int]):
 
     def resolved_settings(self) -> Settings:
         if self.settings is None:
-            from ..config import Settings
-            from ..session import settle_from_index
+            from ofsted_qa.index.session import settle_from_index
+            from ofsted_qa.index.settings import Settings
 
             resolved = Settings.resolve(index_dir=self.index_dir, model=self.model_name)
             self.settings = settle_from_index(resolved)
@@ -45,7 +45,7 @@ class LoadingApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def start_loading(self) -> None:
-        from ..errors import OfstedQAError
+        from ofsted_qa.errors import OfstedQAError
 
         try:
             engine = Engine(self.resolved_settings(), self.model)

@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from .highlight import passage, score_bar
+from ofsted_qa.tui.highlight import passage, score_bar
 
 if TYPE_CHECKING:
-    from ..search import Hit
+    from ofsted_qa.retrieval.search import Hit
 
 BADGES = {"inspection report": "REPORT", "inspection letter": "LETTER"}
 
@@ -64,7 +64,7 @@ class ResultCard(Widget, can_focus=True):
         return self._cached[1]
 
     def _compose_text(self) -> Group:
-        from ..citation import human_date, paragraph_label
+        from ofsted_qa.citations.citation import human_date, paragraph_label
 
         hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
         head = Text.assemble(

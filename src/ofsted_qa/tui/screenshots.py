@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from .app import OfstedApp
+from ofsted_qa.tui.app import OfstedApp
 
 if TYPE_CHECKING:
     from textual.app import App

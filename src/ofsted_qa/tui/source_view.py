@@ -12,11 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from .highlight import passage
+from ofsted_qa.tui.highlight import passage
 
 if TYPE_CHECKING:
-    from ..search import Hit
-    from ..store import ChunkStore
+    from ofsted_qa.index.store import ChunkStore
+    from ofsted_qa.retrieval.search import Hit
 
 
 class Paragraph(Static):
@@ -46,7 +46,7 @@ class SourceScreen(Screen[None]):
         self.current = hit
 
     def compose(self) -> ComposeResult:
-        from ..citation import human_date
+        from ofsted_qa.citations.citation import human_date
 
         meta = self.current.meta
         head = Text.assemble((meta.title, "bold"), "\n")
@@ -65,7 +65,7 @@ class SourceScreen(Screen[None]):
         yield Footer()
 
     def _paragraph(self, chunk_id: int, is_hit: bool) -> Paragraph:
-        from ..citation import paragraph_label
+        from ofsted_qa.citations.citation import paragraph_label
 
         chunk = self.store.get(chunk_id)
         body = Text(f"{paragraph_label(chunk)}  ", style="dim")
@@ -105,7 +105,7 @@ class SourceScreen(Screen[None]):
 
     def action_toggle_raw(self) -> None:
         """The exact text of the source file at the cited offsets, to check the citation."""
-        from ..passages import source_excerpt
+        from ofsted_qa.citations.passages import source_excerpt
 
         target = self.query_one(f"#para-{self.current.chunk_id}", Paragraph)
         if target.has_class("-raw"):

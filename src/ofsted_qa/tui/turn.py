@@ -11,11 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from .chip import Chip
-from .result_card import ResultCard
+from ofsted_qa.tui.chip import Chip
+from ofsted_qa.tui.result_card import ResultCard
 
 if TYPE_CHECKING:
-    from ..search import Filters, SearchResponse
+    from ofsted_qa.retrieval.search import Filters, SearchResponse
 
 
 def describe(filters: Filters) -> str:

@@ -1,0 +1,46 @@
+"""Citations: the human citation and the `doc#para` ref of a passage, parsing both back, and
+finding a passage again in its source with its offsets re-verified.
+
+May import: `ingest`, `index` and `ofsted_qa.errors`.
+"""
+
+from typing import TYPE_CHECKING
+
+from ofsted_qa.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ofsted_qa.citations.citation import (
+        house_citation,
+        human_date,
+        paragraph_label,
+        parse_house_citation,
+        parse_ref,
+        ref,
+    )
+    from ofsted_qa.citations.passages import locate, source_excerpt, source_path, verify
+
+_EXPORTS = {
+    "house_citation": "citation",
+    "ref": "citation",
+    "parse_ref": "citation",
+    "parse_house_citation": "citation",
+    "paragraph_label": "citation",
+    "human_date": "citation",
+    "locate": "passages",
+    "verify": "passages",
+    "source_excerpt": "passages",
+    "source_path": "passages",
+}
+__all__ = [
+    "house_citation",
+    "human_date",
+    "locate",
+    "paragraph_label",
+    "parse_house_citation",
+    "parse_ref",
+    "ref",
+    "source_excerpt",
+    "source_path",
+    "verify",
+]
+__getattr__ = lazy_exports(__name__, _EXPORTS)

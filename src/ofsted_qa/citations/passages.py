@@ -1,0 +1,70 @@
+"""Finding a passage again from a citation, and proving it against its source file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ofsted_qa.citations.citation import house_citation, parse_house_citation, parse_ref
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.ingest.chunking import Chunk, normalise_for_match
+from ofsted_qa.ingest.documents import DocumentMeta, read_source_text
+
+
+def source_path(meta: DocumentMeta, root: Path) -> Path:
+    path = Path(meta.source)
+    return path if path.is_absolute() else root / path
+
+
+def source_excerpt(meta: DocumentMeta, chunk: Chunk, root: Path) -> str:
+    text, _ = read_source_text(source_path(meta, root))
+    return text[chunk.start : chunk.end]
+
+
+def verify(meta: DocumentMeta, chunk: Chunk, root: Path) -> bool:
+    """The file's own text at the cited offsets is the passage (whitespace and markup aside)."""
+    try:
+        excerpt = source_excerpt(meta, chunk, root)
+    except OSError:
+        return False
+    return normalise_for_match(excerpt) == normalise_for_match(chunk.text)
+
+
+def _doc_for(store: ChunkStore, handle: str) -> str:
+    matches = [d for d in store.documents if d == handle or d.startswith(handle)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise OfstedQAError(f"No indexed document matches {handle!r}", hint="see `ofsted-qa docs`")
+    raise OfstedQAError(f"{handle!r} matches several documents: {', '.join(matches)}")
+
+
+def locate(store: ChunkStore, citation: str) -> int:
+    """The chunk id for a ref ("003_365e…#134", "003#134") or a pasted house-style citation."""
+    parsed = parse_ref(citation)
+    if parsed:
+        doc_id, paragraph = _doc_for(store, parsed[0]), parsed[1]
+    else:
+        house = parse_house_citation(citation)
+        if not house:
+            raise OfstedQAError(
+                f"Cannot read the citation {citation!r}",
+                hint="use a ref such as 003_365e1ef2b819a726#134, as printed by `ask`",
+            )
+        prefix, paragraph = house
+        doc_id = _doc_by_citation_prefix(store, prefix)
+    chunk_id = store.find(doc_id, paragraph)
+    if chunk_id is None and paragraph.lstrip("p").isdigit():
+        # "¶" is hard to type in a shell: "p13" and "13" find positional paragraph "¶13" too.
+        chunk_id = store.find(doc_id, "¶" + paragraph.lstrip("p"))
+    if chunk_id is None:
+        raise OfstedQAError(f"Document {doc_id} has no paragraph {paragraph}")
+    return chunk_id
+
+
+def _doc_by_citation_prefix(store: ChunkStore, prefix: str) -> str:
+    for doc_id, meta in store.documents.items():
+        ids = store.doc_range(doc_id)
+        if ids and house_citation(meta, store.get(ids.start)).startswith(prefix):
+            return doc_id
+    raise OfstedQAError(f"No indexed document matches the citation {prefix!r}")

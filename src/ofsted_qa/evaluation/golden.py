@@ -1,0 +1,85 @@
+"""The golden questions (eval/golden.jsonl) and which indexed passages answer them.
+
+A passage answers a question when it contains one of the question's evidence strings, both
+sides normalised (case, whitespace, curly quotes, `<p>`/`**` markup); each evidence string is
+one unit of recall.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.evaluation.metrics import Judgement
+from ofsted_qa.index.store import ChunkStore
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"</?p>", " ", text).replace("**", "")
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    category: str
+    split: str
+    evidence: tuple[str, ...]
+    docs: tuple[str, ...] = ()
+
+
+def load_golden(path: Path) -> list[Question]:
+    if not path.is_file():
+        raise OfstedQAError(f"No golden questions at {path}")
+    questions = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            questions.append(
+                Question(
+                    row["id"],
+                    row["question"],
+                    row.get("category", "all"),
+                    row.get("split", "tune"),
+                    tuple(row["evidence"]),
+                    tuple(row.get("docs", ())),
+                )
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise OfstedQAError(f"{path}:{n}: not a golden question ({exc})") from exc
+    return questions
+
+
+def judge(questions: list[Question], store: ChunkStore) -> dict[str, Judgement]:
+    """Passage ids are chunk ids as strings."""
+    texts = [normalise(chunk.text) for chunk in store]
+    out = {}
+    for q in questions:
+        units: dict[str, set[int]] = {}
+        for u, evidence in enumerate(q.evidence):
+            needle = normalise(evidence)
+            for chunk_id, text in enumerate(texts):
+                if needle in text:
+                    units.setdefault(str(chunk_id), set()).add(u)
+        out[q.id] = Judgement(
+            dict.fromkeys(units, 1), {p: frozenset(s) for p, s in units.items()}, len(q.evidence)
+        )
+    return out
+
+
+def unmatched(questions: list[Question], judgements: dict[str, Judgement]) -> list[str]:
+    """Evidence strings no indexed passage contains (a chunk boundary cut them, or the
+    document is not indexed): "id: evidence"."""
+    out: list[str] = []
+    for q in questions:
+        covered = set().union(*judgements[q.id].units.values()) if judgements[q.id].units else set()
+        out.extend(f"{q.id}: {e}" for u, e in enumerate(q.evidence) if u not in covered)
+    return out

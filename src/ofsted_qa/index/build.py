@@ -1,0 +1,251 @@
+"""Build the index incrementally: unchanged documents keep their chunks and vectors, and any
+other passage whose text the previous index embedded takes that vector (the paragraphs an edit
+left alone, boilerplate a new report shares with an indexed one). The model sees each remaining
+distinct text once (a quote carried by two articles)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index import generations
+from ofsted_qa.index.dense_index import DenseIndex
+from ofsted_qa.index.embedding import ModelSource
+from ofsted_qa.index.freshness import doc_dir_names, meta_hash, metadata_hashes
+from ofsted_qa.index.generations import IndexBundle
+from ofsted_qa.index.lexical_index import LexicalIndex
+from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
+from ofsted_qa.index.settings import Settings
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
+from ofsted_qa.ingest.documents import Document, DocumentMeta, discover_files, load_documents
+
+ProgressFactory = Callable[[int], Callable[[int], None]]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    chunks: int = 0
+    embedded: int = 0  # distinct texts the model embedded
+    reused: int = 0  # passages of new or edited documents that needed no embedding of their own
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    reason: str = ""
+    published: bool = True
+
+    def summary(self) -> str:
+        if not self.published:
+            return f"Index up to date: {len(self.unchanged)} documents, {self.chunks} passages."
+        return (
+            f"Indexed {len(self.added) + len(self.changed) + len(self.unchanged)} documents, "
+            f"{self.chunks} passages in {self.seconds:.1f}s: {len(self.added)} added, "
+            f"{len(self.changed)} changed, {len(self.removed)} removed, "
+            f"{len(self.unchanged)} unchanged; {self.embedded} "
+            f"passage{'' if self.embedded == 1 else 's'} embedded"
+            + (f", {self.reused} reused from identical text" if self.reused else "")
+            + (f" ({self.reason})" if self.reason else "")
+            + "."
+        )
+
+
+def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBundle | None:
+    """The live index when its vectors can be reused by this build."""
+    if rebuild:
+        return None
+    try:
+        bundle = generations.load_current(settings.index_dir)
+    except OfstedQAError:
+        return None
+    m = bundle.manifest
+    compatible = (
+        m.format_version == FORMAT_VERSION
+        and m.model_fingerprint == model.fingerprint
+        and m.chunker_version == CHUNKER_VERSION
+        and m.chunker_max_tokens == model.max_tokens
+    )
+    return bundle if compatible else None
+
+
+@dataclass
+class _Plan:
+    chunks: list[Chunk] = field(default_factory=list)
+    vectors: list[np.ndarray | None] = field(default_factory=list)
+    records: list[DocRecord] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    fresh: int = 0  # passages of new or edited documents
+
+
+def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
+    stat = path.stat()
+    return DocRecord(
+        doc.meta.doc_id,
+        doc.meta.source,
+        doc.content_hash,
+        meta_hash(doc.meta),
+        stat.st_size,
+        stat.st_mtime_ns,
+        chunks,
+    )
+
+
+def _plan(
+    documents: list[Document], previous: IndexBundle | None, model: ModelSource, settings: Settings
+) -> _Plan:
+    """Reuse the chunks and vectors of unchanged documents; chunk the others afresh."""
+    plan = _Plan()
+    paths = {p.stem: p for p in discover_files(list(settings.doc_dirs))}
+    for doc in documents:
+        doc_id = doc.meta.doc_id
+        old = previous.manifest.record(doc_id) if previous else None
+        if previous and old and old.content_hash == doc.content_hash:
+            ids = previous.store.doc_range(doc_id)
+            plan.chunks.extend(previous.store.get(i) for i in ids)
+            plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
+            plan.unchanged.append(doc_id)
+            count = len(ids)
+        else:
+            chunks = chunk_document(
+                doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
+            )
+            plan.chunks.extend(chunks)
+            plan.vectors.extend([None] * len(chunks))
+            plan.fresh += len(chunks)
+            (plan.changed if old else plan.added).append(doc_id)
+            count = len(chunks)
+        plan.records.append(_record(doc, paths[doc_id], count))
+    if previous:
+        known = {d.meta.doc_id for d in documents}
+        plan.removed = [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
+    return plan
+
+
+def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings) -> bool:
+    return (
+        previous is not None
+        and not (plan.added or plan.changed or plan.removed)
+        and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
+        and previous.manifest.doc_dirs == doc_dir_names(settings)
+        and previous.manifest.dense_kind == settings.dense_kind
+        and previous.manifest.metadata_files == metadata_hashes(settings)
+    )
+
+
+def build_index(
+    settings: Settings,
+    model: ModelSource,
+    *,
+    rebuild: bool = False,
+    progress: ProgressFactory | None = None,
+    force_publish: bool = False,
+) -> BuildReport:
+    """Index `settings.doc_dirs` into `settings.index_dir`; the old index survives any failure."""
+    started = time.perf_counter()
+    with generations.build_lock(settings.index_dir):
+        generations.remove_abandoned_builds(settings.index_dir)
+        loaded = load_documents(list(settings.doc_dirs), settings.root)
+        if not loaded.documents:
+            raise OfstedQAError(
+                "No readable documents to index in " + ", ".join(map(str, settings.doc_dirs)),
+                hint="add .txt or .md files, or pass --docs DIR",
+            )
+        previous = _previous(settings, model, rebuild)
+        plan = _plan(loaded.documents, previous, model, settings)
+        if not force_publish and _nothing_to_do(plan, previous, settings):
+            return BuildReport(
+                unchanged=tuple(plan.unchanged),
+                chunks=len(plan.chunks),
+                warnings=tuple(loaded.warnings),
+                published=False,
+            )
+        if not plan.chunks:
+            raise OfstedQAError("The documents contain no passages to index")
+        embedded = _fill_vectors(plan, previous, model, progress)
+        metas = {d.meta.doc_id: d.meta for d in loaded.documents}
+        generations.publish(settings.index_dir, _write(settings, model, plan, metas))
+    return BuildReport(
+        added=tuple(plan.added),
+        changed=tuple(plan.changed),
+        removed=tuple(plan.removed),
+        unchanged=tuple(plan.unchanged),
+        chunks=len(plan.chunks),
+        embedded=embedded,
+        reused=plan.fresh - embedded,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(loaded.warnings),
+        reason="full rebuild" if rebuild else ("" if previous else "no reusable index"),
+    )
+
+
+def _fill_vectors(
+    plan: _Plan, previous: IndexBundle | None, model: ModelSource, progress: ProgressFactory | None
+) -> int:
+    """A vector for every passage lacking one, by distinct text: the previous index's where it
+    embedded the same text (same model, same text, same vector), else the model's, each text
+    once. Returns how many texts the model embedded."""
+    todo: dict[str, list[int]] = {}
+    for i, vector in enumerate(plan.vectors):
+        if vector is None:
+            todo.setdefault(plan.chunks[i].embedding_text, []).append(i)
+    if previous is not None:
+        _take_previous(todo, plan, previous)
+    if not todo:
+        return 0
+    embedder = model.document_embedder()
+    on_progress = progress(len(todo)) if progress else None
+    vectors = embedder.embed_documents(list(todo), on_progress=on_progress)
+    for positions, vector in zip(todo.values(), vectors, strict=True):
+        for i in positions:
+            plan.vectors[i] = vector
+    return len(todo)
+
+
+def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundle) -> None:
+    """Texts the previous index embedded take its vector and leave `todo`."""
+    for i, chunk in enumerate(previous.store):
+        if not todo:
+            return
+        positions = todo.pop(chunk.embedding_text, ())
+        if positions:
+            vector = np.array(previous.vectors[i])
+            for at in positions:
+                plan.vectors[at] = vector
+
+
+def _write(
+    settings: Settings, model: ModelSource, plan: _Plan, metas: dict[str, DocumentMeta]
+) -> Path:
+    folder = generations.new_build_dir(settings.index_dir)
+    vectors = np.vstack([v for v in plan.vectors if v is not None]).astype(np.float32)
+    dense = DenseIndex.build(vectors, settings.dense_kind)
+    lexical = LexicalIndex.build([c.embedding_text for c in plan.chunks])
+    generations.write_parts(folder, ChunkStore(plan.chunks, metas), vectors, dense, lexical)
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model_name=model.name,
+        model_fingerprint=model.fingerprint,
+        dimension=int(vectors.shape[1]),
+        chunker_version=CHUNKER_VERSION,
+        chunker_max_tokens=model.max_tokens,
+        dense_kind=dense.kind,
+        doc_dirs=doc_dir_names(settings),
+        documents=tuple(plan.records),
+        chunk_count=len(plan.chunks),
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        files=generations.file_sizes(folder),
+        metadata_files=metadata_hashes(settings),
+    )
+    # The manifest goes last: a folder without one is never mistaken for a finished build.
+    (folder / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")
+    return folder

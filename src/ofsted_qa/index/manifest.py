@@ -1,0 +1,74 @@
+"""What an index was built from, so a stale or mismatched index is noticed on load."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ofsted_qa.errors import OfstedQAError
+
+FORMAT_VERSION = 1
+MANIFEST_FILE = "manifest.json"
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    doc_id: str
+    source: str
+    content_hash: str
+    meta_hash: str
+    size: int
+    mtime_ns: int
+    chunks: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format_version: int
+    model_name: str
+    model_fingerprint: str
+    dimension: int
+    chunker_version: str
+    chunker_max_tokens: int
+    dense_kind: str
+    doc_dirs: tuple[str, ...]
+    documents: tuple[DocRecord, ...]
+    chunk_count: int
+    created: str
+    files: dict[str, int] = field(default_factory=dict)
+    metadata_files: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _records(self) -> dict[str, DocRecord]:
+        return {r.doc_id: r for r in self.documents}
+
+    def record(self, doc_id: str) -> DocRecord | None:
+        """O(1): the freshness check asks once per document file."""
+        return self._records.get(doc_id)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, ensure_ascii=False)
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        path = folder / MANIFEST_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw["doc_dirs"] = tuple(raw["doc_dirs"])
+            raw["documents"] = tuple(DocRecord(**r) for r in raw["documents"])
+            return cls(**raw)
+        except FileNotFoundError as exc:
+            raise OfstedQAError(f"No index manifest at {path}") from exc
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise OfstedQAError(f"The index manifest {path} is corrupt ({exc})") from exc
+
+    def check_files(self, folder: Path) -> None:
+        """Truncated or missing files betray a damaged index before any library reads them."""
+        for name, size in self.files.items():
+            path = folder / name
+            if not path.exists():
+                raise OfstedQAError(f"The index is missing {name}")
+            if path.is_file() and path.stat().st_size != size:
+                raise OfstedQAError(f"The index file {name} is damaged (size changed)")

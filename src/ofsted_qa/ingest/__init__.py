@@ -1,0 +1,50 @@
+"""Reading documents and their metadata, recovering their layout and cutting them into
+paragraph chunks with exact offsets; furniture (contents, footers, contact blocks) is dropped here.
+
+May import: `ofsted_qa.errors` and the standard library. Nothing from the later stages.
+"""
+
+from typing import TYPE_CHECKING
+
+from ofsted_qa.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
+    from ofsted_qa.ingest.documents import (
+        KINDS,
+        Document,
+        DocumentMeta,
+        LoadResult,
+        content_hash,
+        discover_files,
+        load_documents,
+        read_source_text,
+    )
+
+_EXPORTS = {
+    "Document": "documents",
+    "DocumentMeta": "documents",
+    "LoadResult": "documents",
+    "KINDS": "documents",
+    "discover_files": "documents",
+    "load_documents": "documents",
+    "read_source_text": "documents",
+    "content_hash": "documents",
+    "Chunk": "chunking",
+    "CHUNKER_VERSION": "chunking",
+    "chunk_document": "chunking",
+}
+__all__ = [
+    "CHUNKER_VERSION",
+    "Chunk",
+    "Document",
+    "DocumentMeta",
+    "KINDS",
+    "LoadResult",
+    "chunk_document",
+    "content_hash",
+    "discover_files",
+    "load_documents",
+    "read_source_text",
+]
+__getattr__ = lazy_exports(__name__, _EXPORTS)

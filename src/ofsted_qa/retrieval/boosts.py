@@ -1,0 +1,167 @@
+"""What the question says about *which* document it means, turned into visible boosts.
+
+A year ("in 2014", "the 2025 visit") boosts passages of documents dated in, or covering, that
+year, and a little those that name the year in their text; a source cue ("what did Ofsted
+say") boosts that publisher's documents. Comparisons naming several years ("2014 and 2025")
+get both sides into the lead (`cover_years`). Boosts are added to the fused score, so they are
+shown per passage (`Hit.contributions`) and never filter anything out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.query import Interpretation
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+# What an answer of each kind looks like in a passage. Numbers: figures and number words, but
+# not a bare year (every report is full of them) nor "one" (mostly a pronoun).
+ANSWER_SHAPES = {
+    "number": re.compile(
+        r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*%?|\b(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|half|twice|"
+        r"double|per\s?cent)\b",
+        re.I,
+    ),
+    "date": re.compile(
+        rf"\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\b"
+    ),
+}
+
+
+class ChunkFacts:
+    """What the boosts read of each passage's document, worked out once per index instead of
+    per candidate per query (document years and publisher; answer shapes and years named in the
+    text, lazily per passage)."""
+
+    def __init__(self, store: ChunkStore) -> None:
+        self.store = store
+        docs = list(store.documents.values())
+        position = {d: i for i, d in enumerate(store.documents)}
+        self.doc_years: list[frozenset[int]] = [m.years for m in docs]
+        self.doc_publishers: list[str] = [m.publisher for m in docs]
+        self.chunk_doc = np.array([position[c.doc_id] for c in store.chunks], dtype=np.int64)
+        self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
+        self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
+
+    def years(self, chunk_id: int) -> frozenset[int]:
+        return self.doc_years[self.chunk_doc[chunk_id]]
+
+    def per_doc(self, candidates: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
+        """`test(document position)` for each candidate's document, asked once per document."""
+        docs, back = np.unique(self.chunk_doc[candidates], return_inverse=True)
+        return np.array([test(int(d)) for d in docs], dtype=np.float32)[back.reshape(-1)]
+
+    def marks(self, candidates: np.ndarray, key: str, test: Callable[[str], bool]) -> np.ndarray:
+        """`test(passage text)` per candidate, 1.0 or 0.0, remembered under `key` per passage."""
+        known = self._marks.get(key)
+        if known is None:
+            known = self._marks[key] = np.full(len(self.store), -1, dtype=np.int8)
+        missing = candidates[known[candidates] < 0]
+        for i in missing.tolist():
+            known[i] = 1 if test(self.store.get(i).text) else 0
+        return known[candidates].astype(np.float32)
+
+
+def _or_new(facts: ChunkFacts | None, store: ChunkStore) -> ChunkFacts:
+    """The searcher passes its facts, kept per index; other callers get them worked out now."""
+    return facts if facts is not None else ChunkFacts(store)
+
+
+def dated(store: ChunkStore, understood: Interpretation, facts: ChunkFacts | None = None) -> bool:
+    """Every year the question names is a publication or period year of some document."""
+    known = _or_new(facts, store).known_years
+    return all(y in known for y in understood.years) and (
+        understood.year_from is None or any(y >= understood.year_from for y in known)
+    )
+
+
+def year_and_source(
+    store: ChunkStore,
+    candidates: np.ndarray,
+    understood: Interpretation,
+    *,
+    text_share: float,
+    facts: ChunkFacts | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per candidate: year match in [0, 1] (1 for the document's own years, `text_share` for a
+    passage that only names the year) and source match in {0, 1}. A source cue in a dated
+    question counts only for that publisher's documents of that year."""
+    zeros = np.zeros(len(candidates), dtype=np.float32)
+    is_dated = bool(understood.years or understood.year_from is not None)
+    publishers = understood.publishers
+    if not is_dated and not publishers:  # most questions: nothing to look up
+        return zeros, zeros.copy()
+    known = _or_new(facts, store)
+    in_year = (
+        known.per_doc(candidates, lambda d: understood.wants_year(known.doc_years[d]))
+        if is_dated
+        else zeros
+    )
+    year = in_year
+    named = [str(y) for y in understood.years]
+    if named:
+        mentions = np.max([known.marks(candidates, f"names {y}", _names(y)) for y in named], axis=0)
+        year = np.maximum(in_year, text_share * mentions)
+    source = (
+        known.per_doc(candidates, lambda d: known.doc_publishers[d] in publishers)
+        if publishers
+        else zeros
+    )
+    return year, source * (in_year if is_dated else 1.0)
+
+
+def _names(year: str) -> Callable[[str], bool]:
+    return lambda text: year in text
+
+
+def cover_years(
+    store: ChunkStore,
+    order: np.ndarray,
+    candidates: np.ndarray,
+    understood: Interpretation,
+    per_year: int,
+    facts: ChunkFacts | None = None,
+) -> np.ndarray:
+    """A comparison needs both sides: the best `per_year` passages of each named year go
+    first, taken in turns (the year whose best passage scores highest starts), then the rest."""
+    if len(understood.years) < 2 or per_year < 1:
+        return order
+    known = _or_new(facts, store)
+    buckets: dict[int, list[int]] = {y: [] for y in understood.years}
+    for i in order:
+        years = known.years(int(candidates[i]))
+        for y in understood.years:
+            if y in years and len(buckets[y]) < per_year:
+                buckets[y].append(int(i))
+                break
+    found = [y for y in understood.years if buckets[y]]
+    if len(found) < 2:
+        return order
+    position = {int(i): p for p, i in enumerate(order)}
+    found.sort(key=lambda y: position[buckets[y][0]])
+    lead: list[int] = []
+    for turn in range(per_year):
+        lead.extend(buckets[y][turn] for y in found if turn < len(buckets[y]))
+    taken = set(lead)
+    rest = [int(i) for i in order if int(i) not in taken]
+    return np.array(lead + rest, dtype=np.int64)
+
+
+def answer_shape(
+    store: ChunkStore, candidates: np.ndarray, kind: str, facts: ChunkFacts | None = None
+) -> np.ndarray:
+    """1 for a passage holding an answer of the kind asked for ("how many" -> a figure)."""
+    shape = ANSWER_SHAPES.get(kind)
+    if shape is None:
+        return np.zeros(len(candidates), dtype=np.float32)
+    return _or_new(facts, store).marks(
+        candidates, f"answer {kind}", lambda t: bool(shape.search(t))
+    )

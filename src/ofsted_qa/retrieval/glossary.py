@@ -1,0 +1,145 @@
+"""The field's vocabulary: acronyms and everyday wording mapped to the words reports use.
+
+The entries live in `glossary.json` (auditable data, one definition each). A query phrase
+matches an entry's term or alias as whole words, compared after stemming, so "care leaver"
+finds "care leavers"; entries marked `case_sensitive` (KEEP, SEND, PEP ...) match only as typed
+in capitals, because the lower-case word is ordinary English.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ofsted_qa.index.lexical_index import _stemmer, words
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary.json")
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    aliases: tuple[str, ...]
+    expansions: tuple[str, ...]
+    definition: str
+    case_sensitive: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entry found in a query: the words as typed and where they were."""
+
+    entry: Entry
+    surface: str
+    start: int  # word positions in the query, [start, end)
+    end: int
+
+    @property
+    def added(self) -> tuple[str, ...]:
+        """Expansions that say something the user did not already type."""
+        typed = _stems(self.surface)
+        return tuple(e for e in self.entry.expansions if _stems(e) != typed)
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_stemmer().stemWords(words(text.replace("-", " "))))
+
+
+class Glossary:
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._index: dict[tuple[str, ...], list[tuple[Entry, str]]] = {}
+        for entry in entries:
+            for form in entry.forms:
+                key = _stems(form)
+                if key:
+                    self._index.setdefault(key, []).append((entry, form))
+        self.longest = max((len(k) for k in self._index), default=0)
+        self._first_stems = {k[0] for k in self._index}  # most query words start no form
+        self.known_words = {w for e in entries for f in e.forms for w in words(f)}
+
+    @classmethod
+    def load(cls, path: Path = GLOSSARY_FILE) -> Glossary:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            [
+                Entry(
+                    term=e["term"],
+                    aliases=tuple(e.get("aliases", ())),
+                    expansions=tuple(e.get("expansions", ())),
+                    definition=e["definition"],
+                    case_sensitive=bool(e.get("case_sensitive", False)),
+                )
+                for e in raw["entries"]
+            ]
+        )
+
+    def find(self, text: str) -> list[Match]:
+        """Longest matches first, left to right, never overlapping; one match per entry."""
+        raw = _raw_words(text)
+        stems = list(_stemmer().stemWords([w.lower() for w in raw]))
+        found: list[Match] = []
+        seen: set[str] = set()
+        i = 0
+        while i < len(stems):
+            if stems[i] not in self._first_stems:
+                i += 1
+                continue
+            for n in range(min(self.longest, len(stems) - i), 0, -1):
+                forms = self._index.get(tuple(stems[i : i + n]))
+                if not forms:
+                    continue
+                surface = " ".join(raw[i : i + n])
+                hits = [e for e, form in forms if not e.case_sensitive or _same_case(surface, form)]
+                if hits:
+                    for entry in hits:
+                        if entry.term not in seen:
+                            seen.add(entry.term)
+                            found.append(Match(entry, surface, i, i + n))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _raw_words(text: str) -> list[str]:
+    """Words as typed (case kept) but split like `words()`; hyphens separate words."""
+    folded = text.replace("\u2019", "'").replace("\u2018", "'").replace("-", " ")
+    out: list[str] = []
+    for token in folded.split():
+        out.extend(w for w in _split_keep_case(token) if w)
+    return out
+
+
+def _split_keep_case(token: str) -> list[str]:
+    lowered = words(token)
+    if not lowered:
+        return []
+    # `words` lower-cases; recover the typed case of each piece from the token itself.
+    kept, rest = [], token
+    for w in lowered:
+        at = rest.lower().find(w)
+        kept.append(rest[at : at + len(w)] if at >= 0 else w)
+        rest = rest[at + len(w) :] if at >= 0 else rest
+    return kept
+
+
+def _same_case(surface: str, form: str) -> bool:
+    """Acronym forms of case-sensitive entries match only typed in capitals ("KEEP", "PEPs")."""
+    first = form.split()[0]
+    if not (first.isupper() or first.rstrip("s").isupper()):
+        return True  # a worded form ("personal adviser") matches in any case
+    typed = surface.split()[0]
+    return typed.rstrip("s").isupper()
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    return Glossary.load()

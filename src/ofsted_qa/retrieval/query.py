@@ -1,0 +1,268 @@
+"""What the user asked for, made explicit: years, sources, corrections and the field's words.
+
+Everything interpreted here is shown back to the user (`--explain`, TUI chips) and can be
+dropped again (`Interpretation.without(chip)`), never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.lexical_index import terms, tokens
+from ofsted_qa.retrieval.glossary import Glossary, default_glossary
+from ofsted_qa.retrieval.typos import Corrector
+
+MAX_QUERY_CHARS = 5000
+OFSTED = "Ofsted"
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+_YEAR_PAIR = re.compile(r"\b(19[89]\d|20[0-4]\d)\s*[-/\u2013]\s*(\d\d)\b")
+_SINCE = re.compile(
+    r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)",
+    re.I,
+)
+_SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|letter|visit))"
+_VERB = (
+    r"(?:say|said|says|find|found|finds|think|thought|judge|judged|rate|rated|grade|graded|"
+    r"recommend|recommended|report|reported|conclude|concluded|note|noted|highlight|"
+    r"highlighted|criticise|criticised|praise|praised|identify|identified|see|saw)"
+)
+# Words that say which document is meant, not what it says: once read as a year or source
+# boost they no longer count as search words ("the 2025 focused visit", "what did Ofsted say").
+_FRAMING = re.compile(
+    r"\b(?:(?:in|at|during|from|of|after|since)\s+)?(?:the\s+)?(?:19[89]\d|20[0-4]\d)"
+    r"(?:\s*[-/\u2013]\s*\d\d\b)?(?:\s+(?:ofsted\s+)?(?:focused\s+visit|inspection\s+report|"
+    r"inspection|visit|report|letter|blog|article))?\b",
+    re.I,
+)
+_OFSTED_CUES = re.compile(
+    rf"\b(?:{_SUBJECT}\s+{_VERB}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
+    rf"focused\s+visit|the\s+letter)\b",
+    re.I,
+)
+# "Now", "these days", "the latest report": the newest documents are meant. Resolved against
+# the index's newest year by the searcher (`since_latest`), as a visible, removable boost.
+_RECENT = re.compile(
+    r"\b(?:now|nowadays|these\s+days|currently|at\s+present|at\s+the\s+moment|today|"
+    r"(?:the\s+)?(?:latest|most\s+recent|newest)(?:\s+(?:ofsted\s+)?(?:focused\s+visit|"
+    r"inspection|visit|letter|report))?)\b",
+    re.I,
+)
+# The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
+_ANSWERS = {
+    "number": re.compile(
+        r"\b(?:how\s+(?:many|much)|what\s+(?:percentage|proportion|share|number)|"
+        r"number\s+of)\b",
+        re.I,
+    ),
+    "date": re.compile(r"\b(?:when|what\s+dates?|on\s+what\s+day)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class GlossaryUse:
+    surface: str  # the words as typed
+    term: str
+    definition: str
+    added: tuple[str, ...]  # expansions this match contributes
+
+    @property
+    def chip(self) -> str:
+        """ "kids in care → looked after children", "IRO → independent reviewing officer"."""
+        return f"{self.surface} → {self.added[0] if self.added else self.term}"
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    query: str
+    years: tuple[int, ...] = ()
+    publishers: tuple[str, ...] = ()
+    expansions: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    year_from: int | None = None  # "since 2023": documents of that year or later
+    glossary: tuple[GlossaryUse, ...] = ()
+    framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
+    answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
+    recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
+
+    # Derived text and terms are worked out once per reading (the fields never change; a
+    # changed reading is a new instance via `replace`), not on every use during one search.
+    @cached_property
+    def corrected(self) -> str:
+        """The question with typos replaced by the corpus words they most likely meant."""
+        text = self.query
+        for wrong, right in self.corrections:
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        return text
+
+    @property
+    def base_terms(self) -> list[str]:
+        """The words searched for: the corrected question minus its framing phrases (unless
+        that would leave nothing)."""
+        return list(self._base_terms)
+
+    @cached_property
+    def _base_terms(self) -> tuple[str, ...]:
+        text = self.corrected
+        for phrase in self.framing:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
+        return tuple(terms(text) or terms(self.corrected))
+
+    def unframed(self) -> Interpretation:
+        """The same reading with framing phrases searched as words again."""
+        return replace(self, framing=())
+
+    @property
+    def expansion_terms(self) -> list[str]:
+        return list(self._expansion_terms)
+
+    @cached_property
+    def _expansion_terms(self) -> tuple[str, ...]:
+        base = set(self._base_terms)
+        out: list[str] = []
+        for t in terms(" ".join(self.expansions)):
+            if t not in base and t not in out:
+                out.append(t)
+        return tuple(out)
+
+    @property
+    def search_terms(self) -> list[str]:
+        return self.base_terms + self.expansion_terms
+
+    @property
+    def dense_text(self) -> str:
+        """What the model embeds: the corrected question, acronyms spelled out after it."""
+        if not self.expansions:
+            return self.corrected
+        return f"{self.corrected} ({'; '.join(self.expansions)})"
+
+    def since_latest(self, newest_year: int) -> Interpretation:
+        """A recency cue resolved: documents of the index's newest year are wanted."""
+        if not self.recent or self.years or self.year_from is not None:
+            return self
+        return replace(self, year_from=newest_year)
+
+    def wants_year(self, years: frozenset[int]) -> bool:
+        if self.year_from is not None and any(y >= self.year_from for y in years):
+            return True
+        return bool(years & set(self.years))
+
+    @property
+    def chips(self) -> list[str]:
+        """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
+        return (
+            [f"year {y}" for y in self.years if y != self.year_from]
+            + ([self._since_chip] if self.year_from is not None else [])
+            + [f"source {p}" for p in self.publishers]
+            + [f"{w} → {r}" for w, r in self.corrections]
+            + [g.chip for g in self.glossary]
+            + ([f"answer: {self.answer}"] if self.answer else [])
+        )
+
+    @property
+    def _since_chip(self) -> str:
+        return (
+            f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
+        )
+
+    def without(self, chip: str) -> Interpretation:
+        """The same reading minus one interpreted part (the TUI's removable chips)."""
+        years = tuple(y for y in self.years if chip != f"year {y}")
+        dropped_since = self.year_from is not None and chip == self._since_chip
+        year_from = None if dropped_since else self.year_from
+        if year_from is None and self.year_from is not None:
+            years = tuple(y for y in years if y != self.year_from)
+        glossary = tuple(g for g in self.glossary if g.chip != chip)
+        return replace(
+            self,
+            years=years,
+            year_from=year_from,
+            publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
+            corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
+            glossary=glossary,
+            expansions=_flatten(glossary),
+            answer="" if chip == f"answer: {self.answer}" else self.answer,
+            recent="" if dropped_since else self.recent,
+        )
+
+
+def validate(query: str) -> str:
+    cleaned = " ".join(query.split())
+    if not cleaned:
+        raise OfstedQAError("The question is empty.", hint="type a few words")
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise OfstedQAError(
+            f"The question is too long ({len(cleaned):,} characters; the limit is "
+            f"{MAX_QUERY_CHARS:,}).",
+            hint="ask about one thing at a time",
+        )
+    return cleaned
+
+
+def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
+    """Years named ("2014", "2013-14", "between 2014 and 2025"), and a "since YEAR" if any."""
+    found = {int(y) for y in _YEAR.findall(text)}
+    for first, last in _YEAR_PAIR.findall(text):
+        end = int(first[:2] + last)
+        if int(first) < end <= int(first) + 5:
+            found.update(range(int(first), end + 1))
+    since = _SINCE.search(text)
+    return tuple(sorted(found)), int(since.group(1)) if since else None
+
+
+def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for use in glossary:
+        out.extend(e for e in use.added if e not in out)
+    return tuple(out)
+
+
+def _typed_words(text: str) -> list[str]:
+    """Words that typo correction may look at. Contractions ("who've", "you'd") are English
+    words; with the apostrophe folded ("whove") they would read as typos of "whole" or "you"."""
+    bare = (w.removesuffix("'s") for w in tokens(text))
+    return [w for w in bare if "'" not in w]
+
+
+def interpret(
+    query: str,
+    *,
+    glossary: Glossary | None = None,
+    corrector: Corrector | None = None,
+    understand: bool = True,
+) -> Interpretation:
+    """Read a question. `understand=False` keeps only the text (the plain-hybrid baseline)."""
+    text = validate(query)
+    if not understand:
+        return Interpretation(query=text)
+    years, year_from = parse_years(text)
+    publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
+    vocabulary = glossary or default_glossary()
+    corrections: tuple[tuple[str, str], ...] = ()
+    if corrector is not None:
+        typed = [w for w in _typed_words(text) if w not in vocabulary.known_words]
+        corrections = tuple(corrector.corrections(typed))
+    framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
+    framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
+    recency = _RECENT.search(text)  # a named year says more than "now"
+    recent = recency.group() if recency and not years and year_from is None else ""
+    framing += (recent,) if recent else ()
+    answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
+    reading = Interpretation(
+        text,
+        years=years,
+        publishers=publishers,
+        corrections=corrections,
+        year_from=year_from,
+        framing=framing,
+        answer=answer,
+        recent=recent,
+    )
+    uses = tuple(
+        GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
+        for m in vocabulary.find(reading.corrected)
+    )
+    return replace(reading, glossary=uses, expansions=_flatten(uses))

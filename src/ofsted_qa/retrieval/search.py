@@ -1,0 +1,234 @@
+"""Hybrid retrieval: lexical and dense candidates, fused, boosted by what the question says.
+
+The full pipeline (`understand=True`, the default) reads the question first (query.py): typos
+corrected against the corpus, glossary expansions added to both sides at reduced lexical
+weight, years and source cues turned into visible boosts (boosts.py), passages scored on
+their own words and heading apart, with a bonus for the question's word pairs found side by
+side (scoring.py). `understand=False` is the plain baseline the eval compares against.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from functools import cached_property, lru_cache
+
+import numpy as np
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.embedding import Embedder
+from ofsted_qa.index.generations import IndexBundle
+from ofsted_qa.index.lexical_index import terms, words
+from ofsted_qa.retrieval import boosts, dedupe, scoring
+from ofsted_qa.retrieval.fusion import fuse, normalise
+from ofsted_qa.retrieval.glossary import default_glossary
+from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
+from ofsted_qa.retrieval.query import Interpretation, interpret
+from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
+from ofsted_qa.retrieval.scoring import Tuning
+from ofsted_qa.retrieval.typos import Corrector
+
+__all__ = ["MODES", "Filters", "Hit", "SearchResponse", "Searcher", "Tuning", "best_sentence"]
+
+MODES = ("hybrid", "dense", "bm25")
+MAX_K = 50
+PASSAGES_KEPT = 4096  # passages whose shingles and sentence terms are remembered (LRU)
+
+
+class Searcher:
+    def __init__(
+        self, bundle: IndexBundle, embedder: Embedder | None = None, tuning: Tuning | None = None
+    ) -> None:
+        self.bundle = bundle
+        self.embedder = embedder
+        self.tuning = tuning or Tuning()
+        # Per-passage work that does not depend on the question, done once per passage seen.
+        store = bundle.store
+        self._shingles = lru_cache(maxsize=PASSAGES_KEPT)(
+            lambda chunk_id: dedupe.shingles(store.get(chunk_id).text)
+        )
+        self._sentences: Callable[[int], SentenceTerms] = lru_cache(maxsize=PASSAGES_KEPT)(
+            lambda chunk_id: sentence_terms(store.get(chunk_id).text)
+        )
+
+    @cached_property
+    def facts(self) -> boosts.ChunkFacts:
+        return boosts.ChunkFacts(self.bundle.store)
+
+    @cached_property
+    def _vocabulary(self) -> tuple[Counter[str], dict[str, float]]:
+        """Word counts (for typo correction) and term IDF (for highlighting) of the corpus."""
+        counts: Counter[str] = Counter()
+        df: Counter[str] = Counter()
+        for chunk in self.bundle.store:
+            counts.update(words(chunk.embedding_text))
+            df.update(set(terms(chunk.text)))
+        n = max(len(self.bundle.store), 1)
+        return counts, {t: math.log(1 + n / d) for t, d in df.items()}
+
+    @cached_property
+    def phrases(self) -> scoring.Phrases:
+        return scoring.Phrases(list(self.bundle.store))
+
+    @cached_property
+    def corrector(self) -> Corrector:
+        return Corrector(self._vocabulary[0], default_glossary().known_words)
+
+    def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
+        return interpret(
+            query, corrector=self.corrector if understand else None, understand=understand
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        mode: str = "hybrid",
+        filters: Filters | None = None,
+        understand: bool = True,
+        interpretation: Interpretation | None = None,
+        group_duplicates: bool = True,
+    ) -> SearchResponse:
+        """`interpretation` replaces the automatic reading (e.g. with a TUI chip dropped)."""
+        if mode not in MODES:
+            raise OfstedQAError(f"Unknown mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
+        if k < 1:
+            raise OfstedQAError("k must be at least 1")
+        k = min(k, MAX_K)
+        read = understand or interpretation is not None
+        understood = interpretation or self.interpret(query, understand=understand)
+        if understood.recent and self.facts.known_years:
+            understood = understood.since_latest(max(self.facts.known_years))
+        if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
+            understood = understood.unframed()  # a year no document has: search it as a word
+        dense_used = mode != "bm25" and self.embedder is not None
+        if mode == "dense" and not dense_used:
+            raise OfstedQAError("Dense search needs the model, which is not loaded yet")
+        allowed = self._allowed(filters or Filters())
+        lexical, expansion = (
+            scoring.lexical(self.bundle.lexical, understood, self.tuning)
+            if mode != "dense"
+            else (None, None)
+        )
+        query_vector = (
+            self.embedder.embed_query(  # type: ignore[union-attr]
+                understood.dense_text if self.tuning.dense_expansion else understood.corrected
+            )
+            if dense_used
+            else None
+        )
+        candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
+        if not candidates.size:
+            return SearchResponse(understood.query, mode, understood, (), dense_used)
+        parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
+        order = np.argsort(-parts["score"], kind="stable")
+        order = boosts.cover_years(
+            self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
+        )
+        ranked = order[: k * 3 if group_duplicates else k]
+        # Plain Python values from here on: a few array reads instead of one per hit per part.
+        ids = candidates[ranked].tolist()
+        rows = {name: values[ranked].tolist() for name, values in parts.items()}
+        groups = (
+            dedupe.group_shingles([self._shingles(i) for i in ids], limit=k)
+            if group_duplicates
+            else [[i] for i in range(len(ids))]
+        )
+        term_set = set(understood.search_terms)
+
+        def hit(rank: int, at: int, duplicates: tuple[Hit, ...] = ()) -> Hit:
+            scores = {name: row[at] for name, row in rows.items()}
+            return self._hit(rank, ids[at], scores, term_set, duplicates)
+
+        hits = tuple(
+            hit(rank, members[0], tuple(hit(rank, m) for m in members[1:]))
+            for rank, members in enumerate(groups[:k], start=1)
+        )
+        return SearchResponse(understood.query, mode, understood, hits, dense_used)
+
+    def _allowed(self, filters: Filters) -> np.ndarray | None:
+        if filters == Filters():
+            return None
+        store = self.bundle.store
+        admitted = {d for d, meta in store.documents.items() if filters.admits(meta)}
+        return np.array([c.doc_id in admitted for c in store.chunks], dtype=bool)
+
+    def _score(
+        self,
+        candidates: np.ndarray,
+        lexical: np.ndarray | None,
+        expansion: np.ndarray | None,
+        query_vector: np.ndarray | None,
+        mode: str,
+        understood: Interpretation,
+        read: bool,
+    ) -> dict[str, np.ndarray]:
+        """The score and each part of it, per candidate (shown as `Hit.contributions`)."""
+        t = self.tuning
+        zeros = np.zeros(len(candidates), dtype=np.float32)
+        bm25 = lexical[candidates] if lexical is not None else zeros
+        dense = (
+            np.asarray(self.bundle.vectors[candidates]) @ query_vector
+            if query_vector is not None
+            else zeros
+        )
+        if mode == "bm25" or query_vector is None:
+            base = normalise(bm25)
+        elif mode == "dense":
+            base = normalise(dense)
+        else:
+            base = fuse(bm25, dense, t.fusion, t.dense_weight)
+        year, source = boosts.year_and_source(
+            self.bundle.store,
+            candidates,
+            understood,
+            text_share=t.year_text_share,
+            facts=self.facts,
+        )
+        phrase = (
+            t.phrase_boost
+            * scoring.phrase_share(
+                self.phrases, candidates, understood.base_terms, self._vocabulary[1]
+            )
+            if read and t.phrase_boost and mode != "dense"
+            else zeros
+        )
+        answer = t.answer_boost * boosts.answer_shape(
+            self.bundle.store, candidates, understood.answer, self.facts
+        )
+        return {
+            "score": base + phrase + answer + t.year_boost * year + t.source_boost * source,
+            "bm25": bm25,
+            "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
+            "dense": dense,
+            "fused": base,
+            "phrase": phrase,
+            "answer_boost": answer,
+            "year_boost": t.year_boost * year,
+            "source_boost": t.source_boost * source,
+        }
+
+    def _hit(
+        self,
+        rank: int,
+        chunk_id: int,
+        parts: dict[str, float],
+        terms_: set[str],
+        duplicates: tuple[Hit, ...],
+    ) -> Hit:
+        store = self.bundle.store
+        chunk = store.get(chunk_id)
+        return Hit(
+            rank=rank,
+            chunk_id=chunk_id,
+            score=parts.pop("score"),
+            chunk=chunk,
+            meta=store.meta(chunk_id),
+            contributions=parts,
+            best_sentence=best_sentence(
+                chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
+            ),
+            duplicates=duplicates,
+        )
