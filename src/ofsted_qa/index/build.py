@@ -22,6 +22,7 @@ from ofsted_qa.index.lexical_index import LexicalIndex
 from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.index.vector_cache import VectorCache, text_key
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from ofsted_qa.ingest.documents import Document, DocumentMeta, discover_files, load_documents
 
@@ -171,9 +172,11 @@ def build_index(
             )
         if not plan.chunks:
             raise OfstedQAError("The documents contain no passages to index")
-        embedded = _fill_vectors(plan, previous, model, progress)
+        resume = VectorCache(settings.index_dir, model.fingerprint)
+        embedded = _fill_vectors(plan, previous, model, progress, resume)
         metas = {d.meta.doc_id: d.meta for d in loaded.documents}
         generations.publish(settings.index_dir, _write(settings, model, plan, metas))
+        resume.clear()
     return BuildReport(
         added=tuple(plan.added),
         changed=tuple(plan.changed),
@@ -188,27 +191,49 @@ def build_index(
     )
 
 
+# Texts embedded between two saves of finished vectors: a killed build loses at most this many
+# (about half a minute of embedding on two cores).
+RESUME_SLICE = 2048
+
+
 def _fill_vectors(
-    plan: _Plan, previous: IndexBundle | None, model: ModelSource, progress: ProgressFactory | None
+    plan: _Plan,
+    previous: IndexBundle | None,
+    model: ModelSource,
+    progress: ProgressFactory | None,
+    resume: VectorCache,
 ) -> int:
     """A vector for every passage lacking one, by distinct text: the previous index's where it
-    embedded the same text (same model, same text, same vector), else the model's, each text
-    once. Returns how many texts the model embedded."""
+    embedded the same text (same model, same text, same vector), then an interrupted build's,
+    else the model's, each text once, saved slice by slice so a killed build resumes. Returns
+    how many texts the model embedded."""
     todo: dict[str, list[int]] = {}
     for i, vector in enumerate(plan.vectors):
         if vector is None:
             todo.setdefault(plan.chunks[i].embedding_text, []).append(i)
     if previous is not None:
         _take_previous(todo, plan, previous)
+    keys = {text: text_key(text) for text in todo}
+    saved = resume.load(keys.values())
+    for text in [t for t in todo if keys[t] in saved]:
+        _assign(plan, todo.pop(text), saved[keys[text]])
     if not todo:
         return 0
     embedder = model.document_embedder()
     on_progress = progress(len(todo)) if progress else None
-    vectors = embedder.embed_documents(list(todo), on_progress=on_progress)
-    for positions, vector in zip(todo.values(), vectors, strict=True):
-        for i in positions:
-            plan.vectors[i] = vector
-    return len(todo)
+    texts = list(todo)
+    for begin in range(0, len(texts), RESUME_SLICE):
+        batch = texts[begin : begin + RESUME_SLICE]
+        vectors = embedder.embed_documents(batch, on_progress=on_progress)
+        resume.save([keys[t] for t in batch], vectors)
+        for text, vector in zip(batch, vectors, strict=True):
+            _assign(plan, todo[text], vector)
+    return len(texts)
+
+
+def _assign(plan: _Plan, positions: list[int], vector: np.ndarray) -> None:
+    for i in positions:
+        plan.vectors[i] = vector
 
 
 def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundle) -> None:
@@ -216,11 +241,9 @@ def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundl
     for i, chunk in enumerate(previous.store):
         if not todo:
             return
-        positions = todo.pop(chunk.embedding_text, ())
+        positions = todo.pop(chunk.embedding_text, [])
         if positions:
-            vector = np.array(previous.vectors[i])
-            for at in positions:
-                plan.vectors[at] = vector
+            _assign(plan, positions, np.array(previous.vectors[i]))
 
 
 def _write(
