@@ -1,0 +1,69 @@
+"""Value types returned by report_facts.read_facts (frozen, hashable, stdlib only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# Canonical judgement areas.  ILACS (2018-) and the April 2026 framework share the
+# first five; SIF (2013-2018) adds its own areas rather than being forced onto ILACS
+# ones, because "Leadership, management and governance" is not the ILACS "impact of
+# leaders" judgement and "Children looked after and achieving permanence" is not
+# "children in care".  care_leavers is shared: SIF 2.2 and ILACS (2023-) both judge
+# "the experiences and progress of care leavers".
+AREAS: tuple[str, ...] = (
+    "overall_effectiveness",  # ILACS "Overall effectiveness"; SIF "The overall judgement is ..."
+    "impact_of_leaders",  # ILACS "The impact of leaders on (social work) practice ..."
+    "help_and_protection",  # ILACS "... children who need help and protection"; SIF 1.
+    "in_care",  # ILACS "... children in care" / "... in care and care leavers"
+    "care_leavers",  # ILACS 2023- "... of care leavers"; SIF 2.2
+    "children_looked_after",  # SIF 2. "Children looked after and achieving permanence"
+    "adoption",  # SIF 2.1 "Adoption performance"
+    "leadership_management_governance",  # SIF 3.
+    "lscb",  # SIF review of the Local Safeguarding Children Board
+)
+
+# Grades are lower-case.  "Requires improvement to be good" (ILACS wording) is folded
+# into "requires improvement" (SIF wording): Ofsted treats them as the same grade 3.
+# "adequate" only occurs in pre-2013 frameworks.
+GRADES: tuple[str, ...] = ("outstanding", "good", "requires improvement", "adequate", "inadequate")
+
+KINDS = (
+    "inspection report",
+    "focused visit letter",
+    "monitoring visit letter",
+    "joint targeted area inspection",
+    "other",
+)
+FRAMEWORKS = ("SIF", "ILACS standard", "ILACS short", "ILACS 2026", "unknown")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One graded area as the report states it."""
+
+    area: str  # one of AREAS
+    label: str  # the report's own wording of the area (whitespace collapsed)
+    grade: str  # one of GRADES
+    page: int  # 1-based page the grade was read from
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """Facts read from one report's own text."""
+
+    local_authority: str | None
+    kind: str
+    framework: str
+    inspection_start: date | None
+    inspection_end: date | None
+    published: date | None
+    lead_inspector: str | None
+    judgements: tuple[Judgement, ...] = ()
+    # "standard" (two weeks on site) or "short" (one week), from the first visit's dates;
+    # Ofsted does not print the type.  Also set for the April 2026 framework.
+    length: str | None = None
+
+    def grade(self, area: str) -> str | None:
+        """Grade for `area`, or None if the report does not grade it."""
+        return next((j.grade for j in self.judgements if j.area == area), None)
