@@ -67,3 +67,54 @@ class ReportFacts:
     def grade(self, area: str) -> str | None:
         """Grade for `area`, or None if the report does not grade it."""
         return next((j.grade for j in self.judgements if j.area == area), None)
+
+
+def facts_to_json(facts: ReportFacts) -> dict[str, object]:
+    """A JSON-ready dict of `facts` (dates as ISO strings, judgements as objects)."""
+    return {
+        "local_authority": facts.local_authority,
+        "kind": facts.kind,
+        "framework": facts.framework,
+        "inspection_start": _iso(facts.inspection_start),
+        "inspection_end": _iso(facts.inspection_end),
+        "published": _iso(facts.published),
+        "lead_inspector": facts.lead_inspector,
+        "length": facts.length,
+        "judgements": [
+            {"area": j.area, "label": j.label, "grade": j.grade, "page": j.page}
+            for j in facts.judgements
+        ],
+    }
+
+
+def facts_from_json(raw: dict[str, object]) -> ReportFacts:
+    """The inverse of `facts_to_json`. Raises KeyError, TypeError or ValueError on a bad dict."""
+    judgements = raw.get("judgements") or []
+    if not isinstance(judgements, list):
+        raise TypeError("judgements must be a list")
+    return ReportFacts(
+        local_authority=_opt(raw.get("local_authority")),
+        kind=str(raw["kind"]),
+        framework=str(raw["framework"]),
+        inspection_start=_date(raw.get("inspection_start")),
+        inspection_end=_date(raw.get("inspection_end")),
+        published=_date(raw.get("published")),
+        lead_inspector=_opt(raw.get("lead_inspector")),
+        judgements=tuple(
+            Judgement(str(j["area"]), str(j["label"]), str(j["grade"]), int(j["page"]))
+            for j in judgements
+        ),
+        length=_opt(raw.get("length")),
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: object) -> date | None:
+    return date.fromisoformat(str(value)) if value else None
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value is not None else None

@@ -1,0 +1,79 @@
+"""Reading many documents at once: cached results first, the rest on every core.
+
+PDF extraction and layout recovery are CPU-bound pure Python and C (pdfium), so the files not yet
+in the cache are read by a pool of processes, one per core. Each worker writes its result to the
+cache itself, so a build killed half-way keeps every document already read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.readers import ReadText, UnreadableDocument
+
+Advance = Callable[[int], None]
+# Below this many uncached files a pool costs more to start than it saves.
+POOL_MIN_FILES = 4
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result: its text, or why it could not be read (a one-line reason)."""
+
+    path: Path
+    read: ReadText | None = None
+    problem: str = ""
+
+
+def _read_one(cache_folder: str, path: str) -> Outcome:
+    file = Path(path)
+    try:
+        return Outcome(file, read=ExtractCache(Path(cache_folder)).read(file))
+    except UnreadableDocument as exc:
+        return Outcome(file, problem=exc.message)
+    except OSError as exc:
+        return Outcome(file, problem=f"unreadable ({exc.strerror or exc})")
+
+
+def read_all(
+    paths: Sequence[Path],
+    cache: ExtractCache,
+    *,
+    workers: int | None = None,
+    advance: Advance | None = None,
+) -> list[Outcome]:
+    """Read `paths` in order; cached files inline, the others across `workers` processes
+    (default: the machine's cores). `advance(1)` is called as each file finishes."""
+    outcomes: dict[Path, Outcome] = {}
+    pending: list[Path] = []
+    for path in paths:
+        try:
+            cached = cache.get(cache.key(path))
+        except OSError:
+            cached = None  # _read_one reports the error with the file's name
+        if cached is not None:
+            outcomes[path] = Outcome(path, read=cached)
+            if advance:
+                advance(1)
+        else:
+            pending.append(path)
+    workers = workers or os.cpu_count() or 1
+    if len(pending) < POOL_MIN_FILES or workers == 1:
+        for path in pending:
+            outcomes[path] = _read_one(str(cache.folder), str(path))
+            if advance:
+                advance(1)
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(pending))) as pool:
+            futures = [pool.submit(_read_one, str(cache.folder), str(p)) for p in pending]
+            for future in futures:
+                outcome = future.result()
+                outcomes[outcome.path] = outcome
+                if advance:
+                    advance(1)
+    return [outcomes[p] for p in paths]
