@@ -90,8 +90,7 @@ SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _ws(
                 r"(the overall judgement(?:\s+is\s+that\s+children's services)?"
-                r"|children's services in\s+[^.]{1,80}?)"
-                + _STATED
+                r"|children's services in\s+[^.]{1,80}?)" + _STATED
             ),
             re.I,
         ),
@@ -103,8 +102,7 @@ SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 # "the Local Safeguarding Children is inadequate" (sic, Somerset 2015):
                 # "board" is optional
                 r"((?:the effectiveness of )?the "
-                r"(?:local safeguarding children(?:'s)?(?: board)?|LSCB)(?:\s*\(LSCB\))?)"
-                + _STATED
+                r"(?:local safeguarding children(?:'s)?(?: board)?|LSCB)(?:\s*\(LSCB\))?)" + _STATED
             ),
             re.I,
         ),

@@ -42,8 +42,6 @@ CHAR_MAP: dict[int, str] = {
 }  # fmt: skip
 
 
-
-
 def _sniff(path: Path) -> None:
     """Reject what is not a PDF before PDFium sees it, naming what it looks like."""
     try:
