@@ -11,17 +11,27 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.index.lexical_index import terms, tokens
+from ofsted_qa.index.lexical_index import terms, tokens, words
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.typos import Corrector
 
 MAX_QUERY_CHARS = 5000
 OFSTED = "Ofsted"
 
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
-_YEAR_PAIR = re.compile(r"\b(19[89]\d|20[0-4]\d)\s*[-/\u2013]\s*(\d\d)\b")
+_Y = r"(19[89]\d|20[0-4]\d)"
+_YEAR = re.compile(rf"\b{_Y}\b")
+# A range of years, every year in it meant: "2014-2016", "2014–16", "2014/15" (a financial or
+# academic year), "between 2014 and 2016", "from 2014 to 2016", "2014 to 2016".
+_DASH = r"\s*[-/\u2010-\u2015]\s*"
+_YEAR_RANGE = re.compile(
+    rf"\b{_Y}(?:{_DASH}|\s+(?:to|until|till)\s+)(\d\d|{_Y[1:-1]})\b"
+    rf"|\bbetween\s+(?:the\s+years\s+)?{_Y}\s+and\s+{_Y}\b",
+    re.I,
+)
+MAX_RANGE = 30  # years; a wider "range" is two separate years ("1990 and 2025")
 _SINCE = re.compile(
-    r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)",
+    rf"\b(?:since|after|from|post)\s+(?:the\s+)?{_Y}\b"
+    r"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*\d)",
     re.I,
 )
 _SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|letter|visit))"
@@ -87,6 +97,7 @@ class Interpretation:
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
     recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
+    undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -154,7 +165,7 @@ class Interpretation:
     def chips(self) -> list[str]:
         """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
         return (
-            [f"year {y}" for y in self.years if y != self.year_from]
+            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
@@ -190,6 +201,16 @@ class Interpretation:
 
 
 def validate(query: str) -> str:
+    """The question with its whitespace collapsed, or an error saying why it cannot be asked:
+    empty, too long, undecodable bytes, or nothing in it that could be searched."""
+    undecodable = next((c for c in query if "\ud800" <= c <= "\udfff"), None)
+    if undecodable is not None:  # bytes that were not UTF-8, kept by surrogateescape
+        byte = ord(undecodable) - 0xDC00
+        shown = f"the byte 0x{byte:02x}" if 0x80 <= byte <= 0xFF else "a character"
+        raise OfstedQAError(
+            f"The question is not valid UTF-8 ({shown} at character {query.index(undecodable)}).",
+            hint="retype it, or set the terminal to UTF-8",
+        )
     cleaned = " ".join(query.split())
     if not cleaned:
         raise OfstedQAError("The question is empty.", hint="type a few words")
@@ -199,15 +220,21 @@ def validate(query: str) -> str:
             f"{MAX_QUERY_CHARS:,}).",
             hint="ask about one thing at a time",
         )
+    if not words(cleaned):
+        raise OfstedQAError(
+            "The question has no words to search.", hint="type a few words or numbers"
+        )
     return cleaned
 
 
 def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
-    """Years named ("2014", "2013-14", "between 2014 and 2025"), and a "since YEAR" if any."""
+    """Years named ("2014", "2013-14", "between 2014 and 2016": every year of a range), and a
+    "since YEAR" if any."""
     found = {int(y) for y in _YEAR.findall(text)}
-    for first, last in _YEAR_PAIR.findall(text):
-        end = int(first[:2] + last)
-        if int(first) < end <= int(first) + 5:
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = (g for g in match.groups() if g)
+        end = int(first[:2] + last) if len(last) == 2 else int(last)
+        if int(first) < end <= int(first) + MAX_RANGE:
             found.update(range(int(first), end + 1))
     since = _SINCE.search(text)
     return tuple(sorted(found)), int(since.group(1)) if since else None
