@@ -61,9 +61,10 @@ def test_a_year_no_document_has_is_said_with_the_nearest(env: list[str]) -> None
     assert code == 0 and "year 2019" not in out
     assert "Nothing in the index is dated 2019; the nearest years are 2018 and 2023." in out
     code, out = run([*env, "ask", "social workers since 2030", "--json"])
-    assert "Nothing in the index is dated 2030 or later; the newest is 2025." in json.loads(out)[
-        "notes"
-    ]
+    assert (
+        "Nothing in the index is dated 2030 or later; the newest is 2025."
+        in json.loads(out)["notes"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ AWKWARD = [
     "letter#2",
     "x#",
     "a \u00b6 b",
-    "[draft] {v2} it's \"ok\"",
+    '[draft] {v2} it\'s "ok"',
     "50% & co; $HOME `x`",
     "notes, para 3",
     "caf\u00e9 \u2014 r\u00e9sum\u00e9",

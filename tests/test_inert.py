@@ -84,7 +84,9 @@ def test_cli_json_stays_faithful(env: list[str], docs_dir: Path) -> None:  # noq
     assert OSC52 in top["text"]  # the same text, only escaped
 
 
-async def test_tui_cards_and_source_view_show_controls_inertly(tmp_path: Path, docs_dir: Path) -> None:
+async def test_tui_cards_and_source_view_show_controls_inertly(
+    tmp_path: Path, docs_dir: Path
+) -> None:
     from ofsted_qa.tui.app import OfstedApp
     from ofsted_qa.tui.screenshots import screen_text
     from test_tui import ask, open_source, settle

@@ -19,7 +19,10 @@ from ofsted_qa.retrieval.sentences import sentences
         ("Only 2.5% of children were seen. This is too low.", "2.5% of children were seen."),
         ("The rate is 34.7 per 10,000 children. That is high.", "34.7 per 10,000 children."),
         ("Staff, i.e. social workers, were positive. Managers too.", "i.e. social workers"),
-        ("Leaders said; \u201cwe improved.\u201d It shows. Good.", "Leaders said; \u201cwe improved.\u201d"),
+        (
+            "Leaders said; \u201cwe improved.\u201d It shows. Good.",
+            "Leaders said; \u201cwe improved.\u201d",
+        ),
     ],
 )
 def test_two_sentences_each(text: str, first: str) -> None:

@@ -39,13 +39,17 @@ def test_input_bytes_that_are_not_utf8_are_replaced_not_raised() -> None:
     assert decode(b"caf\xe9 care \xff", final=True) == "caf\ufffd care \ufffd"
 
 
-async def test_a_hard_wrapped_paste_keeps_every_line(built: Settings, fake_model: FakeModel) -> None:
+async def test_a_hard_wrapped_paste_keeps_every_line(
+    built: Settings, fake_model: FakeModel
+) -> None:
     app = app_for(built, fake_model)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         box = await paste(app, WRAPPED)
         await pilot.pause()
-        assert box.value == "Foster carers receive good support from their supervising social workers."
+        assert (
+            box.value == "Foster carers receive good support from their supervising social workers."
+        )
         await pilot.press("enter")
         await settle(pilot)
         assert app.turns[-1].question == box.history[-1] == box.history[-1].strip()
@@ -66,7 +70,9 @@ async def test_pasted_undecodable_and_control_characters_do_not_kill_the_app(
         assert app.is_running and app.turns[-1].response is not None
 
 
-async def test_a_long_paste_leaves_the_answer_on_screen(built: Settings, fake_model: FakeModel) -> None:
+async def test_a_long_paste_leaves_the_answer_on_screen(
+    built: Settings, fake_model: FakeModel
+) -> None:
     app = app_for(built, fake_model)
     long = " ".join(["what did inspectors say about care leavers and pathway plans"] * 70)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.inert import inert
 from ofsted_qa.evaluation.runs import MODES, CachedEmbedder, Outcome, check_answerable, measure
+from ofsted_qa.inert import inert
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "eval" / "golden.jsonl"

@@ -98,7 +98,9 @@ class OfstedApp(LoadingApp):
         super().index_failed(title, message, hint)
         self.status.index, self.status.model = "unavailable (ctrl+r retries)", "not loaded"
         self.query_one(Conversation).add_panel(ErrorPanel(title, message, hint))
-        self.notify(inert(f"{message}\n{hint}".strip()), title=title, severity="error", markup=False)
+        self.notify(
+            inert(f"{message}\n{hint}".strip()), title=title, severity="error", markup=False
+        )
         for turn in self.turns:
             if turn.response is None:
                 turn.set_note(NOT_OPEN, error=True)

@@ -62,8 +62,10 @@ class Turn(Vertical):
         yield Vertical(classes="cards")
 
     def _head(self) -> Text:
-        shown = self.question if len(self.question) <= HEAD_CHARS else (
-            f"{self.question[:HEAD_CHARS]}… ({len(self.question):,} characters)"
+        shown = (
+            self.question
+            if len(self.question) <= HEAD_CHARS
+            else (f"{self.question[:HEAD_CHARS]}… ({len(self.question):,} characters)")
         )
         head = Text.assemble(("› ", "bold"), inert(shown))
         if describe(self.filters):
