@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 
 from fakes import FakeModel
@@ -39,35 +40,26 @@ def test_input_bytes_that_are_not_utf8_are_replaced_not_raised() -> None:
     assert decode(b"caf\xe9 care \xff", final=True) == "caf\ufffd care \ufffd"
 
 
-async def test_a_hard_wrapped_paste_keeps_every_line(
-    built: Settings, fake_model: FakeModel
+@pytest.mark.parametrize(
+    ("pasted", "typed"),
+    [  # every line of a hard-wrapped quote; undecodable bytes and controls inert, not fatal
+        (WRAPPED, "Foster carers receive good support from their supervising social workers."),
+        ("caf\udce9 care\x1b]0;pwned\x07 leavers", "caf\ufffd care\u241b]0;pwned\u2407 leavers"),
+    ],
+)
+async def test_a_paste_arrives_whole_and_inert(
+    built: Settings, fake_model: FakeModel, pasted: str, typed: str
 ) -> None:
     app = app_for(built, fake_model)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        box = await paste(app, WRAPPED)
+        box = await paste(app, pasted)
         await pilot.pause()
-        assert (
-            box.value == "Foster carers receive good support from their supervising social workers."
-        )
+        assert box.value == typed
         await pilot.press("enter")
         await settle(pilot)
-        assert app.turns[-1].question == box.history[-1] == box.history[-1].strip()
+        assert app.is_running and app.turns[-1].question == typed
         assert app.turns[-1].response is not None
-
-
-async def test_pasted_undecodable_and_control_characters_do_not_kill_the_app(
-    built: Settings, fake_model: FakeModel
-) -> None:
-    app = app_for(built, fake_model)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
-        box = await paste(app, "caf\udce9 care\x1b]0;pwned\x07 leavers")
-        await pilot.pause()
-        assert "\x1b" not in box.value and "\udce9" not in box.value and "care" in box.value
-        await pilot.press("enter")
-        await settle(pilot)
-        assert app.is_running and app.turns[-1].response is not None
 
 
 async def test_a_long_paste_leaves_the_answer_on_screen(
