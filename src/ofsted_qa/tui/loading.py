@@ -75,8 +75,8 @@ class LoadingApp(App[int]):
 
     def _core_notice(self, message: str) -> None:
         warning = message.startswith("warning")
-        severity = "warning" if warning else "information"
-        self.notify(inert(message), severity=severity, markup=False)  # names files and titles
+        text = inert(message)  # build notices name files and titles
+        self.notify(text, severity="warning" if warning else "information", markup=False)
 
     def action_retry(self) -> None:
         if self.load_failed:
