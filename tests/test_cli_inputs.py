@@ -115,12 +115,13 @@ def test_invisible_characters_inside_a_word_do_not_hide_it(
     docs_dir: Path,
 ) -> None:
     (docs_dir / "hidden.txt").write_text(
-        "Hidden words\n\nThe safe\u00adguarding board reviewed every pla\u200bn for quokkas.\n",
+        "Hidden words\n\nThe safe\u00adguarding board reviewed every pla\u200bn.\n",
         encoding="utf-8",
     )
-    for question in ("safeguarding quokkas", "plan quokkas", "safe\u00adguarding quokkas"):
-        payload = json.loads(run([*env, "ask", question, "--json", "--mode", "bm25"])[1])
-        assert payload["results"][0]["doc_id"] == "hidden"
+    for word in ("safeguarding", "plan", "safe\u00adguarding"):
+        args = [*env, "ask", word, "--json", "--explain", "--mode", "bm25", "--doc", "hidden"]
+        top = json.loads(run(args)[1])["results"][0]
+        assert top["doc_id"] == "hidden" and top["contributions"]["bm25"] > 0, word
 
 
 AWKWARD = [
