@@ -134,6 +134,8 @@ AWKWARD = [
     "50% & co; $HOME `x`",
     "notes, para 3",
     "caf\u00e9 \u2014 r\u00e9sum\u00e9",
+    " leading space",
+    "trailing space ",
 ]
 
 
@@ -162,6 +164,7 @@ def test_refs_split_at_the_last_hash_and_allow_paths() -> None:
     assert parse_ref(f"{doc}#134") == (doc, "134")
     assert parse_ref("letter#2#\u00b61") == ("letter#2", "\u00b61")
     assert parse_ref("no paragraph#") is None
+    assert parse_ref("  003#134 \n") == ("  003", "134")  # `locate` also tries "003"
 
 
 def test_unnumbered_passages_never_read_as_the_reports_numbers(env: list[str]) -> None:  # noqa: F811

@@ -72,8 +72,10 @@ _PARAGRAPH = re.compile(r"[^#\s,]+")
 def parse_ref(text: str) -> tuple[str, str] | None:
     """Split "003_365e…#134" (doc id or unique prefix) into the document and the stored
     paragraph label ("doc#u7" -> ("doc", "¶7"))."""
-    doc, sep, paragraph = text.strip().rpartition("#")
-    if not sep or not doc or not _PARAGRAPH.fullmatch(paragraph):
+    # The document part keeps its spaces (a file may be named " draft"); `locate` also tries
+    # it without them, for a ref pasted with stray whitespace.
+    doc, sep, paragraph = text.rstrip().rpartition("#")
+    if not sep or not doc.strip() or not _PARAGRAPH.fullmatch(paragraph):
         return None
     return doc, stored_label(paragraph)
 

@@ -36,8 +36,10 @@ def verify(meta: DocumentMeta, chunk: Chunk, root: Path) -> bool:
 
 
 def _doc_for(store: ChunkStore, handle: str) -> str:
-    if handle in store.documents:  # an exact id wins over ids it is a prefix of
-        return handle
+    for exact in (handle, handle.strip()):  # an exact id wins over ids it is a prefix of
+        if exact in store.documents:
+            return exact
+    handle = handle.strip()
     matches = [d for d in store.documents if d.startswith(handle)]
     if len(matches) == 1:
         return matches[0]
