@@ -51,3 +51,11 @@ def real_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = Settings(root=root, index_dir=root / "index", doc_dirs=(root / "seeds",))
     index_documents(settings, local_model(settings), rebuild=False, progress=None, notify=print)
     return settings
+
+
+@pytest.fixture(autouse=True)
+def private_copy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The TUI saves each copy to a file: a private one per test, never the user's cache."""
+    path = tmp_path / "copied.txt"
+    monkeypatch.setenv("OFSTED_QA_COPY_FILE", str(path))
+    return path

@@ -134,7 +134,13 @@ def test_user_mistakes_exit_2_with_one_clear_line(
 def test_silly_k_is_clamped(env: list[str], capsys) -> None:
     code, out = run([*env, "ask", "care", "--json", "--k", "100000"])
     assert code == 0 and "clamped to 100" in capsys.readouterr().err
-    assert len(json.loads(out)["results"]) == 50
+    assert len(json.loads(out)["results"]) == 100  # the note and the search agree
+
+
+def test_k_up_to_the_limit_is_honoured_without_a_note(env: list[str], capsys) -> None:
+    code, out = run([*env, "ask", "care", "--json", "--k", "80"])
+    assert code == 0 and "clamped" not in capsys.readouterr().err
+    assert len(json.loads(out)["results"]) == 80
 
 
 def test_no_build_without_index_refuses(env: list[str], capsys) -> None:
@@ -169,9 +175,11 @@ def test_show_by_ref_and_by_pasted_citation(env: list[str]) -> None:
     citation = out.split("cite: ")[1].splitlines()[0]
     code, again = run([*env, "show", citation])
     assert code == 0 and again == out
-    # Positional labels ("¶13") can be typed without the pilcrow.
-    code, letter = run([*env, "show", "002#p13"])
-    assert code == 0 and "▶ ¶13" in letter and "verified against the source" in letter
+    # Unnumbered passages have refs like "002#u13", never a bare number.
+    code, letter = run([*env, "show", "002#u13"])
+    assert code == 0 and "▶ unnumbered passage 13" in letter
+    assert "verified against the source" in letter
+    assert run([*env, "show", "002#13"])[0] == 2  # not the report's own para 13
 
 
 STREAMING = textwrap.dedent(

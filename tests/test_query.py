@@ -19,7 +19,16 @@ from ofsted_qa.retrieval.typos import Corrector
         ("adopters in 2013\u201314", (2013, 2014), None),
         ("compare 2014 with 2025", (2014, 2025), None),
         ("Since the 2023 inspection, has it got faster?", (2023,), 2023),
-        ("from 2014 to 2018", (2014, 2018), None),
+        ("from 2014 to 2018", (2014, 2015, 2016, 2017, 2018), None),
+        # Ranges mean every year in them (issue 18, item 6).
+        ("between 2014 and 2016", (2014, 2015, 2016), None),
+        ("reports 2014-2016", (2014, 2015, 2016), None),
+        ("reports 2014\u20132016", (2014, 2015, 2016), None),
+        ("from 2014 to 2016", (2014, 2015, 2016), None),
+        ("the 2014/15 budget", (2014, 2015), None),
+        ("the 2014-15 budget", (2014, 2015), None),
+        ("2014 until 2016", (2014, 2015, 2016), None),
+        ("1990 and 2025", (1990, 2025), None),
         ("no year here, only 47% and 260 children", (), None),
         ("postcode 1234 and the year 2099", (), None),
     ],
@@ -152,3 +161,15 @@ def test_answer_kind_is_a_removable_chip(text: str, answer: str) -> None:
         assert f"answer: {answer}" in reading.chips
         assert reading.without(f"answer: {answer}").answer == ""
     assert interpret(text, understand=False).answer == ""
+
+
+@pytest.mark.parametrize("question", ["???", "\u200b", "\u00ad \u200d", "!!! ... ---"])
+def test_a_question_with_no_words_is_refused(question: str) -> None:
+    with pytest.raises(OfstedQAError, match="no words to search"):
+        validate(question)
+
+
+def test_undecodable_bytes_in_a_question_are_named() -> None:
+    raw = b"caf\xe9 care leavers".decode("utf-8", errors="surrogateescape")
+    with pytest.raises(OfstedQAError, match="not valid UTF-8.*0xe9"):
+        validate(raw)

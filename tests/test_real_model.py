@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -62,6 +63,8 @@ def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> Non
         "print(out.getvalue())\n"
     )
     env = {"OFSTED_QA_ROOT": str(real_index.root), "PATH": "/usr/bin:/bin"}
+    if "PYTHONPATH" in os.environ:  # the sources under test, not whichever tree is installed
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )

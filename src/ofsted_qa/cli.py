@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.inert import inert
 
 EXIT_USER_ERROR = 2
-MAX_K_ASKED = 100
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,7 +90,7 @@ def main(
     try:
         return _dispatch(args, stdin or sys.stdin, out)
     except OfstedQAError as exc:
-        print(f"ofsted-qa: {exc}", file=sys.stderr)
+        print(inert(f"ofsted-qa: {exc}"), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
@@ -160,7 +159,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _notify(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(inert(message), file=sys.stderr, flush=True)  # warnings name files and titles
 
 
 def _progress(total: int) -> Callable[[int], None]:
@@ -176,7 +175,7 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     report = index_documents(
         settings, local_model(settings), rebuild=args.rebuild, progress=_progress, notify=_notify
     )
-    print(report.summary(), file=out)
+    print(inert(report.summary()), file=out)
     return 0
 
 
@@ -196,7 +195,7 @@ def _open_searcher(args: argparse.Namespace):
 def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from ofsted_qa import render
     from ofsted_qa.retrieval.query import validate
-    from ofsted_qa.retrieval.search import Filters
+    from ofsted_qa.retrieval.search import MAX_K, Filters
 
     questions = [q for q in args.question if q != "-"]
     batch = not questions
@@ -208,34 +207,41 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         validate(" ".join(questions))  # fail fast, before loading anything
     if args.k < 1:
         raise OfstedQAError(f"--k must be at least 1 (got {args.k})")
-    if args.k > MAX_K_ASKED:
-        _notify(f"note: --k {args.k} clamped to {MAX_K_ASKED}")
-    k = min(args.k, MAX_K_ASKED)
+    if args.k > MAX_K:
+        _notify(f"note: --k {args.k} clamped to {MAX_K}, the most one search returns")
+    k = min(args.k, MAX_K)
     filters = Filters(tuple(args.year), tuple(args.doc), tuple(args.kind), tuple(args.publisher))
     searcher = _open_searcher(args)
+    filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
     if not batch:
         response = searcher.search(" ".join(questions), k=k, mode=args.mode, filters=filters)
         if args.json:
-            print(
-                json.dumps(
-                    render.response_json(response, explain=args.explain), ensure_ascii=False
-                ),
-                file=out,
-            )
+            print(render.json_text(render.response_json(response, explain=args.explain)), file=out)
         else:
             render.print_response(response, out, explain=args.explain)
         return 0
-    for line in stdin:
+    for line in _stdin_lines(stdin):
         if not line.strip():
             continue
         try:
             payload = render.response_json(
                 searcher.search(line, k=k, mode=args.mode, filters=filters), explain=args.explain
             )
-        except OfstedQAError as exc:
-            payload = {"query": line.strip(), "error": str(exc)}
-        print(json.dumps(payload, ensure_ascii=False), file=out, flush=True)
+        except OfstedQAError as exc:  # this line fails; the batch goes on
+            payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}
+        print(render.json_text(payload), file=out, flush=True)
     return 0
+
+
+def _stdin_lines(stdin: TextIO) -> Iterator[str]:
+    """Lines as text, one undecodable line not ending the batch: its bytes are kept as
+    surrogates (surrogateescape), which the question check then reports for that line."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # already text (tests, an embedding caller)
+        yield from stdin
+        return
+    for line in raw:
+        yield line.decode("utf-8", errors="surrogateescape")
 
 
 def _open_store(args: argparse.Namespace):

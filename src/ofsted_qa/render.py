@@ -10,6 +10,7 @@ from ofsted_qa.citations.citation import human_date, paragraph_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.inert import inert, inert_json
 from ofsted_qa.retrieval.search import Hit, SearchResponse
 
 WRAP = 88
@@ -51,6 +52,8 @@ def response_json(response: SearchResponse, *, explain: bool = False) -> dict[st
         "mode": response.mode,
         "results": [hit_json(h, explain=explain) for h in response.hits],
     }
+    if response.notes:
+        payload["notes"] = list(response.notes)
     if explain:
         payload["interpretation"] = interpretation_json(response)
     return payload
@@ -77,8 +80,15 @@ def interpretation_json(response: SearchResponse) -> dict[str, Any]:
     }
 
 
-def _style(out: TextIO, code: str, text: str) -> str:
-    return f"{code}{text}{RESET}" if out.isatty() else text
+def json_text(payload: Any, **options: Any) -> str:
+    """One JSON document, faithful and inert (see `inert_json`)."""
+    return inert_json(payload, **options)
+
+
+def _say(out: TextIO, text: str = "", style: str = "") -> None:
+    """Every line this module writes: document text made inert first, then our own styling."""
+    safe = inert(text)
+    print(f"{style}{safe}{RESET}" if style and out.isatty() else safe, file=out)
 
 
 def _wrapped(text: str, indent: str) -> str:
@@ -87,50 +97,52 @@ def _wrapped(text: str, indent: str) -> str:
 
 def print_response(response: SearchResponse, out: TextIO, *, explain: bool = False) -> None:
     chips = response.interpretation.chips
-    print(f"Q: {response.query}", file=out)
-    print(
+    _say(out, f"Q: {response.query}")
+    _say(
+        out,
         f"   {' · '.join(chips) if chips else 'no year or source cues'} · mode {response.mode}"
         + ("" if response.dense_used or response.mode == "bm25" else " (lexical only)"),
-        file=out,
     )
+    for note in response.notes:
+        _say(out, _wrapped(f"note: {note}", "   "))
     if explain:
         for key, value in interpretation_json(response).items():
             if key == "glossary":
                 for g in value:
-                    print(f"   glossary: {g['typed']} = {g['term']}: {g['definition']}", file=out)
-                    print(f"             adds {', '.join(g['adds']) or '(nothing new)'}", file=out)
+                    _say(out, f"   glossary: {g['typed']} = {g['term']}: {g['definition']}")
+                    _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
             else:
-                print(f"   {key}: {value}", file=out)
+                _say(out, f"   {key}: {value}")
     if not response.hits:
-        print("\nNo passage matches. Try other words, or drop a filter.", file=out)
+        _say(out, "\nNo passage matches. Try other words, or drop a filter.")
     for hit in response.hits:
-        meta, chunk = hit.meta, hit.chunk
-        print(file=out)
-        header = f"{hit.rank}. {meta.title}"
-        print(_style(out, BOLD, textwrap.shorten(header, WRAP, placeholder="…")), file=out)
-        where = " › ".join(chunk.section[-2:]) if chunk.section else "(no section)"
-        print(
-            f"   {meta.publisher} · {meta.kind} · {human_date(meta.date)} · "
-            f"{paragraph_label(chunk)} · score {hit.score:.3f}",
-            file=out,
-        )
-        section_line = "   " + textwrap.shorten(where, WRAP - 3, placeholder="…")
-        print(_style(out, DIM, section_line), file=out)
-        print(_wrapped(chunk.text, "   "), file=out)
-        start, end = hit.best_sentence
-        if end > start and (end - start) < len(chunk.text):
-            print(_style(out, DIM, _wrapped("» " + chunk.text[start:end].strip(), "   ")), file=out)
-        print(f"   cite: {hit.citation}", file=out)
-        for dup in hit.duplicates:
-            print(f"   same passage also in: {dup.citation}  [{dup.ref}]", file=out)
-        print(f"   ref:  {hit.ref}  ({meta.source}:{chunk.start}-{chunk.end})", file=out)
-        if explain:
-            parts = ", ".join(f"{k} {v:.3f}" for k, v in hit.contributions.items())
-            print(f"   why:  {parts}", file=out)
+        _print_hit(hit, out, explain=explain)
+
+
+def _print_hit(hit: Hit, out: TextIO, *, explain: bool) -> None:
+    meta, chunk = hit.meta, hit.chunk
+    _say(out)
+    _say(out, textwrap.shorten(f"{hit.rank}. {meta.title}", WRAP, placeholder="…"), BOLD)
+    where = " › ".join(chunk.section[-2:]) if chunk.section else "(no section)"
+    _say(
+        out,
+        f"   {meta.publisher} · {meta.kind} · {human_date(meta.date)} · "
+        f"{paragraph_label(chunk)} · score {hit.score:.3f}",
+    )
+    _say(out, "   " + textwrap.shorten(where, WRAP - 3, placeholder="…"), DIM)
+    _say(out, _wrapped(chunk.text, "   "))
+    start, end = hit.best_sentence
+    if end > start and (end - start) < len(chunk.text):
+        _say(out, _wrapped("» " + chunk.text[start:end].strip(), "   "), DIM)
+    _say(out, f"   cite: {hit.citation}")
+    for dup in hit.duplicates:
+        _say(out, f"   same passage also in: {dup.citation}  [{dup.ref}]")
+    _say(out, f"   ref:  {hit.ref}  ({meta.source}:{chunk.start}-{chunk.end})")
+    if explain:
+        _say(out, f"   why:  {', '.join(f'{k} {v:.3f}' for k, v in hit.contributions.items())}")
 
 
 def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
-    import json
     from dataclasses import asdict
 
     store = bundle.store
@@ -139,21 +151,19 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
         for doc_id, meta in store.documents.items()
     ]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1), file=out)
+        print(json_text(rows, indent=1), file=out)
         return
     for row in rows:
         inferred = f"  (inferred: {', '.join(row['inferred'])})" if row["inferred"] else ""
-        print(
+        _say(
+            out,
             f"{row['doc_id']}  {row['kind']:<17} {row['publisher']:<28.28} "
             f"{human_date(row['date']):<12} {row['chunks']:>4} passages{inferred}",
-            file=out,
         )
-        print(
-            f"    {textwrap.shorten(row['title'], WRAP - 4, placeholder='…')}  [{row['source']}]",
-            file=out,
-        )
+        title = textwrap.shorten(row["title"], WRAP - 4, placeholder="…")
+        _say(out, f"    {title}  [{row['source']}]")
     total = sum(r["chunks"] for r in rows)
-    print(f"{len(rows)} documents, {total} passages; index {bundle.folder}", file=out)
+    _say(out, f"{len(rows)} documents, {total} passages; index {bundle.folder}")
 
 
 def print_in_context(
@@ -162,21 +172,18 @@ def print_in_context(
     from ofsted_qa.citations.citation import house_citation
 
     target, meta = store.get(chunk_id), store.meta(chunk_id)
-    print(_style(out, BOLD, meta.title), file=out)
-    print(f"{meta.publisher} · {meta.kind} · {human_date(meta.date)} · {meta.source}", file=out)
+    _say(out, meta.title, BOLD)
+    _say(out, f"{meta.publisher} · {meta.kind} · {human_date(meta.date)} · {meta.source}")
     for neighbour in store.neighbours(chunk_id, around):
         chunk = store.get(neighbour)
         marker = "▶" if neighbour == chunk_id else " "
-        print(file=out)
-        print(
-            f"{marker} {paragraph_label(chunk)} · {chunk.section_path or '(no section)'}", file=out
-        )
-        text = _wrapped(chunk.text, "  ")
-        print(_style(out, BOLD, text) if neighbour == chunk_id else text, file=out)
+        _say(out)
+        _say(out, f"{marker} {paragraph_label(chunk)} · {chunk.section_path or '(no section)'}")
+        _say(out, _wrapped(chunk.text, "  "), BOLD if neighbour == chunk_id else "")
     checked = (
         "verified against the source"
         if verify(meta, target, root)
         else "NOT matching the source file"
     )
-    print(f"\ncite: {house_citation(meta, target)}", file=out)
-    print(f"offsets {target.start}-{target.end} in {meta.source}: {checked}", file=out)
+    _say(out, f"\ncite: {house_citation(meta, target)}")
+    _say(out, f"offsets {target.start}-{target.end} in {meta.source}: {checked}")

@@ -22,9 +22,32 @@ def human_date(iso: str) -> str:
     return iso or "undated"
 
 
+POSITIONAL = "¶"  # how the chunker marks a passage the report did not number ("¶7")
+POSITIONAL_REF = "u"  # the same passage in a ref: "doc#u7", never to be read as para 7
+
+
 def paragraph_label(chunk: Chunk) -> str:
-    """The report's own number reads "para 134"; positional labels ("¶7") read as they are."""
-    return f"para {chunk.paragraph}" if chunk.paragraph[:1].isdigit() else chunk.paragraph
+    """The report's own number reads "para 134"; a passage it left unnumbered reads
+    "unnumbered passage 7" (its place in the document), which no reader takes for para 7."""
+    label = chunk.paragraph
+    if label.startswith(POSITIONAL):
+        return f"unnumbered passage {label.removeprefix(POSITIONAL)}"
+    return f"para {label}" if label[:1].isdigit() else label
+
+
+def ref_label(paragraph: str) -> str:
+    """The paragraph part of a ref: the report's own number as is, a position as "u7"."""
+    if paragraph.startswith(POSITIONAL):
+        return POSITIONAL_REF + paragraph.removeprefix(POSITIONAL)
+    return paragraph
+
+
+def stored_label(typed: str) -> str:
+    """A ref's paragraph part back to the label stored in the index ("u7" -> "¶7")."""
+    rest = typed.removeprefix(POSITIONAL_REF)
+    if typed.startswith(POSITIONAL_REF) and rest[:1].isdigit():
+        return POSITIONAL + rest
+    return typed
 
 
 def house_citation(meta: DocumentMeta, chunk: Chunk) -> str:
@@ -37,23 +60,34 @@ def house_citation(meta: DocumentMeta, chunk: Chunk) -> str:
 
 
 def ref(chunk: Chunk) -> str:
-    """A short stable handle: `show` accepts it back."""
-    return f"{chunk.doc_id}#{chunk.paragraph}"
+    """A short stable handle: `show` accepts it back, whatever the document id holds."""
+    return f"{chunk.doc_id}#{ref_label(chunk.paragraph)}"
 
 
-_REF = re.compile(r"^(?P<doc>[^#\s]+)#(?P<para>\S+)$")
+# A paragraph label never holds "#", a space or a comma; a document id (a file name, soon a
+# relative path) may hold any of them, so a ref splits at its last "#".
+_PARAGRAPH = re.compile(r"[^#\s,]+")
 
 
 def parse_ref(text: str) -> tuple[str, str] | None:
-    """Split "003_365e…#134" (doc id or unique prefix) into its two parts."""
-    match = _REF.match(text.strip())
-    return (match["doc"], match["para"]) if match else None
+    """Split "003_365e…#134" (doc id or unique prefix) into the document and the stored
+    paragraph label ("doc#u7" -> ("doc", "¶7"))."""
+    # The document part keeps its spaces (a file may be named " draft"); `locate` also tries
+    # it without them, for a ref pasted with stray whitespace.
+    doc, sep, paragraph = text.rstrip().rpartition("#")
+    if not sep or not doc.strip() or not _PARAGRAPH.fullmatch(paragraph):
+        return None
+    return doc, stored_label(paragraph)
 
 
 def parse_house_citation(text: str) -> tuple[str, str] | None:
     """Split a pasted house-style citation into (text before the paragraph, paragraph label)."""
     head, sep, label = text.strip().rpartition(", ")
     label = label.strip().removesuffix(".")
-    if not sep or not label or " " in label.removeprefix("para "):
+    unnumbered = "unnumbered passage "
+    if label.startswith(unnumbered):
+        label = POSITIONAL + label.removeprefix(unnumbered)
+    label = label.removeprefix("para ").strip()
+    if not sep or not _PARAGRAPH.fullmatch(label):
         return None
-    return head.strip(), label.removeprefix("para ").strip()
+    return head.strip(), label

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ofsted_qa.citations.citation import house_citation, parse_house_citation, parse_ref
+from ofsted_qa.citations.citation import (
+    house_citation,
+    parse_house_citation,
+    parse_ref,
+    ref_label,
+)
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.chunking import Chunk, normalise_for_match
@@ -31,7 +36,11 @@ def verify(meta: DocumentMeta, chunk: Chunk, root: Path) -> bool:
 
 
 def _doc_for(store: ChunkStore, handle: str) -> str:
-    matches = [d for d in store.documents if d == handle or d.startswith(handle)]
+    for exact in (handle, handle.strip()):  # an exact id wins over ids it is a prefix of
+        if exact in store.documents:
+            return exact
+    handle = handle.strip()
+    matches = [d for d in store.documents if d.startswith(handle)]
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -40,7 +49,8 @@ def _doc_for(store: ChunkStore, handle: str) -> str:
 
 
 def locate(store: ChunkStore, citation: str) -> int:
-    """The chunk id for a ref ("003_365e…#134", "003#134") or a pasted house-style citation."""
+    """The chunk id for a ref ("003_365e…#134", "003#134", "003#u7") or a pasted house-style
+    citation. A bare number is only ever the report's own paragraph number."""
     parsed = parse_ref(citation)
     if parsed:
         doc_id, paragraph = _doc_for(store, parsed[0]), parsed[1]
@@ -54,11 +64,11 @@ def locate(store: ChunkStore, citation: str) -> int:
         prefix, paragraph = house
         doc_id = _doc_by_citation_prefix(store, prefix)
     chunk_id = store.find(doc_id, paragraph)
-    if chunk_id is None and paragraph.lstrip("p").isdigit():
-        # "¶" is hard to type in a shell: "p13" and "13" find positional paragraph "¶13" too.
-        chunk_id = store.find(doc_id, "¶" + paragraph.lstrip("p"))
     if chunk_id is None:
-        raise OfstedQAError(f"Document {doc_id} has no paragraph {paragraph}")
+        raise OfstedQAError(
+            f"Document {doc_id} has no paragraph {ref_label(paragraph)}",
+            hint="unnumbered passages are written u1, u2, … as `ask` prints them",
+        )
     return chunk_id
 
 

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.evaluation.runs import MODES, CachedEmbedder, Outcome, check_answerable, measure
+from ofsted_qa.inert import inert
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "eval" / "golden.jsonl"
@@ -32,7 +33,7 @@ def open_golden(args: argparse.Namespace, index_dir: str | None, model: str | No
     # Keep the user's own folders in the index (extra documents are only more distractors).
     settings = settle_from_index(Settings.resolve(index_dir=index_dir, model=model))
     source = local_model(settings)
-    bundle = open_index(settings, source, notify=lambda m: print(m, file=sys.stderr))
+    bundle = open_index(settings, source, notify=lambda m: print(inert(m), file=sys.stderr))
     questions = load_golden(Path(args.golden))
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
@@ -128,7 +129,7 @@ def main(
     if args.json:
         print(json.dumps(report.to_json(outcome, judgements), indent=1), file=out)
     else:
-        print(report.console(outcome, judgements, args.failures), file=out)
+        print(inert(report.console(outcome, judgements, args.failures)), file=out)
     if not args.no_report:
         stem = "beir-" + Path(args.beir).name if args.beir else "report"
         path = Path(args.report) if args.report else RESULTS / f"{stem}.md"

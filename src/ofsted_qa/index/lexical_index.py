@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,13 @@ from typing import Any
 import numpy as np
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A hyphenated compound ("well-being", "co-ordinated"): indexed as its parts and as one word,
+# so it meets the same word written solid ("wellbeing", "coordinated") on either side.
+_COMPOUND = re.compile(r"[a-z0-9]+(?:'[a-z]+)?(?:[-\u2010][a-z0-9]+(?:'[a-z]+)?)+|" + WORD.pattern)
+# Invisible characters that split a word without showing: soft hyphen, zero-width space,
+# non-joiner, joiner, word joiner, byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_APOSTROPHES = {ord("\u2019"): "'", ord("\u2018"): "'"}
 # Short list on purpose: "not", "no" and numbers carry meaning in inspection findings.
 STOPWORDS = frozenset(
     "a an and are as at be been by for from has have in is it its of on or that the their "
@@ -27,19 +35,44 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def fold(text: str) -> str:
+    """Lower case, one form per word: invisible characters dropped, compatibility forms
+    (ligatures, full-width letters) and accents folded, curly apostrophes made straight."""
+    text = text.lower().translate(_APOSTROPHES)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens as typed, curly apostrophes folded ("who've", "council's")."""
-    return WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    return WORD.findall(fold(text))
+
+
+def _word(token: str) -> str:
+    return token[:-2] if token.endswith("'s") else token.replace("'", "")
 
 
 def words(text: str) -> list[str]:
     """`tokens` with possessive 's dropped and other apostrophes removed."""
-    return [w[:-2] if w.endswith("'s") else w.replace("'", "") for w in tokens(text)]
+    return [_word(w) for w in tokens(text)]
+
+
+def _with_compounds(text: str) -> list[str]:
+    """`words`, each hyphenated compound of letters followed by its solid form."""
+    out: list[str] = []
+    for token in _COMPOUND.findall(fold(text)):
+        parts = [_word(p) for p in WORD.findall(token)]
+        out.extend(parts)
+        if len(parts) > 1 and not any(p.isdigit() for p in parts):
+            out.append("".join(parts))
+    return out
 
 
 def terms(text: str) -> list[str]:
-    """The index's vocabulary: stemmed words without stopwords."""
-    kept = [w for w in words(text) if w not in STOPWORDS]
+    """The index's vocabulary: stemmed words without stopwords, compounds also solid."""
+    kept = [w for w in _with_compounds(text) if w not in STOPWORDS]
     return list(_stemmer().stemWords(kept))
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ofsted_qa.errors import OfstedQAError
 
-FORMAT_VERSION = 1
+# 2: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
+FORMAT_VERSION = 2
 MANIFEST_FILE = "manifest.json"
 
 

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from ofsted_qa.index.lexical_index import terms
+from ofsted_qa.retrieval.sentences import sentences
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+['\u2019\u201d\"]?|$)")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence, leading whitespace trimmed."""
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        body = match.group()
-        if body.strip():
-            spans.append((match.start() + len(body) - len(body.lstrip()), match.end()))
-    return spans
+__all__ = ["SentenceTerms", "best_sentence", "sentence_terms", "sentences"]
 
 
 SentenceTerms = list[tuple[int, int, set[str]]]

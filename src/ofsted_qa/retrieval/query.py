@@ -11,19 +11,14 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.index.lexical_index import terms, tokens
+from ofsted_qa.index.lexical_index import terms, tokens, words
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.typos import Corrector
+from ofsted_qa.retrieval.years import parse_years
 
 MAX_QUERY_CHARS = 5000
 OFSTED = "Ofsted"
 
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
-_YEAR_PAIR = re.compile(r"\b(19[89]\d|20[0-4]\d)\s*[-/\u2013]\s*(\d\d)\b")
-_SINCE = re.compile(
-    r"\b(?:since|after|from|post)\s+(?:the\s+)?(19[89]\d|20[0-4]\d)\b(?!\s*(?:to|-|\u2013|and)\b)",
-    re.I,
-)
 _SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|letter|visit))"
 _VERB = (
     r"(?:say|said|says|find|found|finds|think|thought|judge|judged|rate|rated|grade|graded|"
@@ -87,6 +82,7 @@ class Interpretation:
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
     recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
+    undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -154,7 +150,7 @@ class Interpretation:
     def chips(self) -> list[str]:
         """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
         return (
-            [f"year {y}" for y in self.years if y != self.year_from]
+            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
@@ -190,6 +186,16 @@ class Interpretation:
 
 
 def validate(query: str) -> str:
+    """The question with its whitespace collapsed, or an error saying why it cannot be asked:
+    empty, too long, undecodable bytes, or nothing in it that could be searched."""
+    undecodable = next((c for c in query if "\ud800" <= c <= "\udfff"), None)
+    if undecodable is not None:  # bytes that were not UTF-8, kept by surrogateescape
+        byte = ord(undecodable) - 0xDC00
+        shown = f"the byte 0x{byte:02x}" if 0x80 <= byte <= 0xFF else "a character"
+        raise OfstedQAError(
+            f"The question is not valid UTF-8 ({shown} at character {query.index(undecodable)}).",
+            hint="retype it, or set the terminal to UTF-8",
+        )
     cleaned = " ".join(query.split())
     if not cleaned:
         raise OfstedQAError("The question is empty.", hint="type a few words")
@@ -199,18 +205,11 @@ def validate(query: str) -> str:
             f"{MAX_QUERY_CHARS:,}).",
             hint="ask about one thing at a time",
         )
+    if not words(cleaned):
+        raise OfstedQAError(
+            "The question has no words to search.", hint="type a few words or numbers"
+        )
     return cleaned
-
-
-def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
-    """Years named ("2014", "2013-14", "between 2014 and 2025"), and a "since YEAR" if any."""
-    found = {int(y) for y in _YEAR.findall(text)}
-    for first, last in _YEAR_PAIR.findall(text):
-        end = int(first[:2] + last)
-        if int(first) < end <= int(first) + 5:
-            found.update(range(int(first), end + 1))
-    since = _SINCE.search(text)
-    return tuple(sorted(found)), int(since.group(1)) if since else None
 
 
 def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:

@@ -5,9 +5,11 @@ Import them from `ofsted_qa.retrieval.search`, which re-exports them with `Searc
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ofsted_qa.citations.citation import house_citation, ref
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.retrieval.query import Interpretation
@@ -22,6 +24,25 @@ class Filters:
     kinds: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
 
+    def check(self, documents: Mapping[str, DocumentMeta]) -> None:
+        """Raise, naming the value and the valid ones, for a value no document has."""
+        metas = documents.values()
+        years = sorted({y for m in metas for y in m.years})
+        kinds = sorted({m.kind for m in metas})
+        publishers = sorted({m.publisher for m in metas})
+        for year in self.years:
+            if year not in years:
+                _unknown("--year", str(year), [str(y) for y in years], "year")
+        for doc in self.doc_ids:
+            if not any(d.startswith(doc) for d in documents):
+                _unknown("--doc", doc, list(documents), "document")
+        for kind in self.kinds:
+            if kind.lower() not in {k.lower() for k in kinds}:
+                _unknown("--kind", kind, kinds, "kind")
+        for publisher in self.publishers:
+            if publisher.lower() not in {p.lower() for p in publishers}:
+                _unknown("--publisher", publisher, publishers, "publisher")
+
     def admits(self, meta: DocumentMeta) -> bool:
         return (
             (not self.years or bool(meta.years & set(self.years)))
@@ -32,6 +53,22 @@ class Filters:
                 or meta.publisher.lower() in {p.lower() for p in self.publishers}
             )
         )
+
+
+SHOWN_CHOICES = 12  # valid values listed in an error; `ofsted-qa docs` lists them all
+
+
+def _unknown(option: str, value: str, valid: list[str], what: str) -> None:
+    shown = ", ".join(repr(v) for v in valid[:SHOWN_CHOICES])
+    more = (
+        f" and {len(valid) - SHOWN_CHOICES} more (see `ofsted-qa docs`)"
+        if len(valid) > SHOWN_CHOICES
+        else ""
+    )
+    raise OfstedQAError(
+        f"{option} {value!r} matches no indexed {what}.",
+        hint=f"valid: {shown}{more}" if valid else "the index is empty",
+    )
 
 
 @dataclass(frozen=True)
@@ -61,3 +98,4 @@ class SearchResponse:
     interpretation: Interpretation
     hits: tuple[Hit, ...]
     dense_used: bool
+    notes: tuple[str, ...] = ()  # what could not be taken as asked (caveats.py), to be shown

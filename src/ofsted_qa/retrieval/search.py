@@ -20,7 +20,7 @@ from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.lexical_index import terms, words
-from ofsted_qa.retrieval import boosts, dedupe, scoring
+from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
@@ -32,7 +32,7 @@ from ofsted_qa.retrieval.typos import Corrector
 __all__ = ["MODES", "Filters", "Hit", "SearchResponse", "Searcher", "Tuning", "best_sentence"]
 
 MODES = ("hybrid", "dense", "bm25")
-MAX_K = 50
+MAX_K = 100  # passages one search returns at most; the CLI says when it clamps
 PASSAGES_KEPT = 4096  # passages whose shingles and sentence terms are remembered (LRU)
 
 
@@ -103,10 +103,14 @@ class Searcher:
             understood = understood.since_latest(max(self.facts.known_years))
         if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
+        filters = filters or Filters()
+        understood, notes = caveats.years(understood, self.facts.known_years, filters)
+        if mode != "dense":
+            notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
-        allowed = self._allowed(filters or Filters())
+        allowed = self._allowed(filters)
         lexical, expansion = (
             scoring.lexical(self.bundle.lexical, understood, self.tuning)
             if mode != "dense"
@@ -121,7 +125,7 @@ class Searcher:
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
         if not candidates.size:
-            return SearchResponse(understood.query, mode, understood, (), dense_used)
+            return SearchResponse(understood.query, mode, understood, (), dense_used, notes)
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
         order = np.argsort(-parts["score"], kind="stable")
         order = boosts.cover_years(
@@ -146,12 +150,13 @@ class Searcher:
             hit(rank, members[0], tuple(hit(rank, m) for m in members[1:]))
             for rank, members in enumerate(groups[:k], start=1)
         )
-        return SearchResponse(understood.query, mode, understood, hits, dense_used)
+        return SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
             return None
         store = self.bundle.store
+        filters.check(store.documents)
         admitted = {d for d, meta in store.documents.items() if filters.admits(meta)}
         return np.array([c.doc_id in admitted for c in store.chunks], dtype=bool)
 

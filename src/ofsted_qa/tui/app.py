@@ -12,12 +12,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from ofsted_qa.inert import inert
+from ofsted_qa.tui.clipboard import CopyRequest, notice, save_copy
 from ofsted_qa.tui.commands import filter_commands
 from ofsted_qa.tui.conversation import Conversation
 from ofsted_qa.tui.engine import Choices, Engine
 from ofsted_qa.tui.error_panel import ErrorPanel
 from ofsted_qa.tui.filter_bar import FilterBar
 from ofsted_qa.tui.help_screen import HelpScreen, all_groups
+from ofsted_qa.tui.lenient_input import make_input_lenient
 from ofsted_qa.tui.loading import LoadingApp
 from ofsted_qa.tui.question_input import QuestionInput
 from ofsted_qa.tui.result_card import ResultCard
@@ -95,7 +98,9 @@ class OfstedApp(LoadingApp):
         super().index_failed(title, message, hint)
         self.status.index, self.status.model = "unavailable (ctrl+r retries)", "not loaded"
         self.query_one(Conversation).add_panel(ErrorPanel(title, message, hint))
-        self.notify(f"{message}\n{hint}".strip(), title=title, severity="error", markup=False)
+        self.notify(
+            inert(f"{message}\n{hint}".strip()), title=title, severity="error", markup=False
+        )
         for turn in self.turns:
             if turn.response is None:
                 turn.set_note(NOT_OPEN, error=True)
@@ -112,7 +117,7 @@ class OfstedApp(LoadingApp):
     def model_failed(self, message: str, hint: str) -> None:
         self.status.model = "unavailable: lexical search only"
         text = "\n".join(p for p in (message, hint, "Answers use lexical search only.") if p)
-        self.notify(text, title="Model not loaded", severity="warning", markup=False)
+        self.notify(inert(text), title="Model not loaded", severity="warning", markup=False)
 
     def retrying(self) -> None:
         self.query(ErrorPanel).remove()
@@ -180,6 +185,19 @@ class OfstedApp(LoadingApp):
         self.copied.append(text)  # read by tests; the terminal still gets it (OSC 52)
         super().copy_to_clipboard(text)
 
+    @on(CopyRequest)
+    def _copy(self, event: CopyRequest) -> None:
+        """OSC 52 may be ignored without a word: say what was tried, and keep a file copy."""
+        self.copy_to_clipboard(event.text)
+        path, failure = save_copy(event.text)
+        self.notify(
+            notice(event.text, path, failure),
+            title=f"{event.what} sent to the clipboard",
+            severity="warning" if failure else "information",
+            markup=False,
+            timeout=8,
+        )
+
     # Actions.
 
     def action_help(self) -> None:
@@ -206,6 +224,7 @@ class OfstedApp(LoadingApp):
 
 
 def run_app(index_dir: str | None, model: str | None) -> int:
+    make_input_lenient()  # before the driver starts reading the terminal
     app = OfstedApp(index_dir=index_dir, model_name=model)
     app.run()
     return app.return_code or 0

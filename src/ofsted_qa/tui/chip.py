@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ofsted_qa.inert import inert
+
 
 class Chip(Widget, can_focus=True):
     BINDINGS = [
@@ -34,7 +36,7 @@ class Chip(Widget, can_focus=True):
         self.tooltip = "Restore this cue" if removed else "Ignore this cue and re-ask"
 
     def render(self) -> Text:
-        return Text(f"{'+' if self.removed else '×'} {self.label}")
+        return Text(inert(f"{'+' if self.removed else '×'} {self.label}"))
 
     def action_flip(self) -> None:
         self.removed = not self.removed

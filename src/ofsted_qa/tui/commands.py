@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.markup import escape
 
+from ofsted_qa.inert import inert
 from ofsted_qa.tui.engine import Choices
 
 SetFilter = Callable[[str, Any], None]
@@ -25,13 +26,13 @@ def filter_commands(choices: Choices | None, set_filter: SetFilter) -> Iterator[
         )
     for doc_id, title in choices.documents:
         yield SystemCommand(
-            escape(f"Filter: document {title}"),
-            escape(doc_id),
+            escape(inert(f"Filter: document {title}")),
+            escape(inert(doc_id)),
             partial(set_filter, "doc", doc_id),
         )
     for kind in choices.kinds:
         yield SystemCommand(
-            escape(f"Filter: kind {kind}"),
+            escape(inert(f"Filter: kind {kind}")),
             "Only this kind of document",
             partial(set_filter, "kind", kind),
         )

@@ -11,6 +11,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Label, Select
 
+from ofsted_qa.inert import inert
+
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters
     from ofsted_qa.tui.engine import Choices
@@ -32,8 +34,8 @@ class FilterBar(Horizontal):
     def set_choices(self, choices: Choices) -> None:
         options: dict[str, list[tuple[Text, Any]]] = {
             "year": [(Text(str(y)), y) for y in choices.years],
-            "doc": [(Text(title), doc_id) for doc_id, title in choices.documents],
-            "kind": [(Text(k), k) for k in choices.kinds],
+            "doc": [(Text(inert(title)), doc_id) for doc_id, title in choices.documents],
+            "kind": [(Text(inert(k)), k) for k in choices.kinds],
         }
         for key, items in options.items():
             select = self.query_one(f"#filter-{key}", Select)

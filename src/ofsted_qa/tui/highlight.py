@@ -7,7 +7,10 @@ import re
 from rich.style import Style
 from rich.text import Text
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+from ofsted_qa.inert import inert
+
+# Words as the index sees them: hyphenated compounds whole, invisible characters inside.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u00ad\u200b-\u200d\u2060-]+[^\W_]+)*")
 SCORE_BAR_WIDTH = 10
 
 
@@ -19,16 +22,16 @@ def passage(
     term_style: Style | str = "bold",
     best_style: Style | str = "underline",
 ) -> Text:
-    """`text` exactly as written; the core's own stemmer decides which words match."""
-    out = Text(text)
+    """`text` as written but inert (controls shown, never acted on; offsets unchanged); the
+    core's own stemmer decides which words match."""
+    out = Text(inert(text))
     if best and best[1] > best[0]:
         out.stylize(best_style, *best)
     if query_terms:
         from ofsted_qa.index.lexical_index import terms
 
         for match in _WORD.finditer(text):
-            found = terms(match.group())
-            if found and found[0] in query_terms:
+            if query_terms.intersection(terms(match.group())):
                 out.stylize(term_style, match.start(), match.end())
     return out
 

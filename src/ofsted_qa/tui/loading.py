@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App
 
+from ofsted_qa.inert import inert
 from ofsted_qa.tui.engine import Engine
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ class LoadingApp(App[int]):
 
     def _core_notice(self, message: str) -> None:
         warning = message.startswith("warning")
-        self.notify(message, severity="warning" if warning else "information", markup=False)
+        text = inert(message)  # build notices name files and titles
+        self.notify(text, severity="warning" if warning else "information", markup=False)
 
     def action_retry(self) -> None:
         if self.load_failed:

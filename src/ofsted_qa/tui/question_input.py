@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from ofsted_qa.inert import inert
 
 
 class QuestionInput(Input):
@@ -28,6 +30,19 @@ class QuestionInput(Input):
         self.history: list[str] = []
         self._cursor = 0  # == len(history) means "the new question being typed"
         self._draft = ""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A hard-wrapped quote keeps all its lines, joined with spaces (Input keeps only the
+        first); controls and undecodable bytes arrive inert."""
+        text = inert(" ".join(event.text.split()))
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+        event.stop()
+        event.prevent_default()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

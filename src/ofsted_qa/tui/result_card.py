@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from ofsted_qa.inert import inert
+from ofsted_qa.tui.clipboard import CopyRequest
 from ofsted_qa.tui.highlight import passage, score_bar
 
 if TYPE_CHECKING:
@@ -69,19 +71,19 @@ class ResultCard(Widget, can_focus=True):
         hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
         head = Text.assemble(
             (f"{hit.rank:>2} ", style("card--rank")),
-            (meta.title, style("card--title")),
+            (inert(meta.title), style("card--title")),
             "  ",
-            (f" {badge(meta.kind)} ", style("card--badge")),
+            (f" {inert(badge(meta.kind))} ", style("card--badge")),
         )
         facts = [meta.publisher, human_date(meta.date), paragraph_label(hit.chunk)]
         if duplicates := len(getattr(hit, "duplicates", ())):
             facts.append(f"+{duplicates} near-identical")
         info = Text.assemble(
             ("   " + score_bar(hit.score, self.top_score), style("card--bar")),
-            (f" {hit.score:.2f}  " + " · ".join(facts), style("card--meta")),
+            (f" {hit.score:.2f}  " + inert(" · ".join(facts)), style("card--meta")),
         )
         section = Text(
-            "   " + (hit.chunk.section_path or "(no section)"),
+            "   " + inert(hit.chunk.section_path or "(no section)"),
             style=style("card--meta"),
             no_wrap=True,
             overflow="ellipsis",
@@ -103,12 +105,10 @@ class ResultCard(Widget, can_focus=True):
         self.post_message(self.Opened(self))
 
     def action_copy_citation(self) -> None:
-        self.app.copy_to_clipboard(self.hit.citation)
-        self.notify(self.hit.citation, title="Citation copied", markup=False)
+        self.post_message(CopyRequest(self.hit.citation, "Citation"))
 
     def action_copy_passage(self) -> None:
-        self.app.copy_to_clipboard(self.hit.chunk.text)
-        self.notify(f"{len(self.hit.chunk.text)} characters", title="Passage copied", markup=False)
+        self.post_message(CopyRequest(self.hit.chunk.text, "Passage"))
 
     def action_move(self, step: int) -> None:
         cards = list(self.screen.query(ResultCard))

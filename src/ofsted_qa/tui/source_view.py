@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ofsted_qa.inert import inert
+from ofsted_qa.tui.clipboard import CopyRequest
 from ofsted_qa.tui.highlight import passage
 
 if TYPE_CHECKING:
@@ -49,8 +51,10 @@ class SourceScreen(Screen[None]):
         from ofsted_qa.citations.citation import human_date
 
         meta = self.current.meta
-        head = Text.assemble((meta.title, "bold"), "\n")
-        head.append(f"{meta.publisher} · {meta.kind} · {human_date(meta.date)} · {meta.source}")
+        head = Text.assemble((inert(meta.title), "bold"), "\n")
+        head.append(
+            inert(f"{meta.publisher} · {meta.kind} · {human_date(meta.date)} · {meta.source}")
+        )
         yield Static(head, id="source-head")
         hit_ids = {h.chunk_id for h in self.hits}
         with VerticalScroll(id="source-body"):
@@ -59,7 +63,7 @@ class SourceScreen(Screen[None]):
                 chunk = self.store.get(chunk_id)
                 if chunk.section and chunk.section != section:
                     section = chunk.section
-                    yield Static(Text(chunk.section_path), classes="section")
+                    yield Static(Text(inert(chunk.section_path)), classes="section")
                 yield self._paragraph(chunk_id, chunk_id in hit_ids)
         yield Static(id="source-status")
         yield Footer()
@@ -68,7 +72,7 @@ class SourceScreen(Screen[None]):
         from ofsted_qa.citations.citation import paragraph_label
 
         chunk = self.store.get(chunk_id)
-        body = Text(f"{paragraph_label(chunk)}  ", style="dim")
+        body = Text(inert(f"{paragraph_label(chunk)}  "), style="dim")
         body.append_text(passage(chunk.text, self.terms if is_hit else set()))
         widget = Paragraph(chunk_id, body)
         widget.set_class(is_hit, "-hit")
@@ -85,7 +89,7 @@ class SourceScreen(Screen[None]):
         target = self.query_one(f"#para-{hit.chunk_id}", Paragraph)
         self.query_one("#source-body", VerticalScroll).scroll_to_center(target, animate=False)
         where = self.hits.index(hit) + 1 if hit in self.hits else 0
-        status = Text(f"Hit {where} of {len(self.hits)} in this document · {hit.citation}")
+        status = Text(inert(f"Hit {where} of {len(self.hits)} in this document · {hit.citation}"))
         self.query_one("#source-status", Static).update(status)
 
     def action_step(self, step: int) -> None:
@@ -96,12 +100,10 @@ class SourceScreen(Screen[None]):
         self._go(self.hits[index])
 
     def action_copy_citation(self) -> None:
-        self.app.copy_to_clipboard(self.current.citation)
-        self.notify(self.current.citation, title="Citation copied", markup=False)
+        self.post_message(CopyRequest(self.current.citation, "Citation"))
 
     def action_copy_passage(self) -> None:
-        self.app.copy_to_clipboard(self.current.chunk.text)
-        self.notify(f"{len(self.current.chunk.text)} characters", title="Passage copied")
+        self.post_message(CopyRequest(self.current.chunk.text, "Passage"))
 
     def action_toggle_raw(self) -> None:
         """The exact text of the source file at the cited offsets, to check the citation."""
@@ -114,7 +116,9 @@ class SourceScreen(Screen[None]):
             try:
                 raw = source_excerpt(self.current.meta, self.current.chunk, self.root)
             except OSError as exc:
-                self.notify(f"Cannot read the source file: {exc}", severity="error", markup=False)
+                self.notify(
+                    inert(f"Cannot read the source file: {exc}"), severity="error", markup=False
+                )
                 return
-            target.update(Text.assemble(("source file, exact text:\n", "dim"), raw))
+            target.update(Text.assemble(("source file, exact text:\n", "dim"), inert(raw)))
         target.toggle_class("-raw")

@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ofsted_qa.inert import inert
+
 
 class StatusBar(Widget):
     index: reactive[str] = reactive("opening the index…")
@@ -15,11 +17,11 @@ class StatusBar(Widget):
     def render(self) -> Text:
         return Text.assemble(
             ("Index ", "bold"),
-            self.index,
+            inert(self.index),
             ("  │  Model ", "bold"),
-            self.model,
+            inert(self.model),  # a model folder's name, a filter's document id
             ("  │  Filters ", "bold"),
-            self.filters,
+            inert(self.filters),
             overflow="ellipsis",
             no_wrap=True,
         )

@@ -11,11 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from ofsted_qa.inert import inert
 from ofsted_qa.tui.chip import Chip
 from ofsted_qa.tui.result_card import ResultCard
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
+
+
+HEAD_CHARS = 240  # a long pasted question is shown shortened, so its answer stays on screen
 
 
 def describe(filters: Filters) -> str:
@@ -58,9 +62,14 @@ class Turn(Vertical):
         yield Vertical(classes="cards")
 
     def _head(self) -> Text:
-        head = Text.assemble(("› ", "bold"), self.question)
+        shown = (
+            self.question
+            if len(self.question) <= HEAD_CHARS
+            else (f"{self.question[:HEAD_CHARS]}… ({len(self.question):,} characters)")
+        )
+        head = Text.assemble(("› ", "bold"), inert(shown))
         if describe(self.filters):
-            head.append(f"   filtered: {describe(self.filters)}", style="dim")
+            head.append(inert(f"   filtered: {describe(self.filters)}"), style="dim")
         return head
 
     def refresh_head(self) -> None:
@@ -75,7 +84,7 @@ class Turn(Vertical):
         return self.generation
 
     def set_note(self, note: str, error: bool = False) -> None:
-        self.note.update(Text(note))
+        self.note.update(Text(inert(note)))
         self.note.set_class(error, "-error")
 
     def show(self, response: SearchResponse, generation: int, note: str) -> None:
@@ -84,12 +93,10 @@ class Turn(Vertical):
         focused = self.screen.focused
         keep = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.cards else 0
         self.response = response
-        row = self.query_one(".chips", Horizontal)
-        if not row.children:  # cues as first read; removed ones stay, to be restored
-            row.mount_all(Chip(c) for c in response.interpretation.chips)
-        row.display = bool(row.children) or bool(response.interpretation.chips)
+        self._show_chips(response.interpretation.chips)
         hits = response.hits
-        self.set_note(note if hits else "No passages matched: try other words or clear filters.")
+        found = note if hits else "No passages matched: try other words or clear filters."
+        self.set_note("\n".join([found, *response.notes]))
         box = self.query_one(".cards", Vertical)
         box.remove_children()
         terms = set(response.interpretation.search_terms)
@@ -98,6 +105,16 @@ class Turn(Vertical):
         box.mount_all(cards)
         if keep and cards:  # a refresh must not throw the reader out of the results
             self.call_after_refresh(cards[min(keep, len(cards)) - 1].focus)
+
+    def _show_chips(self, read: list[str]) -> None:
+        """The cues this answer used, plus the removed ones (to be restored). Rebuilt when the
+        set changes, so a cue a filter overrules ("year 2014" under a 2016 filter) goes."""
+        row = self.query_one(".chips", Horizontal)
+        labels = read + sorted(self.dropped - set(read))
+        if {c.label for c in self.query(Chip)} != set(labels):
+            row.remove_children()
+            row.mount_all(Chip(c, removed=c in self.dropped) for c in labels)
+        row.display = bool(labels)
 
     @on(Chip.Toggled)
     def _cue_toggled(self, event: Chip.Toggled) -> None:
