@@ -45,3 +45,8 @@ screenshots: setup
 
 clean:
 	rm -rf $(VENV) index/current index/.build-*
+
+# Reading real PDFs (issue 16): libraries, fidelity, facts vs the CSV, furniture, speed (~7 min).
+.PHONY: bench-reading
+bench-reading: setup
+	$(BIN)/python bench/reading.py
