@@ -420,3 +420,26 @@ def test_real_bcp(authorities: list[Authority]) -> None:
     f = read_facts(_pages(pdf), authorities=authorities)
     assert f.local_authority == "Bournemouth, Christchurch and Poole"
     assert f.grade("care_leavers") == "requires improvement"
+
+
+@pytest.mark.parametrize(
+    ("cover", "name"),
+    [
+        (
+            "London Borough of Barnet\nInspection of local authority children's services\n"
+            "Inspection dates: 2 to 13 July 2018",
+            "London Borough of Barnet",
+        ),
+        (
+            "Inspection of Bradford Children and Families Trust\nInspection dates: 11 to 22 May 2026",
+            "Bradford",
+        ),
+        (
+            "Inspection of Bexley local authority children’s services\nInspection dates: 6 to 10 "
+            "February 2023",
+            "Bexley",
+        ),
+    ],
+)
+def test_the_council_is_read_from_the_cover_without_a_lookup_table(cover: str, name: str) -> None:
+    assert read_facts([cover]).local_authority == name

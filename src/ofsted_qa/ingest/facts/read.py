@@ -38,6 +38,12 @@ _INSPECTOR = re.compile(
 _TITLE_ILACS = re.compile(
     r"inspection of (.+?)\s+(?:local authority\s+)?children's (?:social care )?services", re.I
 )
+_TRUST = re.compile(r"inspection of (.+?)\s+children(?:'s)?(?: and families)? trust", re.I)
+# "London Borough of Bexley / Inspection of local authority children's services" (2018-2020):
+# the name stands before the title, which names no council itself.
+_NAME_BEFORE_TITLE = re.compile(
+    r"(?:\d+\s+)?(.+?)\s+inspection of (?:the )?local authority children's", re.I
+)
 _HTML = re.compile(r"<\s*(?:html|!doctype|head|body)\b", re.I)
 
 
@@ -86,8 +92,14 @@ def _title_region(pages: list[str]) -> str:
 
 def _raw_authority(title: str) -> str | None:
     """Council name as written, without a lookup table."""
+    m = _NAME_BEFORE_TITLE.match(title)
+    if m:
+        return squash(m.group(1))
+    m = _TRUST.search(title)
+    if m:
+        return squash(m.group(1))
     m = _TITLE_ILACS.search(title)
-    if m and not re.match(r"(?i)services for|children's", m.group(1)):
+    if m and not re.match(r"(?i)services for|children's|(?:the )?local authority\Z", m.group(1)):
         return squash(m.group(1))
     m = re.match(r"(?:\d+\s+)?(.+?)\s+(?:re-?inspection|inspection|review) of", title, re.I)
     return squash(m.group(1)) if m else None
