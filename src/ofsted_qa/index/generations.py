@@ -173,13 +173,13 @@ def load_current(index_dir: Path) -> IndexBundle:
     Should that generation vanish while it loads (removed by builds after two swaps), the load
     is retried from whatever `current` names now; a damaged index that stays current is
     reported."""
-    for _ in range(LOAD_ATTEMPTS):
+    for attempt in range(1, LOAD_ATTEMPTS + 1):
         generation = current_generation(index_dir)
         if generation is None:
             raise OfstedQAError(f"No index at {index_dir}", hint="run `ofsted-qa index`")
         try:
             return IndexBundle.load(generation)
         except OfstedQAError:
-            if current_generation(index_dir) == generation:
+            if attempt == LOAD_ATTEMPTS or current_generation(index_dir) == generation:
                 raise
-    return IndexBundle.load(generation)
+    raise AssertionError("unreachable: the last attempt returns or raises")

@@ -86,6 +86,6 @@ class Manifest:
             if path.stat().st_size != size:
                 raise OfstedQAError(f"The index file {name} is damaged (size changed)")
             expected = self.checksums.get(name)
-            if expected and (everything or size <= VERIFY_ON_LOAD_BYTES):
-                if file_sha256(path) != expected:
-                    raise OfstedQAError(f"The index file {name} is damaged (checksum differs)")
+            checked = expected and (everything or size <= VERIFY_ON_LOAD_BYTES)
+            if checked and file_sha256(path) != expected:
+                raise OfstedQAError(f"The index file {name} is damaged (checksum differs)")
