@@ -19,6 +19,7 @@ from ofsted_qa.index.embedding import ModelSource
 from ofsted_qa.index.freshness import doc_dir_names, meta_hash, metadata_hashes
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.lexical_index import LexicalIndex
+from ofsted_qa.index.locking import build_lock
 from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
@@ -160,7 +161,7 @@ def build_index(
 ) -> BuildReport:
     """Index `settings.doc_dirs` into `settings.index_dir`; the old index survives any failure."""
     started = time.perf_counter()
-    with generations.build_lock(settings.index_dir):
+    with build_lock(settings.index_dir):
         generations.remove_abandoned_builds(settings.index_dir)
         loaded = load_documents(list(settings.doc_dirs), settings.root)
         if not loaded.documents:

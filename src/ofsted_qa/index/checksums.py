@@ -24,17 +24,18 @@ def file_sha256(path: Path) -> str:
 _memory: dict[tuple[str, int, int], str] = {}
 
 
-def cached_sha256(path: Path, cache_dir: Path | None = None) -> str:
+def cached_sha256(path: Path, cache_dir: Path | None = None, *, refresh: bool = False) -> str:
     """`file_sha256`, remembered in this process and (when `cache_dir` is given) on disk, keyed
     by the file's absolute path, size and modification time: any rewrite of the file changes
-    at least its mtime, so a stale entry is never used for changed bytes written normally."""
+    at least its mtime, so a stale entry is never used for changed bytes written normally.
+    `refresh` re-reads the file and rewrites the entry (for bytes changed behind a kept mtime)."""
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key in _memory:
+    if key in _memory and not refresh:
         return _memory[key]
     stored = _load(cache_dir)
     entry = stored.get(key[0])
-    if entry and entry[:2] == [key[1], key[2]] and isinstance(entry[2], str):
+    if not refresh and entry and entry[:2] == [key[1], key[2]] and isinstance(entry[2], str):
         _memory[key] = entry[2]
         return entry[2]
     digest = file_sha256(path)

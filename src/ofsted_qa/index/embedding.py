@@ -81,8 +81,8 @@ def model_fingerprint(
     """Identify the exact weights: every file hashed whole (a changed weight anywhere changes
     the fingerprint). The hashes are cached by (path, size, mtime_ns) in memory and, given
     `cache_dir`, on disk, so an unchanged model costs a stat per file; `cached=False` re-reads
-    everything (`ofsted-qa index --check`)."""
-    from ofsted_qa.index.checksums import cached_sha256, file_sha256
+    everything and refreshes the cache (`ofsted-qa index --check`)."""
+    from ofsted_qa.index.checksums import cached_sha256
 
     digest = hashlib.sha256()
     try:
@@ -90,9 +90,7 @@ def model_fingerprint(
             if path.suffix in {".md", ".gitattributes"}:
                 continue
             digest.update(str(path.relative_to(model_dir)).encode())
-            digest.update(
-                (cached_sha256(path, cache_dir) if cached else file_sha256(path)).encode()
-            )
+            digest.update(cached_sha256(path, cache_dir, refresh=not cached).encode())
             digest.update(b"\0")
     except OSError as exc:
         raise OfstedQAError(f"Cannot read the model files in {model_dir} ({exc})") from exc

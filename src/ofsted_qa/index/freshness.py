@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from typing import Protocol
 
-from ofsted_qa.index.embedding import ModelSource
 from ofsted_qa.index.manifest import FORMAT_VERSION, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION
@@ -25,6 +25,16 @@ from ofsted_qa.ingest.documents import (
     read_source_text,
     relative_source,
 )
+
+
+class Weights(Protocol):
+    """What freshness needs of a model: its name and the fingerprint of its weights."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def fingerprint(self) -> str: ...
 
 
 def meta_hash(meta: DocumentMeta) -> str:
@@ -41,7 +51,7 @@ def doc_dir_names(settings: Settings) -> tuple[str, ...]:
     return tuple(names)
 
 
-def stale_reasons(manifest: Manifest, settings: Settings, model: ModelSource) -> list[str]:
+def stale_reasons(manifest: Manifest, settings: Settings, model: Weights) -> list[str]:
     """Why the index no longer matches the documents, model or format; empty when fresh."""
     reasons = []
     if manifest.format_version != FORMAT_VERSION:

@@ -28,13 +28,11 @@ from ofsted_qa.index.manifest import MANIFEST_FILE, Manifest
 from ofsted_qa.index.store import ChunkStore
 
 CURRENT = "current"
-LOCK_FILE = ".lock"
 BUILD_PREFIX = ".build-"
 GENERATION_PREFIX = "gen-"
 VECTORS_FILE = "vectors.npy"
 DENSE_FILE = "dense.faiss"
 LEXICAL_DIR = "lexical"
-LOCK_TIMEOUT_S = 600
 # Generations replaced less than this long ago are kept for readers that resolved them just
 # before the swap (a load takes well under a second; a long `ask` session holds its own mmap).
 KEEP_REPLACED_S = 120
@@ -50,26 +48,6 @@ def current_generation(index_dir: Path) -> Path | None:
         # Not a link: an index folder laid out by hand (or a copy) may hold a real folder.
         return link.resolve() if link.is_dir() else None
     return target.resolve() if target.is_dir() else None
-
-
-def build_lock(index_dir: Path):
-    """The lock that serialises builds; its folder problems are reported, not raised raw."""
-    from filelock import FileLock
-
-    try:
-        index_dir.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError) as exc:
-        raise OfstedQAError(
-            f"The index path {index_dir} is a file, not a folder", hint="pass --index DIR"
-        ) from exc
-    except OSError as exc:
-        raise OfstedQAError(f"Cannot create the index folder {index_dir} ({exc.strerror})") from exc
-    if not os.access(index_dir, os.W_OK | os.X_OK):
-        raise OfstedQAError(
-            f"Cannot write to the index folder {index_dir} (permission denied)",
-            hint="pass --index DIR somewhere writable",
-        )
-    return FileLock(str(index_dir / LOCK_FILE), timeout=LOCK_TIMEOUT_S)
 
 
 def new_build_dir(index_dir: Path) -> Path:
@@ -173,6 +151,8 @@ def load_current(index_dir: Path) -> IndexBundle:
     Should that generation vanish while it loads (removed by builds after two swaps), the load
     is retried from whatever `current` names now; a damaged index that stays current is
     reported."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise OfstedQAError(f"The index path {index_dir} is a file, not a folder")
     for attempt in range(1, LOAD_ATTEMPTS + 1):
         generation = current_generation(index_dir)
         if generation is None:
