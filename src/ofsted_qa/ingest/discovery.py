@@ -51,36 +51,54 @@ class Discovery:
     skipped: tuple[str, ...]  # one "path: why; skipped" line per file or folder left out
 
 
-def _inside(target: Path, roots: tuple[Path, ...]) -> bool:
-    return any(target == root or target.is_relative_to(root) for root in roots)
+@dataclass
+class _Walk:
+    """State of one discovery: the folders given, what was reached, links left for later."""
+
+    roots: tuple[Path, ...]
+    seen: set[Path]
+    skipped: list[str]
+    links: list[tuple[Path, Path]]  # (link, the folder given it lies under)
 
 
-def _walk(folder: Path, roots: tuple[Path, ...], seen: set[Path], skipped: list[str]):
-    """Yield document candidates under `folder` in sorted order, applying the link rules."""
+def _walk(folder: Path, given: Path, walk: _Walk):
+    """Yield document candidates under `folder` in sorted order; links wait until every real
+    file is reached, so a file keeps the id of where it really lies."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        skipped.append(f"{folder}: unreadable folder ({exc.strerror or exc}); skipped")
+        walk.skipped.append(f"{folder}: unreadable folder ({exc.strerror or exc}); skipped")
         return
     for entry in entries:
         path = Path(entry.path)
         if entry.name.startswith(".") or (entry.name == METADATA_FILE and not entry.is_symlink()):
             continue
-        target = path.resolve()
-        if entry.is_symlink() and not _inside(target, roots):
-            skipped.append(f"{path}: a link to {target}, outside the document folders; skipped")
-            continue
-        if target in seen:
-            continue  # reached before, through a link or its own folder
-        seen.add(target)
-        if target.is_dir():
-            yield from _walk(path, roots, seen, skipped)
-        elif not target.is_file():
-            skipped.append(f"{path}: not a regular file; skipped")
-        elif (why := unreadable_reason(target if entry.is_symlink() else path)) is not None:
-            skipped.append(f"{path}: {why}; skipped")
+        if entry.is_symlink():
+            walk.links.append((path, given))
         else:
-            yield path
+            yield from _reach(path, path, given, walk)
+
+
+def _reach(path: Path, target: Path, given: Path, walk: _Walk):
+    if target in walk.seen:
+        return  # reached before, through a link or its own folder
+    walk.seen.add(target)
+    if target.is_dir():
+        yield from _walk(path, given, walk)
+    elif not target.is_file():
+        walk.skipped.append(f"{path}: not a regular file; skipped")
+    elif (why := unreadable_reason(target)) is not None:
+        walk.skipped.append(f"{path}: {why}; skipped")
+    else:
+        yield path
+
+
+def _follow(link: Path, given: Path, walk: _Walk):
+    target = link.resolve()
+    if not any(target == root or target.is_relative_to(root) for root in walk.roots):
+        walk.skipped.append(f"{link}: a link to {target}, outside the document folders; skipped")
+        return
+    yield from _reach(link, target, given, walk)
 
 
 def _base_id(path: Path, folder: Path) -> str:
@@ -90,14 +108,17 @@ def _base_id(path: Path, folder: Path) -> str:
 def discover(folders: list[Path] | tuple[Path, ...]) -> Discovery:
     """Every document file under `folders` with a distinct id, and every file left out."""
     roots = tuple(f.resolve() for f in folders)
-    skipped: list[str] = []
-    seen: set[Path] = set(roots)
+    walk = _Walk(roots, set(roots), [], [])
+    skipped = walk.skipped
     candidates: list[tuple[Path, Path]] = []
     for folder in folders:
         if not folder.is_dir():
             skipped.append(f"{folder}: not a folder; skipped")
             continue
-        candidates.extend((path, folder) for path in _walk(folder, roots, seen, skipped))
+        candidates.extend((path, folder) for path in _walk(folder, folder, walk))
+    while walk.links:  # links found inside linked folders join the queue
+        link, folder = walk.links.pop(0)
+        candidates.extend((path, folder) for path in _follow(link, folder, walk))
     by_base: dict[str, list[tuple[Path, Path]]] = defaultdict(list)
     for path, folder in candidates:
         by_base[_base_id(path, folder)].append((path, folder))
