@@ -51,26 +51,26 @@ def parse_date(value: object) -> tuple[str, tuple[str, str]] | None:
     """An ISO date as precise as given, and the years it spans when it names a span.
 
     "2014-05-23", "2014-05", "2014", 2014, "23/05/2014" (day first, as in the UK), "23 May 2014",
-    "May 2014" and "2014/15" (-> "2014", spanning 2014 to 2015) are read; anything else
-    ("2019-13", "next Tuesday", a list) gives None."""
+    "May 2014" and "2014/15" or "2014-15" (-> "2014", spanning 2014 to 2015; "2011-12" is
+    December 2011, "2011/12" the span) are read; anything else ("2019-13", "next Tuesday", a
+    list) gives None."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    if iso := _ISO.match(text):
+    # "2011-12" is ISO December 2011; a hyphenated span is read only where no month fits.
+    iso = _ISO.match(text)
+    if iso and _checked(*(int(p) if p else 1 for p in iso.groups())):
         year, month, day = (int(p) if p else 0 for p in iso.groups())
-        if not _checked(year, month or 1, day or 1):
-            return None
-        parts = [f"{year:04d}"] + [f"{p:02d}" for p in (month, day) if p]
-        return "-".join(parts), ("", "")
+        return "-".join([f"{year:04d}"] + [f"{p:02d}" for p in (month, day) if p]), ("", "")
     if span := _YEAR_SPAN.match(text):
         first, second = int(span[1]), int(span[2])
         second = second if second >= 100 else first // 100 * 100 + second
         if second != first + 1 or not _checked(first):
             return None
         return str(first), (str(first), str(second))
-    return _free_form(text)
+    return None if iso else _free_form(text)
 
 
 def _free_form(text: str) -> tuple[str, tuple[str, str]] | None:
