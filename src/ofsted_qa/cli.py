@@ -192,7 +192,7 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     if args.check:
         from ofsted_qa.index.check import check_index
 
-        for line in check_index(settings):
+        for line in check_index(settings, local_model(settings)):
             print(line, file=out)
         return 0
     report = index_documents(

@@ -165,8 +165,11 @@ def build_index(
         generations.remove_abandoned_builds(settings.index_dir)
         loaded = load_documents(list(settings.doc_dirs), settings.root)
         if not loaded.documents:
+            why = "; ".join(loaded.warnings[:3]) + (" ..." if len(loaded.warnings) > 3 else "")
             raise OfstedQAError(
-                "No readable documents to index in " + ", ".join(map(str, settings.doc_dirs)),
+                "No readable documents to index in "
+                + ", ".join(map(str, settings.doc_dirs))
+                + (f" ({why})" if why else ""),
                 hint="add .txt or .md files, or pass --docs DIR",
             )
         previous = _previous(settings, model, rebuild)

@@ -8,13 +8,12 @@ hash cache, and says whether the documents changed since the build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index import generations
-from ofsted_qa.index.embedding import model_fingerprint, resolve_model_path
 from ofsted_qa.index.freshness import stale_reasons
 from ofsted_qa.index.manifest import Manifest
-from ofsted_qa.index.session import ENCODERS_DIR
 from ofsted_qa.index.settings import Settings
 
 
@@ -26,7 +25,15 @@ class _Weights:
     fingerprint: str
 
 
-def check_index(settings: Settings) -> list[str]:
+class Rehashable(Protocol):
+    """A model that can fingerprint its weights afresh, bypassing any cached hash."""
+
+    name: str
+
+    def fresh_fingerprint(self) -> str: ...
+
+
+def check_index(settings: Settings, model: Rehashable) -> list[str]:
     """What was verified, one line each; raises OfstedQAError naming the first fault found."""
     generation = generations.current_generation(settings.index_dir)
     if generation is None:
@@ -38,15 +45,14 @@ def check_index(settings: Settings) -> list[str]:
         f"{len(manifest.checksums)} index files match their checksums ({generation.name})",
         f"{len(bundle.store)} passages consistent across store, vectors, dense and lexical",
     ]
-    cache = settings.index_dir / ENCODERS_DIR
-    fingerprint = model_fingerprint(resolve_model_path(settings.model), cache, cached=False)
+    fingerprint = model.fresh_fingerprint()
     if fingerprint != manifest.model_fingerprint:
         raise OfstedQAError(
-            f"The model's weights ({settings.model}) differ from those the index was built with",
+            f"The model's weights ({model.name}) differ from those the index was built with",
             hint="run `ofsted-qa index` to re-embed with these weights",
         )
     lines.append(f"model weights re-hashed: {fingerprint} as built")
-    stale = stale_reasons(manifest, settings, _Weights(settings.model, fingerprint))
+    stale = stale_reasons(manifest, settings, _Weights(model.name, fingerprint))
     lines.append(
         "documents: up to date"
         if not stale

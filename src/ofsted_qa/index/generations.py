@@ -145,14 +145,21 @@ def write_parts(
     lexical.save(folder / LEXICAL_DIR)
 
 
+def check_index_path(index_dir: Path) -> None:
+    """A path that is a file can never hold an index: say so rather than try to build there."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise OfstedQAError(
+            f"The index path {index_dir} is a file, not a folder", hint="pass --index DIR"
+        )
+
+
 def load_current(index_dir: Path) -> IndexBundle:
     """The live generation, all of it from the one folder `current` named when it was read.
 
     Should that generation vanish while it loads (removed by builds after two swaps), the load
     is retried from whatever `current` names now; a damaged index that stays current is
     reported."""
-    if index_dir.exists() and not index_dir.is_dir():
-        raise OfstedQAError(f"The index path {index_dir} is a file, not a folder")
+    check_index_path(index_dir)
     for attempt in range(1, LOAD_ATTEMPTS + 1):
         generation = current_generation(index_dir)
         if generation is None:

@@ -38,6 +38,10 @@ class LocalModel:
         self.onnx_cache = onnx_cache
         self._tokenizer: Any = None
 
+    def fresh_fingerprint(self) -> str:
+        """The fingerprint with every weight file re-read (and the hash cache refreshed)."""
+        return model_fingerprint(self.path, self.onnx_cache, cached=False)
+
     def count_tokens(self, text: str) -> int:
         if self._tokenizer is None:
             from tokenizers import Tokenizer

@@ -82,6 +82,7 @@ def open_index(
     notify: Notify = lambda _msg: None,
 ) -> IndexBundle:
     """The live index, rebuilt first when it is missing, stale or damaged (if allowed)."""
+    generations.check_index_path(settings.index_dir)
     try:
         bundle = generations.load_current(settings.index_dir)
         reasons = stale_reasons(bundle.manifest, settings, model)
