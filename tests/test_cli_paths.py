@@ -132,3 +132,27 @@ def test_index_check_verifies_everything(
     capsys.readouterr()
     code, _ = run([*env, "index", "--check"])
     _one_clear_line(capsys, code, "dense.faiss is damaged (checksum differs)")
+
+
+def test_bad_metadata_dates_never_crash_ask_or_docs(
+    env: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    meta_path = tmp_path / "seeds" / "metadata.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    names = sorted(meta)
+    meta[names[0]]["date"] = "2014-15"
+    meta[names[1]]["date"] = "2019-13"
+    meta[names[2]]["date"] = "23/05/2014"
+    meta[names[3]] = "a string, not an entry"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    code, _ = run([*env, "index"])
+    err = capsys.readouterr().err
+    assert code == 0 and "field 'date': cannot read '2019-13' as a date" in err
+    assert f"entry {names[3]!r} is not an object" in err
+    for command in (["ask", "care leavers in 2014"], ["docs"], ["docs", "--json"]):
+        code, out = run([*env, *command])
+        assert code == 0 and out
+    docs = {d["doc_id"]: d for d in json.loads(run([*env, "docs", "--json"])[1])}
+    assert docs[names[2].rsplit(".", 1)[0]]["date"] == "2014-05-23"

@@ -177,3 +177,34 @@ def test_publish_fsyncs_files_and_folders_before_and_after_the_swap(
     swap = events.index("replace current")
     assert {"file manifest.json", "file vectors.npy", "file dense.faiss"} <= set(events[:swap])
     assert events[swap - 1] == "dir index" and events[swap + 1] == "dir index"
+
+
+def test_readers_during_rebuilds_always_see_a_whole_generation(
+    built: Settings, docs_dir: Path
+) -> None:
+    import threading
+
+    failures: list[str] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                bundle = generations.load_current(built.index_dir)
+                assert len(bundle.store) == bundle.manifest.chunk_count
+            except (OfstedQAError, AssertionError) as exc:
+                failures.append(str(exc))
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for thread in readers:
+        thread.start()
+    path = docs_dir / NEWS
+    try:
+        for n in range(4):
+            path.write_text(path.read_text() + f"\nParagraph {n} about adoption.\n")
+            build_index(built, FakeModel())
+    finally:
+        done.set()
+        for thread in readers:
+            thread.join()
+    assert failures == []

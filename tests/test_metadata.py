@@ -107,3 +107,21 @@ def test_a_document_with_a_byte_order_mark_is_cited_and_found_again(tmp_path: Pa
     citation = house_citation(doc.meta, chunks[0])
     assert "\ufeff" not in citation
     assert locate(store, citation) == 0
+
+
+def test_unreadable_metadata_is_a_warning_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "metadata.json").write_text("{}")
+    real = Path.read_text
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == "metadata.json":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    loaded = load_documents([tmp_path], tmp_path)
+    assert len(loaded.documents) == 1
+    assert "metadata.json: unreadable metadata" in loaded.warnings[0]

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from dateutil import parser as date_parser
-
 KINDS = ("inspection report", "inspection letter", "news", "blog", "document")
 TEXT_FIELDS = ("title", "publisher", "url")
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -76,6 +74,8 @@ def parse_date(value: object) -> tuple[str, tuple[str, str]] | None:
 def _free_form(text: str) -> tuple[str, tuple[str, str]] | None:
     if not re.search(r"\d{4}", text):
         return None  # a year is required: "23 May" or "next Tuesday" say too little
+    from dateutil import parser as date_parser  # only a build reads free-form dates
+
     try:
         one, two = (date_parser.parse(text, dayfirst=True, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
