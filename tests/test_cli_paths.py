@@ -9,18 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fakes import FakeModel
 from ofsted_qa import cli
-from ofsted_qa.index import generations, session
-
-
-@pytest.fixture
-def env(tmp_path: Path, docs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setenv("OFSTED_QA_ROOT", str(tmp_path))
-    model = FakeModel()
-    monkeypatch.setattr(session, "local_model", lambda settings: model)
-    monkeypatch.setattr(session, "prepare_query_encoder", lambda settings, notify: None)
-    return ["--index", str(tmp_path / "index")]
+from ofsted_qa.index import generations
 
 
 def run(args: list[str]) -> tuple[int, str]:

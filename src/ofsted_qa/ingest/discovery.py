@@ -45,12 +45,6 @@ class Found:
     folder: Path
 
 
-@dataclass(frozen=True)
-class Discovery:
-    files: tuple[Found, ...]
-    skipped: tuple[str, ...]  # one "path: why; skipped" line per file or folder left out
-
-
 @dataclass
 class _Walk:
     """State of one discovery: the folders given, what was reached, links left for later."""
@@ -103,6 +97,14 @@ def _follow(link: Path, given: Path, walk: _Walk):
 
 def _base_id(path: Path, folder: Path) -> str:
     return path.relative_to(folder).with_suffix("").as_posix()
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The documents under the folders, in walk order, and why anything else was left out."""
+
+    files: tuple[Found, ...]
+    skipped: tuple[str, ...]  # one "path: why; skipped" line per file or folder left out
 
 
 def discover(folders: list[Path] | tuple[Path, ...]) -> Discovery:
