@@ -146,3 +146,17 @@ def test_bad_metadata_dates_never_crash_ask_or_docs(
         assert code == 0 and out
     docs = {d["doc_id"]: d for d in json.loads(run([*env, "docs", "--json"])[1])}
     assert docs[names[2].rsplit(".", 1)[0]]["date"] == "2014-05-23"
+
+
+def test_no_build_works_right_after_index_despite_skipped_files(
+    env: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds" / "empty.txt").write_text("")
+    (tmp_path / "seeds" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    code, _ = run([*env, "index"])
+    err = capsys.readouterr().err
+    assert code == 0 and err.count("empty.txt: empty file") == 1
+    assert err.count("scan.pdf: .pdf files are not yet readable") == 1
+    code, out = run([*env, "ask", "IRO", "--no-build"])
+    err = capsys.readouterr().err
+    assert code == 0 and out and "Building" not in err and "warning" not in err
