@@ -46,12 +46,15 @@ def test_links_outside_the_folders_are_skipped_naming_the_target(tmp_path: Path)
     # Inside the folder: followed, but the file is indexed once, under where it really lies.
     os.symlink(docs / "inside", docs / "alias")
     os.symlink(docs, docs / "inside" / "loop")  # a loop must not recurse for ever
+    os.symlink(docs / "knot-a", docs / "knot-b")  # nor may links that point at each other
+    os.symlink(docs / "knot-b", docs / "knot-a")
     found = discover([docs])
     assert [f.doc_id for f in found.files] == ["inside/real"]
     skipped = "\n".join(found.skipped)
     assert f"x.txt: a link to {outside / 'secret.txt'}, outside the document folders" in skipped
     assert f"linked-folder: a link to {outside}, outside the document folders" in skipped
-    assert len(found.skipped) == 2
+    assert "knot-a: a link that cannot be followed" in skipped
+    assert len(found.skipped) == 4
 
 
 def test_a_link_into_another_given_folder_adds_no_duplicate(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,7 @@ class _Walk:
     links: list[tuple[Path, Path]]  # (link, the folder given it lies under)
 
 
-def _walk(folder: Path, given: Path, walk: _Walk):
+def _walk(folder: Path, given: Path, walk: _Walk) -> Iterator[Path]:
     """Yield document candidates under `folder` in sorted order; links wait until every real
     file is reached, so a file keeps the id of where it really lies."""
     try:
@@ -65,15 +66,16 @@ def _walk(folder: Path, given: Path, walk: _Walk):
         return
     for entry in entries:
         path = Path(entry.path)
-        if entry.name.startswith(".") or (entry.name == METADATA_FILE and not entry.is_symlink()):
+        if entry.name.startswith(".") or entry.name == METADATA_FILE:
             continue
         if entry.is_symlink():
             walk.links.append((path, given))
         else:
-            yield from _reach(path, path, given, walk)
+            # Resolved, so a file reached again through a link is recognised as the same file.
+            yield from _reach(path, path.resolve(), given, walk)
 
 
-def _reach(path: Path, target: Path, given: Path, walk: _Walk):
+def _reach(path: Path, target: Path, given: Path, walk: _Walk) -> Iterator[Path]:
     if target in walk.seen:
         return  # reached before, through a link or its own folder
     walk.seen.add(target)
@@ -87,8 +89,12 @@ def _reach(path: Path, target: Path, given: Path, walk: _Walk):
         yield path
 
 
-def _follow(link: Path, given: Path, walk: _Walk):
-    target = link.resolve()
+def _follow(link: Path, given: Path, walk: _Walk) -> Iterator[Path]:
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links (Python 3.11)
+        walk.skipped.append(f"{link}: a link that cannot be followed ({exc}); skipped")
+        return
     if not any(target == root or target.is_relative_to(root) for root in walk.roots):
         walk.skipped.append(f"{link}: a link to {target}, outside the document folders; skipped")
         return
