@@ -125,3 +125,19 @@ def test_unreadable_metadata_is_a_warning_not_a_crash(
     loaded = load_documents([tmp_path], tmp_path)
     assert len(loaded.documents) == 1
     assert "metadata.json: unreadable metadata" in loaded.warnings[0]
+
+
+def test_sub_folder_files_are_described_beside_them_or_by_path(tmp_path: Path) -> None:
+    for folder in ("2014", "2015"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(TEXT)
+    (tmp_path / "2014" / "metadata.json").write_text(json.dumps({"x.txt": {"date": "2014"}}))
+    (tmp_path / "metadata.json").write_text(
+        json.dumps({"2015/x.txt": {"date": "May 2015"}, "2015/y.txt": {"date": "2015"}})
+    )
+    loaded = load_documents([tmp_path], tmp_path)
+    dates = {d.meta.doc_id: d.meta.date for d in loaded.documents}
+    assert dates == {"2014/x": "2014", "2015/x": "2015-05"}
+    assert loaded.warnings == [
+        f"{tmp_path / 'metadata.json'}: entry '2015/y.txt' matches no indexed document"
+    ]

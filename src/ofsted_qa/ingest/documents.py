@@ -1,8 +1,9 @@
 """Source documents: reading files safely and attaching their metadata.
 
-Which files are documents is `discovery`; their `metadata.json` (keyed by file name, one per
-folder) is read and validated by `metadata`. A document without an entry still indexes: its
-title, date and publisher are inferred from its text and marked so.
+Which files are documents is `discovery`; their `metadata.json` (beside them keyed by file name,
+or in the document folder keyed by the path inside it) is read and validated by `metadata`. A
+document without an entry still indexes: its title, date and publisher are inferred from its
+text and marked so.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ofsted_qa.ingest.discovery import discover
 from ofsted_qa.ingest.metadata import KINDS as KINDS  # re-exported: the one list of kinds
-from ofsted_qa.ingest.metadata import Entry, read_metadata
+from ofsted_qa.ingest.metadata import Entry, MetadataLookup
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -176,7 +177,7 @@ def load_documents(folders: list[Path], root: Path) -> LoadResult:
     encodings: dict[str, str] = {}
     stamps: dict[str, tuple[int, int]] = {}
     left_out: dict[str, tuple[int, int]] = {}
-    metadata: dict[Path, dict[str, Entry]] = {}
+    metadata = MetadataLookup(warnings)
     for item in found.files:
         try:
             stamp = file_stamp(item.path)
@@ -192,9 +193,7 @@ def load_documents(folders: list[Path], root: Path) -> LoadResult:
             continue
         if encoding != "utf-8":
             warnings.append(f"{item.path}: not UTF-8; decoded as {encoding}")
-        if item.path.parent not in metadata:
-            metadata[item.path.parent] = read_metadata(item.path.parent, warnings)
-        entry = metadata[item.path.parent].get(item.path.name)
+        entry = metadata.entry(item.path, item.folder)
         source = relative_source(item.path, root)
         meta = (
             _meta_from_entry(item.doc_id, source, text, entry)
@@ -204,4 +203,5 @@ def load_documents(folders: list[Path], root: Path) -> LoadResult:
         encodings[item.doc_id] = encoding
         stamps[item.doc_id] = stamp
         documents.append(Document(meta=meta, text=text, content_hash=content_hash(text)))
+    warnings.extend(metadata.unused())
     return LoadResult(documents, warnings, encodings, stamps, left_out)

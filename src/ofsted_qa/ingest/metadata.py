@@ -154,3 +154,37 @@ def _period(given: object, where: str, warnings: list[str]) -> tuple[str, str]:
         warnings.append(f"{where} field 'period': ends before it starts; ignored")
         return "", ""
     return start, end
+
+
+class MetadataLookup:
+    """A file's entry: in its own folder's metadata file by file name, else in its document
+    folder's by path inside it ("2014/x.txt"). Each metadata file is read once; entries that
+    match no indexed document are reported (a typo in a file name would otherwise pass)."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        self._warnings = warnings
+        self._folders: dict[Path, dict[str, Entry]] = {}
+        self._used: set[tuple[Path, str]] = set()
+
+    def _entries(self, folder: Path) -> dict[str, Entry]:
+        if folder not in self._folders:
+            self._folders[folder] = read_metadata(folder, self._warnings)
+        return self._folders[folder]
+
+    def entry(self, path: Path, given: Path) -> Entry | None:
+        """The entry describing `path`, found under the document folder `given`, if any."""
+        for folder, key in ((path.parent, path.name), (given, path.relative_to(given).as_posix())):
+            found = self._entries(folder).get(key)
+            if found is not None:
+                self._used.add((folder, key))
+                return found
+        return None
+
+    def unused(self) -> list[str]:
+        """One warning per entry that described no indexed document."""
+        return [
+            f"{folder / 'metadata.json'}: entry {key!r} matches no indexed document"
+            for folder, entries in self._folders.items()
+            for key in entries
+            if (folder, key) not in self._used
+        ]
