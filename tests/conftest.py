@@ -41,6 +41,18 @@ def built(settings: Settings, fake_model: FakeModel) -> Settings:
     return settings
 
 
+@pytest.fixture
+def env(tmp_path: Path, docs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """CLI arguments that point at a private index of the seeds, with the fake model."""
+    from ofsted_qa.index import session
+
+    monkeypatch.setenv("OFSTED_QA_ROOT", str(tmp_path))
+    model = FakeModel()
+    monkeypatch.setattr(session, "local_model", lambda settings: model)
+    monkeypatch.setattr(session, "prepare_query_encoder", lambda settings, notify: None)
+    return ["--index", str(tmp_path / "index")]
+
+
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The seeds indexed once per test session with the real bundled model (and its ONNX export)."""

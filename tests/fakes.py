@@ -62,6 +62,9 @@ class FakeModel:
     def count_tokens(self, text: str) -> int:
         return self.embedder.count_tokens(text)
 
+    def fresh_fingerprint(self) -> str:
+        return self.fingerprint
+
     def document_embedder(self) -> Embedder:
         self.loads += 1
         return self.embedder

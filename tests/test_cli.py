@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fakes import FakeModel
 from ofsted_qa import cli
-from ofsted_qa.index import session
 from ofsted_qa.ingest.documents import read_source_text
 
 RESULT_KEYS = {
@@ -30,16 +28,6 @@ RESULT_KEYS = {
     "citation",
     "text",
 }
-
-
-@pytest.fixture
-def env(tmp_path: Path, docs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """CLI arguments that point at a private index of the seeds, with the fake model."""
-    monkeypatch.setenv("OFSTED_QA_ROOT", str(tmp_path))
-    model = FakeModel()
-    monkeypatch.setattr(session, "local_model", lambda settings: model)
-    monkeypatch.setattr(session, "prepare_query_encoder", lambda settings, notify: None)
-    return ["--index", str(tmp_path / "index")]
 
 
 def run(args: list[str], stdin: str = "") -> tuple[int, str]:

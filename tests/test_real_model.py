@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ofsted_qa import cli as cli_module
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import load_current
 from ofsted_qa.index.models import LocalModel, SentenceTransformerEmbedder
@@ -62,9 +62,13 @@ def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> Non
         "print(code, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)\n"
         "print(out.getvalue())\n"
     )
-    env = {"OFSTED_QA_ROOT": str(real_index.root), "PATH": "/usr/bin:/bin"}
-    if "PYTHONPATH" in os.environ:  # the sources under test, not whichever tree is installed
-        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    # The package under test, not whichever checkout the venv installed in editable mode.
+    source = Path(cli_module.__file__).resolve().parents[1]
+    env = {
+        "OFSTED_QA_ROOT": str(real_index.root),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(source),
+    }
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from ofsted_qa.errors import OfstedQAError
@@ -30,7 +31,19 @@ def _parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or update the index (incremental)")
     _docs_option(index)
+    index.add_argument(
+        "--remove-docs",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="stop indexing this document folder (repeatable)",
+    )
     index.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    index.add_argument(
+        "--check",
+        action="store_true",
+        help="verify every index file and the model's weights against their checksums",
+    )
     index.add_argument(
         "--dense",
         choices=("flat", "hnsw", "ivfpq"),
@@ -78,7 +91,7 @@ def _docs_option(parser: argparse.ArgumentParser) -> None:
         "--docs",
         action="append",
         metavar="DIR",
-        help="document folder (repeatable; default: seeds/)",
+        help="add a document folder (repeatable; remembered by the index; default: seeds/)",
     )
 
 
@@ -154,7 +167,10 @@ def _settings(args: argparse.Namespace):
         dense_kind=getattr(args, "dense", None) or "flat",
     )
     return settle_from_index(
-        settings, docs_given=bool(docs), dense_given=bool(getattr(args, "dense", None))
+        settings,
+        docs_given=bool(docs),
+        dense_given=bool(getattr(args, "dense", None)),
+        remove=tuple(Path(d) for d in getattr(args, "remove_docs", None) or ()),
     )
 
 
@@ -172,10 +188,24 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     from ofsted_qa.index.session import index_documents, local_model
 
     settings = _settings(args)
+    if args.check:
+        from ofsted_qa.index.check import check_index
+
+        for line in check_index(settings, local_model(settings)):
+            print(line, file=out)
+        return 0
     report = index_documents(
         settings, local_model(settings), rebuild=args.rebuild, progress=_progress, notify=_notify
     )
     print(inert(report.summary()), file=out)
+    folders = ", ".join(str(d) for d in settings.doc_dirs)
+    print(
+        inert(
+            f"Document folders: {folders} (remembered; --docs DIR adds one, "
+            "--remove-docs DIR removes one)."
+        ),
+        file=out,
+    )
     return 0
 
 

@@ -19,12 +19,13 @@ from ofsted_qa.index.embedding import ModelSource
 from ofsted_qa.index.freshness import doc_dir_names, meta_hash, metadata_hashes
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.lexical_index import LexicalIndex
+from ofsted_qa.index.locking import build_lock
 from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vector_cache import VectorCache, text_key
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
-from ofsted_qa.ingest.documents import Document, DocumentMeta, discover_files, load_documents
+from ofsted_qa.ingest.documents import Document, DocumentMeta, LoadResult, load_documents
 
 ProgressFactory = Callable[[int], Callable[[int], None]]
 
@@ -88,29 +89,34 @@ class _Plan:
     fresh: int = 0  # passages of new or edited documents
 
 
-def _record(doc: Document, path: Path, chunks: int) -> DocRecord:
-    stat = path.stat()
+def _record(doc: Document, stamp: tuple[int, int], chunks: int) -> DocRecord:
+    """The size and time are those of the file this document was read from (never another
+    file that would share its name)."""
+    size, mtime_ns = stamp
     return DocRecord(
         doc.meta.doc_id,
         doc.meta.source,
         doc.content_hash,
         meta_hash(doc.meta),
-        stat.st_size,
-        stat.st_mtime_ns,
+        size,
+        mtime_ns,
         chunks,
     )
 
 
-def _plan(
-    documents: list[Document], previous: IndexBundle | None, model: ModelSource, settings: Settings
-) -> _Plan:
+def _plan(loaded: LoadResult, previous: IndexBundle | None, model: ModelSource) -> _Plan:
     """Reuse the chunks and vectors of unchanged documents; chunk the others afresh."""
     plan = _Plan()
-    paths = {p.stem: p for p in discover_files(list(settings.doc_dirs))}
+    documents = loaded.documents
     for doc in documents:
         doc_id = doc.meta.doc_id
         old = previous.manifest.record(doc_id) if previous else None
-        if previous and old and old.content_hash == doc.content_hash:
+        if (
+            previous
+            and old
+            and old.content_hash == doc.content_hash
+            and old.source == doc.meta.source
+        ):
             ids = previous.store.doc_range(doc_id)
             plan.chunks.extend(previous.store.get(i) for i in ids)
             plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
@@ -125,18 +131,21 @@ def _plan(
             plan.fresh += len(chunks)
             (plan.changed if old else plan.added).append(doc_id)
             count = len(chunks)
-        plan.records.append(_record(doc, paths[doc_id], count))
+        plan.records.append(_record(doc, loaded.stamps[doc_id], count))
     if previous:
         known = {d.meta.doc_id for d in documents}
         plan.removed = [r.doc_id for r in previous.manifest.documents if r.doc_id not in known]
     return plan
 
 
-def _nothing_to_do(plan: _Plan, previous: IndexBundle | None, settings: Settings) -> bool:
+def _nothing_to_do(
+    plan: _Plan, previous: IndexBundle | None, settings: Settings, loaded: LoadResult
+) -> bool:
     return (
         previous is not None
         and not (plan.added or plan.changed or plan.removed)
         and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
+        and previous.manifest.skipped == loaded.skipped
         and previous.manifest.doc_dirs == doc_dir_names(settings)
         and previous.manifest.dense_kind == settings.dense_kind
         and previous.manifest.metadata_files == metadata_hashes(settings)
@@ -153,17 +162,20 @@ def build_index(
 ) -> BuildReport:
     """Index `settings.doc_dirs` into `settings.index_dir`; the old index survives any failure."""
     started = time.perf_counter()
-    with generations.build_lock(settings.index_dir):
+    with build_lock(settings.index_dir):
         generations.remove_abandoned_builds(settings.index_dir)
         loaded = load_documents(list(settings.doc_dirs), settings.root)
         if not loaded.documents:
+            why = "; ".join(loaded.warnings[:3]) + (" ..." if len(loaded.warnings) > 3 else "")
             raise OfstedQAError(
-                "No readable documents to index in " + ", ".join(map(str, settings.doc_dirs)),
+                "No readable documents to index in "
+                + ", ".join(map(str, settings.doc_dirs))
+                + (f" ({why})" if why else ""),
                 hint="add .txt or .md files, or pass --docs DIR",
             )
         previous = _previous(settings, model, rebuild)
-        plan = _plan(loaded.documents, previous, model, settings)
-        if not force_publish and _nothing_to_do(plan, previous, settings):
+        plan = _plan(loaded, previous, model)
+        if not force_publish and _nothing_to_do(plan, previous, settings, loaded):
             return BuildReport(
                 unchanged=tuple(plan.unchanged),
                 chunks=len(plan.chunks),
@@ -174,8 +186,7 @@ def build_index(
             raise OfstedQAError("The documents contain no passages to index")
         resume = VectorCache(settings.index_dir, model.fingerprint)
         embedded = _fill_vectors(plan, previous, model, progress, resume)
-        metas = {d.meta.doc_id: d.meta for d in loaded.documents}
-        generations.publish(settings.index_dir, _write(settings, model, plan, metas))
+        generations.publish(settings.index_dir, _write(settings, model, plan, loaded))
         resume.clear()
     return BuildReport(
         added=tuple(plan.added),
@@ -246,9 +257,8 @@ def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundl
             _assign(plan, positions, np.array(previous.vectors[i]))
 
 
-def _write(
-    settings: Settings, model: ModelSource, plan: _Plan, metas: dict[str, DocumentMeta]
-) -> Path:
+def _write(settings: Settings, model: ModelSource, plan: _Plan, loaded: LoadResult) -> Path:
+    metas: dict[str, DocumentMeta] = {d.meta.doc_id: d.meta for d in loaded.documents}
     folder = generations.new_build_dir(settings.index_dir)
     vectors = np.vstack([v for v in plan.vectors if v is not None]).astype(np.float32)
     dense = DenseIndex.build(vectors, settings.dense_kind)
@@ -268,6 +278,8 @@ def _write(
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         files=generations.file_sizes(folder),
         metadata_files=metadata_hashes(settings),
+        checksums=generations.file_checksums(folder),
+        skipped=loaded.skipped,
     )
     # The manifest goes last: a folder without one is never mistaken for a finished build.
     (folder / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")

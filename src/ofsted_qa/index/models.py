@@ -33,10 +33,14 @@ class LocalModel:
     def __init__(self, name: str = DEFAULT_MODEL, *, onnx_cache: Path | None = None) -> None:
         self.name = name
         self.path = resolve_model_path(name)
-        self.fingerprint = model_fingerprint(self.path)
+        self.fingerprint = model_fingerprint(self.path, onnx_cache)
         self.max_tokens = _max_seq_length(self.path)
         self.onnx_cache = onnx_cache
         self._tokenizer: Any = None
+
+    def fresh_fingerprint(self) -> str:
+        """The fingerprint with every weight file re-read (and the hash cache refreshed)."""
+        return model_fingerprint(self.path, self.onnx_cache, cached=False)
 
     def count_tokens(self, text: str) -> int:
         if self._tokenizer is None:

@@ -93,7 +93,7 @@ def export_onnx(model_dir: Path, out_dir: Path, *, name: str | None = None) -> P
         meta = {
             "format": FORMAT_VERSION,
             "name": name or model_dir.name,
-            "fingerprint": model_fingerprint(model_dir),
+            "fingerprint": model_fingerprint(model_dir, out_dir.parent),
             "max_seq_length": int(st_config["max_seq_length"]),
             "dimension": int(model.config.hidden_size),
             "pooling": "mean+l2norm in graph",
@@ -125,7 +125,7 @@ def _read_meta(folder: Path) -> dict[str, Any] | None:
 
 def onnx_cache_ready(model_dir: Path, cache_dir: Path) -> Path | None:
     """The cached export for these exact weights, or None; reads encoder.json, never the graph."""
-    fingerprint = model_fingerprint(model_dir)
+    fingerprint = model_fingerprint(model_dir, cache_dir)
     folder = cache_dir / f"onnx-{fingerprint}"
     meta = _read_meta(folder)
     return folder if meta is not None and meta.get("fingerprint") == fingerprint else None
@@ -136,7 +136,7 @@ def ensure_onnx_export(model_dir: Path, cache_dir: Path, *, name: str | None = N
     ready = onnx_cache_ready(model_dir, cache_dir)
     if ready is not None:
         return ready
-    folder = cache_dir / f"onnx-{model_fingerprint(model_dir)}"
+    folder = cache_dir / f"onnx-{model_fingerprint(model_dir, cache_dir)}"
     if folder.exists():  # a stale or corrupt leftover under our name: replace it
         shutil.rmtree(folder)
     return export_onnx(model_dir, folder, name=name)

@@ -31,23 +31,46 @@ def local_model(settings: Settings) -> LocalModel:
 
 
 def settle_from_index(
-    settings: Settings, *, docs_given: bool = False, dense_given: bool = False
+    settings: Settings,
+    *,
+    docs_given: bool = False,
+    dense_given: bool = False,
+    remove: tuple[Path, ...] = (),
 ) -> Settings:
     """Keep what the live index was built with (its folders, its dense kind) unless told otherwise,
-    so a later `ask` that rebuilds a stale index does not quietly change them."""
+    so a later `ask` that rebuilds a stale index does not quietly change them. Folders given are
+    added to the remembered ones (never silently replacing them); `remove` drops folders."""
     generation = generations.current_generation(settings.index_dir)
-    if generation is None or (docs_given and dense_given):
-        return settings
-    try:
-        manifest = generations.Manifest.read(generation)
-    except OfstedQAError:
-        return settings
-    if not docs_given:
-        dirs = tuple((settings.root / d).resolve() for d in manifest.doc_dirs)
-        settings = replace(settings, doc_dirs=dirs)
-    if not dense_given:
-        settings = replace(settings, dense_kind=manifest.dense_kind)
-    return settings
+    manifest = None
+    if generation is not None:
+        try:
+            manifest = generations.Manifest.read(generation)
+        except OfstedQAError:
+            manifest = None
+    dirs = settings.doc_dirs
+    if manifest is not None:
+        remembered = tuple((settings.root / d).resolve() for d in manifest.doc_dirs)
+        added = tuple(d for d in settings.doc_dirs if d not in remembered) if docs_given else ()
+        dirs = remembered + added
+        if not dense_given:
+            settings = replace(settings, dense_kind=manifest.dense_kind)
+    return replace(settings, doc_dirs=_without(dirs, remove))
+
+
+def _without(dirs: tuple[Path, ...], remove: tuple[Path, ...]) -> tuple[Path, ...]:
+    gone = {d.resolve() for d in remove}
+    unknown = sorted(str(d) for d in gone if d not in dirs)
+    if unknown:
+        raise OfstedQAError(
+            f"{', '.join(unknown)} is not a document folder of this index",
+            hint="the folders are: " + ", ".join(map(str, dirs)),
+        )
+    kept = tuple(d for d in dirs if d not in gone)
+    if not kept:
+        raise OfstedQAError(
+            "That would leave no document folders", hint="add one first with --docs DIR"
+        )
+    return kept
 
 
 def open_index(
@@ -59,6 +82,7 @@ def open_index(
     notify: Notify = lambda _msg: None,
 ) -> IndexBundle:
     """The live index, rebuilt first when it is missing, stale or damaged (if allowed)."""
+    generations.check_index_path(settings.index_dir)
     try:
         bundle = generations.load_current(settings.index_dir)
         reasons = stale_reasons(bundle.manifest, settings, model)

@@ -10,13 +10,13 @@ from ofsted_qa.exports import lazy_exports
 
 if TYPE_CHECKING:
     from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
+    from ofsted_qa.ingest.discovery import Discovery, discover, unreadable_reason
     from ofsted_qa.ingest.documents import (
         KINDS,
         Document,
         DocumentMeta,
         LoadResult,
         content_hash,
-        discover_files,
         load_documents,
         read_source_text,
     )
@@ -26,7 +26,9 @@ _EXPORTS = {
     "DocumentMeta": "documents",
     "LoadResult": "documents",
     "KINDS": "documents",
-    "discover_files": "documents",
+    "Discovery": "discovery",
+    "discover": "discovery",
+    "unreadable_reason": "discovery",
     "load_documents": "documents",
     "read_source_text": "documents",
     "content_hash": "documents",
@@ -37,14 +39,16 @@ _EXPORTS = {
 __all__ = [
     "CHUNKER_VERSION",
     "Chunk",
+    "Discovery",
     "Document",
     "DocumentMeta",
     "KINDS",
     "LoadResult",
     "chunk_document",
     "content_hash",
-    "discover_files",
+    "discover",
     "load_documents",
     "read_source_text",
+    "unreadable_reason",
 ]
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -57,6 +58,7 @@ _GRADE_CELL = re.compile(
 _MARKUP = r"(?:</?[pP]>|\*\*)"
 _SENT_END = re.compile(rf"[.!?…][\"'”’)\]]*{_MARKUP}*(?=\s+(?:{_MARKUP}|[\"'“‘(\[])*[A-Z0-9])")
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ def _pieces(src: str, start: int, end: int, level: int) -> list[Span]:
         spans, s = [], start
         for m in _SENT_END.finditer(src, start, end):
             spans.append((s, m.end()))
-            s = m.end() + len(src[m.end() : end]) - len(src[m.end() : end].lstrip())
+            # A match, not a copy of the rest of the text: one long line stays linear.
+            s = _SPACE.match(src, m.end(), end).end()  # type: ignore[union-attr]
         return spans + [(s, end)]
     if level == 1:
         return [m.span() for m in _WORD.finditer(src, start, end)]
@@ -192,10 +195,18 @@ def _balanced(pieces: list[Span], cost: Cost, budget: int) -> list[list[Span]]:
     greedy = _pack(pieces, cost, budget)
     ends = list(accumulate(e - s for s, e in pieces))
     shares = [ends[-1] * i / len(greedy) for i in range(1, len(greedy))]
-    cuts = sorted({min(range(len(ends) - 1), key=lambda j: abs(ends[j] - x)) + 1 for x in shares})
+    cuts = sorted({_nearest(ends, x) + 1 for x in shares})
     groups = [pieces[a:b] for a, b in zip([0, *cuts], [*cuts, len(pieces)], strict=True)]
     even = len(groups) == len(greedy) and all(cost(g[0][0], g[-1][1]) <= budget for g in groups)
     return groups if even else greedy
+
+
+def _nearest(ends: list[int], x: float) -> int:
+    """The index j < len(ends) - 1 whose ends[j] is nearest x (the first on a tie), found by
+    bisection: a scan per share made one long paragraph quadratic."""
+    last = len(ends) - 2
+    at = bisect_left(ends, x, 0, last + 1)
+    return min((j for j in (at - 1, at) if 0 <= j <= last), key=lambda j: abs(ends[j] - x))
 
 
 def _split(src: str, span: Span, cost: Cost, budget: int, level: int = 0) -> list[Span]:

@@ -1,21 +1,23 @@
 """Source documents: reading files safely and attaching their metadata.
 
-Metadata lives in a `metadata.json` beside the files (keyed by file name). A document without
-an entry still indexes: its title, date and publisher are inferred from its text and marked so.
+Which files are documents is `discovery`; their `metadata.json` (beside them keyed by file name,
+or in the document folder keyed by the path inside it) is read and validated by `metadata`. A
+document without an entry still indexes: its title, date and publisher are inferred from its
+text and marked so.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-METADATA_FILE = "metadata.json"
-DOCUMENT_SUFFIXES = {".txt", ".md", ".text"}
+from ofsted_qa.ingest.discovery import discover
+from ofsted_qa.ingest.metadata import KINDS as KINDS  # re-exported: the one list of kinds
+from ofsted_qa.ingest.metadata import Entry, MetadataLookup
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
-KINDS = ("inspection report", "inspection letter", "news", "blog", "document")
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -65,6 +67,8 @@ class LoadResult:
     documents: list[Document]
     warnings: list[str] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # doc id -> (size, mtime)
+    skipped: dict[str, tuple[int, int]] = field(default_factory=dict)  # unindexable files too
 
 
 def read_source_text(path: Path) -> tuple[str, str]:
@@ -81,26 +85,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _relative_source(path: Path, root: Path) -> str:
+def relative_source(path: Path, root: Path) -> str:
+    """The file as cited: relative to the project root when inside it, else absolute."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.resolve().as_posix()
-
-
-def _read_metadata(folder: Path, warnings: list[str]) -> dict[str, dict[str, object]]:
-    path = folder / METADATA_FILE
-    if not path.exists():
-        return {}
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        warnings.append(f"{path}: unreadable metadata ({exc}); inferring from the texts")
-        return {}
-    if not isinstance(entries, dict):
-        warnings.append(f"{path}: expected an object keyed by file name; inferring from the texts")
-        return {}
-    return {str(k): v for k, v in entries.items() if isinstance(v, dict)}
 
 
 def _iso_date(day: str, month: str, year: str) -> str:
@@ -110,7 +100,9 @@ def _iso_date(day: str, month: str, year: str) -> str:
 def infer_meta(doc_id: str, source: str, text: str) -> DocumentMeta:
     """Best guesses from the text itself, each field named in `inferred`."""
     head = text[:3000]
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), doc_id)
+    # A byte-order mark is not part of the title (a citation carrying one is never found again).
+    lines = (line.strip().lstrip("\ufeff").strip() for line in text.splitlines())
+    first_line = next((line for line in lines if line), doc_id)
     published = re.search(r"published:?\s*" + _DATE.pattern, head, re.IGNORECASE)
     any_date = published or _DATE.search(head)
     date = _iso_date(*any_date.groups()[-3:]) if any_date else ""
@@ -128,24 +120,21 @@ def infer_meta(doc_id: str, source: str, text: str) -> DocumentMeta:
     )
 
 
-def _meta_from_entry(doc_id: str, source: str, text: str, entry: dict[str, object]) -> DocumentMeta:
+def _meta_from_entry(doc_id: str, source: str, text: str, entry: Entry) -> DocumentMeta:
+    """Given fields win; the rest (and any field the validation refused) are inferred."""
     guessed = infer_meta(doc_id, source, text)
-    given = {k: str(v) for k, v in entry.items() if v is not None}
-    raw_period = entry.get("period")
-    period = raw_period if isinstance(raw_period, dict) else {}
-    inferred = tuple(f for f in guessed.inferred if not given.get(f))
-    kind = given.get("kind", guessed.kind)
+    given = dict(entry.text, kind=entry.kind, date=entry.date)
     return DocumentMeta(
         doc_id=doc_id,
         source=source,
         title=given.get("title") or guessed.title,
         publisher=given.get("publisher") or guessed.publisher,
-        kind=kind if kind in KINDS else "document",
-        date=given.get("date") or guessed.date,
-        period_start=str(period.get("start") or ""),
-        period_end=str(period.get("end") or ""),
+        kind=entry.kind or guessed.kind,
+        date=entry.date or guessed.date,
+        period_start=entry.period[0],
+        period_end=entry.period[1],
         url=given.get("url", ""),
-        inferred=inferred,
+        inferred=tuple(f for f in guessed.inferred if not given.get(f)),
     )
 
 
@@ -162,51 +151,57 @@ def _problem(path: Path) -> str | None:
     return None
 
 
-def discover_files(folders: list[Path]) -> list[Path]:
-    files = []
-    for folder in folders:
-        for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
-                files.append(path)
-    return files
+def file_stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time: what the freshness check compares before hashing."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _read(path: Path) -> tuple[str, str, str | None]:
+    """(text, encoding, None) or ("", "", why the file cannot be indexed)."""
+    try:
+        problem = _problem(path)
+        if problem is not None:
+            return "", "", problem
+        text, encoding = read_source_text(path)
+    except OSError as exc:
+        return "", "", f"unreadable ({exc.strerror or exc})"
+    return (text, encoding, None) if text.strip() else ("", "", "no text")
 
 
 def load_documents(folders: list[Path], root: Path) -> LoadResult:
     """Read every document under `folders`; problems become warnings, never a failed build."""
+    found = discover(folders)
+    warnings = list(found.skipped)
     documents: list[Document] = []
-    warnings: list[str] = []
     encodings: dict[str, str] = {}
-    seen: dict[str, Path] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            warnings.append(f"{folder}: not a folder; skipped")
+    stamps: dict[str, tuple[int, int]] = {}
+    left_out: dict[str, tuple[int, int]] = {}
+    metadata = MetadataLookup(warnings)
+    for item in found.files:
+        try:
+            stamp = file_stamp(item.path)
+        except OSError as exc:
+            warnings.append(f"{item.path}: unreadable ({exc.strerror or exc}); skipped")
             continue
-        metadata = _read_metadata(folder, warnings)
-        for path in discover_files([folder]):
-            doc_id = path.stem
-            if doc_id in seen:
-                warnings.append(f"{path}: same name as {seen[doc_id]}; skipped")
-                continue
-            try:
-                problem = _problem(path)
-                text, encoding = read_source_text(path) if problem is None else ("", "")
-            except OSError as exc:
-                problem = f"unreadable ({exc.strerror or exc})"
-            if problem is None and not text.strip():
-                problem = "no text"
-            if problem is not None:
-                warnings.append(f"{path}: {problem}; skipped")
-                continue
-            if encoding != "utf-8":
-                warnings.append(f"{path}: not UTF-8; decoded as {encoding}")
-            source = _relative_source(path, root)
-            entry = metadata.get(path.name)
-            meta = (
-                _meta_from_entry(doc_id, source, text, entry)
-                if entry
-                else infer_meta(doc_id, source, text)
-            )
-            seen[doc_id] = path
-            encodings[doc_id] = encoding
-            documents.append(Document(meta=meta, text=text, content_hash=content_hash(text)))
-    return LoadResult(documents=documents, warnings=warnings, encodings=encodings)
+        text, encoding, problem = _read(item.path)
+        if problem is not None:
+            # Remembered with its size and time, so an unchanged bad file never makes the
+            # index look stale (and is not re-read on every question).
+            warnings.append(f"{item.path}: {problem}; skipped")
+            left_out[item.doc_id] = stamp
+            continue
+        if encoding != "utf-8":
+            warnings.append(f"{item.path}: not UTF-8; decoded as {encoding}")
+        entry = metadata.entry(item.path, item.folder)
+        source = relative_source(item.path, root)
+        meta = (
+            _meta_from_entry(item.doc_id, source, text, entry)
+            if entry
+            else infer_meta(item.doc_id, source, text)
+        )
+        encodings[item.doc_id] = encoding
+        stamps[item.doc_id] = stamp
+        documents.append(Document(meta=meta, text=text, content_hash=content_hash(text)))
+    warnings.extend(metadata.unused())
+    return LoadResult(documents, warnings, encodings, stamps, left_out)
