@@ -14,7 +14,7 @@ from context import Context, compare_rankings, rankings
 from harness import rss_mb
 
 from ofsted_qa.index import generations
-from ofsted_qa.index.build import build_index
+from ofsted_qa.index.build import EMBEDDING, build_index
 from ofsted_qa.index.settings import Settings
 
 
@@ -22,7 +22,9 @@ def _timed_build(settings: Settings, model: Any, *, rebuild: bool) -> dict[str, 
     """Build; throughput counts the embedding phase (model loaded) and the whole build."""
     marks: dict[str, float] = {}
 
-    def progress(total: int) -> Callable[[int], None]:
+    def progress(phase: str, total: int) -> Callable[[int], None]:
+        if phase != EMBEDDING:
+            return lambda _n: None
         marks["embed_start"] = time.perf_counter()
 
         def advance(_n: int) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from ofsted_qa import cli
 from ofsted_qa.citations.citation import parse_ref
-from test_cli import env, run  # noqa: F401  (the CLI fixture and runner)
+from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 
 
 @pytest.mark.parametrize("question", ["???", "\u200b", "\u00ad\u2060"])

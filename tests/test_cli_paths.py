@@ -156,7 +156,7 @@ def test_no_build_works_right_after_index_despite_skipped_files(
     code, _ = run([*env, "index"])
     err = capsys.readouterr().err
     assert code == 0 and err.count("empty.txt: empty file") == 1
-    assert err.count("scan.pdf: .pdf files are not yet readable") == 1
+    assert err.count("scan.pdf: corrupt or truncated PDF") == 1
     code, out = run([*env, "ask", "IRO", "--no-build"])
     err = capsys.readouterr().err
     assert code == 0 and out and "Building" not in err and "warning" not in err

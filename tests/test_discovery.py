@@ -71,17 +71,20 @@ def test_unsupported_files_are_listed_once_with_why(tmp_path: Path) -> None:
     (tmp_path / "2014").mkdir()
     for name in ("report.pdf", "2014/page.html", "letter.docx", "data.csv", "README"):
         (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "scan").write_bytes(b"%PDF-1.4\n")  # no suffix: a PDF by its content
     (tmp_path / ".DS_Store").write_bytes(b"x")  # hidden: ignored silently
     (tmp_path / "ok.txt").write_text(TEXT)
     loaded = load_documents([tmp_path], tmp_path)
     assert [d.meta.doc_id for d in loaded.documents] == ["ok"]
     assert sorted(loaded.warnings) == sorted(
         [
-            f"{tmp_path / '2014' / 'page.html'}: .html files are not yet readable; skipped",
+            f"{tmp_path / '2014' / 'page.html'}: web page has no main text; skipped",
             f"{tmp_path / 'README'}: unsupported file type (no suffix); skipped",
             f"{tmp_path / 'data.csv'}: unsupported file type (.csv); skipped",
-            f"{tmp_path / 'letter.docx'}: .docx files are not yet readable; skipped",
-            f"{tmp_path / 'report.pdf'}: .pdf files are not yet readable; skipped",
+            f"{tmp_path / 'letter.docx'}: not a Word document (not a zip file); skipped",
+            f"{tmp_path / 'report.pdf'}: not a PDF (no %PDF- header); skipped",
+            f"{tmp_path / 'scan'}: corrupt or truncated PDF (Failed to load document "
+            "(PDFium: Data format error).); skipped",
         ]
     )
 

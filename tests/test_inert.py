@@ -12,7 +12,7 @@ from fakes import FakeModel
 from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.inert import inert, inert_json
-from test_cli import env, run  # noqa: F401  (the CLI fixture and runner)
+from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"
 TITLE = "\x1b]0;pwned\x07"

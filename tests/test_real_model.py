@@ -95,7 +95,7 @@ def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
         f"root = Path({str(root)!r})\n"
         "settings = Settings(root=root, index_dir=root / 'index', doc_dirs=(root / 'seeds',))\n"
         "done = []\n"
-        "def progress(total):\n"
+        "def progress(phase, total):\n"
         "    def advance(n):\n"
         "        done.append(n)\n"
         "        if len(done) == 1:\n"

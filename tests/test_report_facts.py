@@ -435,6 +435,11 @@ def test_real_bcp(authorities: list[Authority]) -> None:
             "Bradford",
         ),
         (
+            "Inspection of looked after children services\nNorfolk County Council\n"
+            "Inspection dates: 15 to 26 July 2013",
+            "Norfolk County Council",
+        ),
+        (
             "Inspection of Bexley local authority children’s services\nInspection dates: 6 to 10 "
             "February 2023",
             "Bexley",

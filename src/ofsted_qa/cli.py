@@ -178,12 +178,6 @@ def _notify(message: str) -> None:
     print(inert(message), file=sys.stderr, flush=True)  # warnings name files and titles
 
 
-def _progress(total: int) -> Callable[[int], None]:
-    from ofsted_qa.progress import ProgressBar
-
-    return ProgressBar(total, label="Embedding passages", stream=sys.stderr).advance
-
-
 def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     from ofsted_qa.index.session import index_documents, local_model
 
@@ -194,9 +188,12 @@ def _cmd_index(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
         for line in check_index(settings, local_model(settings)):
             print(line, file=out)
         return 0
-    report = index_documents(
-        settings, local_model(settings), rebuild=args.rebuild, progress=_progress, notify=_notify
-    )
+    from ofsted_qa.progress import build_progress
+
+    with build_progress() as progress:
+        report = index_documents(
+            settings, local_model(settings), rebuild=args.rebuild, progress=progress, notify=_notify
+        )
     print(inert(report.summary()), file=out)
     folders = ", ".join(str(d) for d in settings.doc_dirs)
     print(
@@ -215,9 +212,12 @@ def _open_searcher(args: argparse.Namespace):
 
     settings = _settings(args)
     model = local_model(settings)
-    bundle = open_index(
-        settings, model, allow_build=not args.no_build, progress=_progress, notify=_notify
-    )
+    from ofsted_qa.progress import build_progress
+
+    with build_progress() as progress:
+        bundle = open_index(
+            settings, model, allow_build=not args.no_build, progress=progress, notify=_notify
+        )
     embedder = model.query_embedder() if args.mode != "bm25" else None
     return Searcher(bundle, embedder)
 

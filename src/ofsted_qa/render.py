@@ -6,11 +6,12 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
-from ofsted_qa.citations.citation import human_date, paragraph_label
+from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
+from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.retrieval.search import Hit, SearchResponse
 
 WRAP = 88
@@ -30,6 +31,7 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
         "date": meta.date,
         "section": chunk.section_path,
         "paragraph": chunk.paragraph,
+        "pages": list(page_span(meta.page_starts, chunk.start, chunk.end) or []),
         "start": chunk.start,
         "end": chunk.end,
         "citation": hit.citation,
@@ -127,7 +129,7 @@ def _print_hit(hit: Hit, out: TextIO, *, explain: bool) -> None:
     _say(
         out,
         f"   {meta.publisher} · {meta.kind} · {human_date(meta.date)} · "
-        f"{paragraph_label(chunk)} · score {hit.score:.3f}",
+        f"{place_label(meta, chunk)} · score {hit.score:.3f}",
     )
     _say(out, "   " + textwrap.shorten(where, WRAP - 3, placeholder="…"), DIM)
     _say(out, _wrapped(chunk.text, "   "))
@@ -140,6 +142,18 @@ def _print_hit(hit: Hit, out: TextIO, *, explain: bool) -> None:
     _say(out, f"   ref:  {hit.ref}  ({meta.source}:{chunk.start}-{chunk.end})")
     if explain:
         _say(out, f"   why:  {', '.join(f'{k} {v:.3f}' for k, v in hit.contributions.items())}")
+
+
+def report_line(row: dict[str, Any]) -> str:
+    """What a report states about itself, on one line: council, framework, inspection dates,
+    lead inspector and each judgement ("leaders good · ...")."""
+    parts = [row.get("local_authority", ""), row.get("framework", "")]
+    if row.get("period_start"):
+        parts.append(f"inspected {human_date(row['period_start'])}–{human_date(row['period_end'])}")
+    if row.get("lead_inspector"):
+        parts.append(f"lead {row['lead_inspector']}")
+    grades = [f"{j['area'].replace('_', ' ')} {j['grade']}" for j in row.get("judgements", ())]
+    return " · ".join(p for p in [*parts, *grades] if p)
 
 
 def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
@@ -162,6 +176,8 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
         )
         title = textwrap.shorten(row["title"], WRAP - 4, placeholder="…")
         _say(out, f"    {title}  [{row['source']}]")
+        if report := report_line(row):
+            _say(out, _wrapped(report, "    "), DIM)
     total = sum(r["chunks"] for r in rows)
     _say(out, f"{len(rows)} documents, {total} passages; index {bundle.folder}")
 
@@ -178,10 +194,12 @@ def print_in_context(
         chunk = store.get(neighbour)
         marker = "▶" if neighbour == chunk_id else " "
         _say(out)
-        _say(out, f"{marker} {paragraph_label(chunk)} · {chunk.section_path or '(no section)'}")
+        section = chunk.section_path or "(no section)"
+        _say(out, f"{marker} {place_label(meta, chunk)} · {section}")
         _say(out, _wrapped(chunk.text, "  "), BOLD if neighbour == chunk_id else "")
+    fresh = "a fresh extraction of the source" if meta.page_starts else "the source"
     checked = (
-        "verified against the source"
+        f"verified against {fresh}"
         if verify(meta, target, root)
         else "NOT matching the source file"
     )

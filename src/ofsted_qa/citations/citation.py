@@ -6,6 +6,7 @@ import re
 
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.ingest.readers import page_span
 
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -50,12 +51,29 @@ def stored_label(typed: str) -> str:
     return typed
 
 
+def page_label(meta: DocumentMeta, chunk: Chunk) -> str:
+    """ "p. 14", or "pp. 14–15" for a passage across a page break; "" for unpaged text."""
+    span = page_span(meta.page_starts, chunk.start, chunk.end)
+    if span is None:
+        return ""
+    first, last = span
+    return f"p. {first}" if first == last else f"pp. {first}–{last}"
+
+
+def place_label(meta: DocumentMeta, chunk: Chunk) -> str:
+    """Where a passage is, for a reader: "para 134 · p. 31" (the page where there are pages)."""
+    page = page_label(meta, chunk)
+    return f"{paragraph_label(chunk)} · {page}" if page else paragraph_label(chunk)
+
+
 def house_citation(meta: DocumentMeta, chunk: Chunk) -> str:
     """E.g. "Ofsted, Inspection of services ..., London Borough of Bexley (published 23 May
-    2014), para 134"."""
-    verb = "dated" if meta.kind == "inspection letter" else "published"
+    2014), para 134, p. 31" (the page where the document has pages)."""
+    verb = "dated" if meta.kind.endswith("letter") else "published"
+    page = page_label(meta, chunk)
     return (
         f"{meta.publisher}, {meta.title} ({verb} {human_date(meta.date)}), {paragraph_label(chunk)}"
+        + (f", {page}" if page else "")
     )
 
 
@@ -80,9 +98,13 @@ def parse_ref(text: str) -> tuple[str, str] | None:
     return doc, stored_label(paragraph)
 
 
+_PAGE = re.compile(r",\s*pp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?\s*$")
+
+
 def parse_house_citation(text: str) -> tuple[str, str] | None:
-    """Split a pasted house-style citation into (text before the paragraph, paragraph label)."""
-    head, sep, label = text.strip().rpartition(", ")
+    """Split a pasted house-style citation into (text before the paragraph, paragraph label);
+    a trailing page ("p. 31", "pp. 14–15") is only a reader's aid and is dropped."""
+    head, sep, label = _PAGE.sub("", text.strip()).rpartition(", ")
     label = label.strip().removesuffix(".")
     unnumbered = "unnumbered passage "
     if label.startswith(unnumbered):

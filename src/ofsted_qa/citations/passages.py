@@ -13,7 +13,8 @@ from ofsted_qa.citations.citation import (
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.chunking import Chunk, normalise_for_match
-from ofsted_qa.ingest.documents import DocumentMeta, read_source_text
+from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.ingest.readers import read_document
 
 
 def source_path(meta: DocumentMeta, root: Path) -> Path:
@@ -22,15 +23,18 @@ def source_path(meta: DocumentMeta, root: Path) -> Path:
 
 
 def source_excerpt(meta: DocumentMeta, chunk: Chunk, root: Path) -> str:
-    text, _ = read_source_text(source_path(meta, root))
-    return text[chunk.start : chunk.end]
+    """The text at the chunk's offsets in a fresh reading of its source file: the file itself
+    for plain text, a new extraction for a PDF, web page or Word file (never the index's copy).
+
+    Raises OSError or UnreadableDocument when the file can no longer be read."""
+    return read_document(source_path(meta, root)).text[chunk.start : chunk.end]
 
 
 def verify(meta: DocumentMeta, chunk: Chunk, root: Path) -> bool:
     """The file's own text at the cited offsets is the passage (whitespace and markup aside)."""
     try:
         excerpt = source_excerpt(meta, chunk, root)
-    except OSError:
+    except (OSError, OfstedQAError):  # gone, or no longer readable: not verified
         return False
     return normalise_for_match(excerpt) == normalise_for_match(chunk.text)
 

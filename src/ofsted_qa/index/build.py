@@ -26,8 +26,13 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vector_cache import VectorCache, text_key
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from ofsted_qa.ingest.documents import Document, DocumentMeta, LoadResult, load_documents
+from ofsted_qa.ingest.extract_cache import ExtractCache
 
-ProgressFactory = Callable[[int], Callable[[int], None]]
+# A build phase's label and step count -> advance(steps done). The phases, in order:
+READING = "Reading documents"
+EMBEDDING = "Embedding passages"
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+READING_BAR_MIN_FILES = 20
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,10 @@ def build_index(
     started = time.perf_counter()
     with build_lock(settings.index_dir):
         generations.remove_abandoned_builds(settings.index_dir)
-        loaded = load_documents(list(settings.doc_dirs), settings.root)
+        cache = ExtractCache(settings.extracted_dir)
+        loaded = load_documents(
+            list(settings.doc_dirs), settings.root, cache=cache, progress=_reading(progress)
+        )
         if not loaded.documents:
             why = "; ".join(loaded.warnings[:3]) + (" ..." if len(loaded.warnings) > 3 else "")
             raise OfstedQAError(
@@ -188,6 +196,7 @@ def build_index(
         embedded = _fill_vectors(plan, previous, model, progress, resume)
         generations.publish(settings.index_dir, _write(settings, model, plan, loaded))
         resume.clear()
+        cache.prune(loaded.extract_keys.values())
     return BuildReport(
         added=tuple(plan.added),
         changed=tuple(plan.changed),
@@ -200,6 +209,17 @@ def build_index(
         warnings=tuple(loaded.warnings),
         reason="full rebuild" if rebuild else ("" if previous else "no reusable index"),
     )
+
+
+def _reading(progress: ProgressFactory | None) -> Callable[[int], Callable[[int], None]] | None:
+    """A reading bar sized to the files found (only worth showing for more than a handful)."""
+    if progress is None:
+        return None
+
+    def start(total: int) -> Callable[[int], None]:
+        return progress(READING, total) if total > READING_BAR_MIN_FILES else lambda _n: None
+
+    return start
 
 
 # Texts embedded between two saves of finished vectors: a killed build loses at most this many
@@ -231,7 +251,7 @@ def _fill_vectors(
     if not todo:
         return 0
     embedder = model.document_embedder()
-    on_progress = progress(len(todo)) if progress else None
+    on_progress = progress(EMBEDDING, len(todo)) if progress else None
     texts = list(todo)
     for begin in range(0, len(texts), RESUME_SLICE):
         batch = texts[begin : begin + RESUME_SLICE]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Protocol
 
 from ofsted_qa.index.manifest import FORMAT_VERSION, Manifest
@@ -22,9 +23,10 @@ from ofsted_qa.ingest.documents import (
     DocumentMeta,
     content_hash,
     file_stamp,
-    read_source_text,
     relative_source,
 )
+from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.readers import UnreadableDocument
 
 
 class Weights(Protocol):
@@ -85,11 +87,21 @@ def _documents_changed(manifest: Manifest, settings: Settings) -> bool:
             continue
         if record.source != relative_source(item.path, settings.root):
             return True  # the id now names another file (a.md removed, a.txt takes its id)
-        touched = stamp != (record.size, record.mtime_ns)
-        if touched and content_hash(read_source_text(item.path)[0]) != record.content_hash:
+        if stamp != (record.size, record.mtime_ns) and _text_hash(item.path, settings) != (
+            record.content_hash
+        ):
             return True
     # Metadata edits change citations; hashing the small metadata files avoids re-reading texts.
     return metadata_hashes(settings, found) != manifest.metadata_files
+
+
+def _text_hash(path: Path, settings: Settings) -> str:
+    """Hash of the text a reader recovers from `path` (read once, then cached by content);
+    "" when it can no longer be read, which never equals a recorded hash."""
+    try:
+        return content_hash(ExtractCache(settings.extracted_dir).read(path).text)
+    except (UnreadableDocument, OSError):
+        return ""
 
 
 def metadata_hashes(settings: Settings, found: Discovery | None = None) -> dict[str, str]:

@@ -31,6 +31,11 @@ class Settings:
     model: str = DEFAULT_MODEL
     dense_kind: str = "flat"
 
+    @property
+    def extracted_dir(self) -> Path:
+        """What the readers recovered from each file, kept by content (ingest.extract_cache)."""
+        return self.index_dir / "extracted"
+
     @classmethod
     def resolve(
         cls,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.ingest.facts import Judgement
 
 
 def chunk_to_json(chunk: Chunk) -> str:
@@ -22,9 +23,23 @@ def chunk_from_json(line: str) -> Chunk:
 
 
 def meta_from_json(raw: dict[str, object]) -> DocumentMeta:
+    """A document's metadata as documents.json stores it (lists back to tuples).
+
+    Raises TypeError, KeyError or ValueError on a damaged entry."""
     fields = dict(raw)
     inferred = fields.get("inferred") or ()
     fields["inferred"] = tuple(inferred) if isinstance(inferred, list | tuple) else ()
+    judgements = fields.get("judgements") or ()
+    if not isinstance(judgements, list | tuple):
+        raise TypeError("judgements must be a list")
+    fields["judgements"] = tuple(
+        Judgement(str(j["area"]), str(j["label"]), str(j["grade"]), int(j["page"]))
+        for j in judgements
+    )
+    pages = fields.get("page_starts") or ()
+    if not isinstance(pages, list | tuple):
+        raise TypeError("page_starts must be a list")
+    fields["page_starts"] = tuple(int(p) for p in pages)
     return DocumentMeta(**fields)  # type: ignore[arg-type]
 
 

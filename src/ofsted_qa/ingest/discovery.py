@@ -21,20 +21,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ofsted_qa.ingest.readers import READABLE_SUFFIXES, format_of
+
 METADATA_FILE = "metadata.json"
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
-NOT_YET_READABLE = frozenset({".pdf", ".html", ".htm", ".docx"})
 
 
 def unreadable_reason(path: Path) -> str | None:
-    """Why a file of this kind cannot be read, or None when it can: the one place that decides
-    which suffixes are documents (a reader registry replaces this function)."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    """Why no reader applies to this file, or None when one does: the one place that decides
+    which files are documents. A readable suffix is enough here (the reader says later if the
+    content is not what the name claims); any other file is opened and its first bytes decide,
+    so a PDF saved without a suffix is still read."""
+    if path.suffix.lower() in READABLE_SUFFIXES:
         return None
-    if suffix in NOT_YET_READABLE:
-        return f"{suffix} files are not yet readable"
-    return f"unsupported file type ({suffix or 'no suffix'})"
+    try:
+        kind = format_of(path)
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    return None if kind is not None else f"unsupported file type ({path.suffix or 'no suffix'})"
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,33 @@
 """Source documents: reading files safely and attaching their metadata.
 
-Which files are documents is `discovery`; their `metadata.json` (beside them keyed by file name,
-or in the document folder keyed by the path inside it) is read and validated by `metadata`. A
-document without an entry still indexes: its title, date and publisher are inferred from its
-text and marked so.
+Which files are documents is `discovery`; each is read by the reader its content calls for
+(`readers`: text, PDF, web page, Word), once, through a cache keyed by its bytes (`extract_cache`),
+on every core (`reading`). Their `metadata.json` (beside them keyed by file name, or in the
+document folder keyed by the path inside it) is read and validated by `metadata`, and wins field
+by field over what a report states about itself (`report_meta`: council, kind, dates, judgements);
+what neither gives is inferred from the text and marked so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ofsted_qa.ingest.discovery import discover
+from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.facts import Judgement, ReportFacts
 from ofsted_qa.ingest.metadata import KINDS as KINDS  # re-exported: the one list of kinds
 from ofsted_qa.ingest.metadata import Entry, MetadataLookup
+from ofsted_qa.ingest.readers import ReadText, format_of
+from ofsted_qa.ingest.reading import Advance, read_all
+from ofsted_qa.ingest.report_meta import SelfDescription, describe
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024  # plain text; larger is a log or a dump, not a document
+# PDFs, web pages and Word files carry images and fonts: a 500-page report is well under this.
+MAX_PACKAGED_BYTES = 200 * 1024 * 1024
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -39,6 +49,13 @@ class DocumentMeta:
     period_end: str = ""
     url: str = ""
     inferred: tuple[str, ...] = ()
+    # What an Ofsted report states about itself (empty for other documents).
+    local_authority: str = ""
+    framework: str = ""
+    lead_inspector: str = ""
+    judgements: tuple[Judgement, ...] = ()
+    # Offset in the document's text where page 1, 2, ... begins; empty for unpaged text.
+    page_starts: tuple[int, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -69,16 +86,16 @@ class LoadResult:
     encodings: dict[str, str] = field(default_factory=dict)
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # doc id -> (size, mtime)
     skipped: dict[str, tuple[int, int]] = field(default_factory=dict)  # unindexable files too
+    extract_keys: dict[str, str] = field(default_factory=dict)  # doc id -> its cache entry
 
 
 def read_source_text(path: Path) -> tuple[str, str]:
-    """Decode a file exactly as offsets are counted: no newline translation, UTF-8 or cp1252."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # Legacy Windows exports are common for reports; cp1252 maps nearly every byte.
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    """A text file decoded exactly as offsets are counted: no newline translation, UTF-8 or
+    cp1252 (see readers.text). Raises OSError."""
+    from ofsted_qa.ingest.readers.text import read_text_file
+
+    read = read_text_file(path)
+    return read.text, read.encoding
 
 
 def content_hash(text: str) -> str:
@@ -120,34 +137,59 @@ def infer_meta(doc_id: str, source: str, text: str) -> DocumentMeta:
     )
 
 
-def _meta_from_entry(doc_id: str, source: str, text: str, entry: Entry) -> DocumentMeta:
-    """Given fields win; the rest (and any field the validation refused) are inferred."""
-    guessed = infer_meta(doc_id, source, text)
+def _meta(
+    doc_id: str, source: str, read: ReadText, entry: Entry | None, path: Path
+) -> DocumentMeta:
+    """Given fields win, then what the document states about itself (a report's cover, a web
+    page's or Word file's own metadata); the rest (and any field the validation refused) are
+    inferred from the text and named in `inferred`."""
+    guessed = infer_meta(doc_id, source, read.text)
+    own = describe(read.text, read.facts, path)
+    own = SelfDescription(
+        title=own.title or read.title,
+        kind=own.kind,
+        date=own.date or read.date,
+        period_start=own.period_start,
+        period_end=own.period_end,
+        publisher=own.publisher,
+    )
+    entry = entry or Entry()
     given = dict(entry.text, kind=entry.kind, date=entry.date)
+    stated = {f for f in ("title", "publisher", "kind", "date") if getattr(own, f)}
+    period = entry.period if any(entry.period) else (own.period_start, own.period_end)
+    facts: ReportFacts | None = read.facts
     return DocumentMeta(
         doc_id=doc_id,
         source=source,
-        title=given.get("title") or guessed.title,
-        publisher=given.get("publisher") or guessed.publisher,
-        kind=entry.kind or guessed.kind,
-        date=entry.date or guessed.date,
-        period_start=entry.period[0],
-        period_end=entry.period[1],
+        title=given.get("title") or own.title or guessed.title,
+        publisher=given.get("publisher") or own.publisher or guessed.publisher,
+        kind=entry.kind or own.kind or guessed.kind,
+        date=entry.date or own.date or guessed.date,
+        period_start=period[0],
+        period_end=period[1],
         url=given.get("url", ""),
-        inferred=tuple(f for f in guessed.inferred if not given.get(f)),
+        inferred=tuple(f for f in guessed.inferred if not given.get(f) and f not in stated),
+        local_authority=(facts.local_authority or "") if facts else "",
+        framework=facts.framework if facts and facts.framework != "unknown" else "",
+        lead_inspector=(facts.lead_inspector or "") if facts else "",
+        judgements=facts.judgements if facts else (),
+        page_starts=read.page_starts,
     )
 
 
 def _problem(path: Path) -> str | None:
-    """Why a file cannot be indexed, or None when it can."""
+    """Why a file cannot be indexed before any reader opens it, or None. Raises OSError."""
     size = path.stat().st_size
     if size == 0:
         return "empty file"
-    if size > MAX_FILE_BYTES:
-        return f"too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)"
-    with path.open("rb") as handle:
-        if b"\x00" in handle.read(8192):
-            return "binary file"
+    text = format_of(path) in (None, "text")
+    limit = MAX_FILE_BYTES if text else MAX_PACKAGED_BYTES
+    if size > limit:
+        return f"too large ({size // (1024 * 1024)} MiB > {limit // (1024 * 1024)} MiB)"
+    if text:
+        with path.open("rb") as handle:
+            if b"\x00" in handle.read(8192):
+                return "binary file"
     return None
 
 
@@ -157,51 +199,56 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return stat.st_size, stat.st_mtime_ns
 
 
-def _read(path: Path) -> tuple[str, str, str | None]:
-    """(text, encoding, None) or ("", "", why the file cannot be indexed)."""
-    try:
-        problem = _problem(path)
-        if problem is not None:
-            return "", "", problem
-        text, encoding = read_source_text(path)
-    except OSError as exc:
-        return "", "", f"unreadable ({exc.strerror or exc})"
-    return (text, encoding, None) if text.strip() else ("", "", "no text")
+def load_documents(
+    folders: list[Path],
+    root: Path,
+    *,
+    cache: ExtractCache | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], Advance] | None = None,
+) -> LoadResult:
+    """Read every document under `folders`; problems become warnings, never a failed build.
 
-
-def load_documents(folders: list[Path], root: Path) -> LoadResult:
-    """Read every document under `folders`; problems become warnings, never a failed build."""
+    `cache` keeps what the readers recovered (without one each file is read afresh); `workers`
+    processes read the uncached files (default: every core); `progress(files)` is called once
+    the files are known and returns `advance`, called with 1 as each file is read.
+    """
     found = discover(folders)
+    advance = progress(len(found.files)) if progress else None
     warnings = list(found.skipped)
-    documents: list[Document] = []
-    encodings: dict[str, str] = {}
-    stamps: dict[str, tuple[int, int]] = {}
-    left_out: dict[str, tuple[int, int]] = {}
     metadata = MetadataLookup(warnings)
+    result = LoadResult([], warnings)
+    readable = []
     for item in found.files:
         try:
             stamp = file_stamp(item.path)
+            problem = _problem(item.path)
         except OSError as exc:
             warnings.append(f"{item.path}: unreadable ({exc.strerror or exc}); skipped")
             continue
-        text, encoding, problem = _read(item.path)
         if problem is not None:
             # Remembered with its size and time, so an unchanged bad file never makes the
             # index look stale (and is not re-read on every question).
             warnings.append(f"{item.path}: {problem}; skipped")
-            left_out[item.doc_id] = stamp
+            result.skipped[item.doc_id] = stamp
+            if advance:
+                advance(1)
             continue
-        if encoding != "utf-8":
-            warnings.append(f"{item.path}: not UTF-8; decoded as {encoding}")
-        entry = metadata.entry(item.path, item.folder)
+        result.stamps[item.doc_id] = stamp
+        readable.append(item)
+    outcomes = read_all([i.path for i in readable], cache, workers=workers, advance=advance)
+    for item, outcome in zip(readable, outcomes, strict=True):
+        read = outcome.read
+        if read is None or not read.text.strip():
+            warnings.append(f"{item.path}: {outcome.problem or 'no text'}; skipped")
+            result.skipped[item.doc_id] = result.stamps.pop(item.doc_id)
+            continue
+        if read.encoding == "cp1252":
+            warnings.append(f"{item.path}: not UTF-8; decoded as cp1252")
         source = relative_source(item.path, root)
-        meta = (
-            _meta_from_entry(item.doc_id, source, text, entry)
-            if entry
-            else infer_meta(item.doc_id, source, text)
-        )
-        encodings[item.doc_id] = encoding
-        stamps[item.doc_id] = stamp
-        documents.append(Document(meta=meta, text=text, content_hash=content_hash(text)))
+        meta = _meta(item.doc_id, source, read, metadata.entry(item.path, item.folder), item.path)
+        result.encodings[item.doc_id] = read.encoding
+        result.extract_keys[item.doc_id] = outcome.key
+        result.documents.append(Document(meta, read.text, content_hash(read.text)))
     warnings.extend(metadata.unused())
-    return LoadResult(documents, warnings, encodings, stamps, left_out)
+    return result

@@ -85,12 +85,10 @@ class ExtractCache:
         except OSError:
             pass
 
-    def read(self, path: Path) -> ReadText:
-        """`read_document(path)`, from the cache when this content was read before.
-
-        Raises UnreadableDocument or OSError as read_document does.
-        """
-        key = self.key(path)
+    def read(self, path: Path, key: str | None = None) -> ReadText:
+        """`read_document(path)`, from the cache when this content was read before (`key`:
+        the file's key when already computed). Raises UnreadableDocument or OSError."""
+        key = key or self.key(path)
         cached = self.get(key)
         if cached is not None:
             return cached

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-KINDS = ("inspection report", "inspection letter", "news", "blog", "document")
+KINDS = (
+    "inspection report",
+    "inspection letter",
+    "focused visit letter",
+    "monitoring visit letter",
+    "joint targeted area inspection",
+    "news",
+    "blog",
+    "document",
+)
 TEXT_FIELDS = ("title", "publisher", "url")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 

@@ -1,8 +1,8 @@
 """Reading many documents at once: cached results first, the rest on every core.
 
-PDF extraction and layout recovery are CPU-bound pure Python and C (pdfium), so the files not yet
-in the cache are read by a pool of processes, one per core. Each worker writes its result to the
-cache itself, so a build killed half-way keeps every document already read.
+PDF extraction and layout recovery are CPU-bound, so the files not yet in the cache are read by
+a pool of processes, one per core. Each worker writes its result to the cache itself, so a build
+killed half-way keeps every document already read.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ofsted_qa.ingest.extract_cache import ExtractCache
-from ofsted_qa.ingest.readers import ReadText, UnreadableDocument
+from ofsted_qa.ingest.readers import ReadText, UnreadableDocument, read_document
 
 Advance = Callable[[int], None]
 # Below this many uncached files a pool costs more to start than it saves.
@@ -23,17 +23,23 @@ POOL_MIN_FILES = 4
 
 @dataclass(frozen=True)
 class Outcome:
-    """One file's result: its text, or why it could not be read (a one-line reason)."""
+    """One file's result: its text, or why it could not be read (a one-line reason), and the
+    cache entry that holds it ("" when read without a cache)."""
 
     path: Path
     read: ReadText | None = None
     problem: str = ""
+    key: str = ""
 
 
-def _read_one(cache_folder: str, path: str) -> Outcome:
+def _read_one(cache_folder: str | None, path: str) -> Outcome:
     file = Path(path)
     try:
-        return Outcome(file, read=ExtractCache(Path(cache_folder)).read(file))
+        if cache_folder is None:
+            return Outcome(file, read=read_document(file))
+        cache = ExtractCache(Path(cache_folder))
+        key = cache.key(file)
+        return Outcome(file, read=cache.read(file, key), key=key)
     except UnreadableDocument as exc:
         return Outcome(file, problem=exc.message)
     except OSError as exc:
@@ -42,38 +48,47 @@ def _read_one(cache_folder: str, path: str) -> Outcome:
 
 def read_all(
     paths: Sequence[Path],
-    cache: ExtractCache,
+    cache: ExtractCache | None,
     *,
     workers: int | None = None,
     advance: Advance | None = None,
 ) -> list[Outcome]:
-    """Read `paths` in order; cached files inline, the others across `workers` processes
+    """Read `paths` in order: cached files inline, the others across `workers` processes
     (default: the machine's cores). `advance(1)` is called as each file finishes."""
     outcomes: dict[Path, Outcome] = {}
     pending: list[Path] = []
     for path in paths:
-        try:
-            cached = cache.get(cache.key(path))
-        except OSError:
-            cached = None  # _read_one reports the error with the file's name
+        cached = _cached(cache, path)
         if cached is not None:
-            outcomes[path] = Outcome(path, read=cached)
+            outcomes[path] = cached
             if advance:
                 advance(1)
         else:
             pending.append(path)
-    workers = workers or os.cpu_count() or 1
-    if len(pending) < POOL_MIN_FILES or workers == 1:
+    folder = str(cache.folder) if cache is not None else None
+    workers = min(workers or os.cpu_count() or 1, len(pending))
+    if len(pending) < POOL_MIN_FILES or workers <= 1:
         for path in pending:
-            outcomes[path] = _read_one(str(cache.folder), str(path))
+            outcomes[path] = _read_one(folder, str(path))
             if advance:
                 advance(1)
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(pending))) as pool:
-            futures = [pool.submit(_read_one, str(cache.folder), str(p)) for p in pending]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_read_one, folder, str(p)) for p in pending]
             for future in futures:
                 outcome = future.result()
                 outcomes[outcome.path] = outcome
                 if advance:
                     advance(1)
     return [outcomes[p] for p in paths]
+
+
+def _cached(cache: ExtractCache | None, path: Path) -> Outcome | None:
+    if cache is None:
+        return None
+    try:
+        key = cache.key(path)
+    except OSError:
+        return None  # _read_one reports the error with the file's name
+    read = cache.get(key)
+    return Outcome(path, read=read, key=key) if read is not None else None

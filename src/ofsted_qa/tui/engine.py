@@ -45,7 +45,7 @@ class Engine:
         if self.model is None:
             self.model = local_model(self.settings)
 
-        def factory(total: int) -> Callable[[int], None]:
+        def factory(_phase: str, total: int) -> Callable[[int], None]:
             done = [0]
 
             def advance(count: int) -> None:

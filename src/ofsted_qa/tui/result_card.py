@@ -66,7 +66,7 @@ class ResultCard(Widget, can_focus=True):
         return self._cached[1]
 
     def _compose_text(self) -> Group:
-        from ofsted_qa.citations.citation import human_date, paragraph_label
+        from ofsted_qa.citations.citation import human_date, place_label
 
         hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
         head = Text.assemble(
@@ -75,7 +75,7 @@ class ResultCard(Widget, can_focus=True):
             "  ",
             (f" {inert(badge(meta.kind))} ", style("card--badge")),
         )
-        facts = [meta.publisher, human_date(meta.date), paragraph_label(hit.chunk)]
+        facts = [meta.publisher, human_date(meta.date), place_label(meta, hit.chunk)]
         if duplicates := len(getattr(hit, "duplicates", ())):
             facts.append(f"+{duplicates} near-identical")
         info = Text.assemble(

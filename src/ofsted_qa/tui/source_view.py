@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.inert import inert
 from ofsted_qa.tui.clipboard import CopyRequest
 from ofsted_qa.tui.highlight import passage
@@ -69,10 +70,10 @@ class SourceScreen(Screen[None]):
         yield Footer()
 
     def _paragraph(self, chunk_id: int, is_hit: bool) -> Paragraph:
-        from ofsted_qa.citations.citation import paragraph_label
+        from ofsted_qa.citations.citation import place_label
 
         chunk = self.store.get(chunk_id)
-        body = Text(inert(f"{paragraph_label(chunk)}  "), style="dim")
+        body = Text(inert(f"{place_label(self.store.meta(chunk_id), chunk)}  "), style="dim")
         body.append_text(passage(chunk.text, self.terms if is_hit else set()))
         widget = Paragraph(chunk_id, body)
         widget.set_class(is_hit, "-hit")
@@ -115,7 +116,7 @@ class SourceScreen(Screen[None]):
         else:
             try:
                 raw = source_excerpt(self.current.meta, self.current.chunk, self.root)
-            except OSError as exc:
+            except (OSError, OfstedQAError) as exc:
                 self.notify(
                     inert(f"Cannot read the source file: {exc}"), severity="error", markup=False
                 )

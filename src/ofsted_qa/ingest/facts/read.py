@@ -44,6 +44,8 @@ _TRUST = re.compile(r"inspection of (.+?)\s+children(?:'s)?(?: and families)? tr
 _NAME_BEFORE_TITLE = re.compile(
     r"(?:\d+\s+)?(.+?)\s+inspection of (?:the )?local authority children's", re.I
 )
+# The 2013 looked-after children template names "<X> County Council" under its title.
+_COUNCIL = re.compile(r"\b((?:[A-Z][a-z'&-]+ ){1,4}(?:County |City |Borough )?Council)\b")
 _HTML = re.compile(r"<\s*(?:html|!doctype|head|body)\b", re.I)
 
 
@@ -102,6 +104,9 @@ def _raw_authority(title: str) -> str | None:
     if m and not re.match(r"(?i)services for|children's|(?:the )?local authority\Z", m.group(1)):
         return squash(m.group(1))
     m = re.match(r"(?:\d+\s+)?(.+?)\s+(?:re-?inspection|inspection|review) of", title, re.I)
+    if m:
+        return squash(m.group(1))
+    m = _COUNCIL.search(title)
     return squash(m.group(1)) if m else None
 
 

@@ -47,6 +47,8 @@ def format_of(path: Path) -> str | None:
         return "html"
     if suffix in (".docx", ".doc"):
         return "docx"  # the Word reader says what the file really is
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"  # the web page reader says when there is no main text
     if suffix == ".pdf":
         return "pdf"  # the PDF reader says why it is not one
     if suffix in TEXT_SUFFIXES:
