@@ -84,17 +84,23 @@ def test_report_facts_come_with_the_text() -> None:
 # --- broken files, made here ----------------------------------------------------------------
 
 
-def minimal_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF with text in Helvetica, its cross-reference table computed."""
-    ops = "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({s}) '" for s in lines) + " ET"
+def minimal_pdf(lines: list[str], pages: int = 1) -> bytes:
+    """A PDF of `pages` pages, each with `lines` in Helvetica (the page number appended to the
+    first), its cross-reference table computed."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(ops) + ops.encode() + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages)), pages),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for page in range(pages):
+        texts = [f"{lines[0]} {page + 1}", *lines[1:]] if pages > 1 else lines
+        ops = "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({t}) '" for t in texts) + " ET"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * page)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(ops) + ops.encode() + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -152,6 +158,14 @@ def test_broken_pdfs_give_a_one_line_reason(
     with pytest.raises(UnreadableDocument) as err:
         read_pdf(broken[name])
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_500_page_pdf_reads_with_every_page_known(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(minimal_pdf(["Paragraph on page", "Social work practice was good."], 500))
+    read = read_pdf(path)
+    assert len(read.page_starts) == 500
+    assert page_span(read.page_starts, read.text.index("page 500"), len(read.text)) == (500, 500)
 
 
 def test_a_good_small_pdf_reads_and_is_chosen_by_content(
