@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from fakes import FakeEmbedder, FakeModel
-from ofsted_qa.index import build, generations
+from ofsted_qa.index import generations, vector_fill
 from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.vector_cache import RESUME_DIR, VectorCache, text_key
@@ -41,7 +41,7 @@ class DyingModel(FakeModel):
 def test_a_killed_build_resumes_from_finished_slices(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build, "RESUME_SLICE", 50)
+    monkeypatch.setattr(vector_fill, "RESUME_SLICE", 50)
     dying = DyingModel(allowed=120)  # two slices of 50 finish, the third dies
     with pytest.raises(Killed):
         build_index(settings, dying)
@@ -61,7 +61,7 @@ def test_a_killed_build_resumes_from_finished_slices(
 def test_resumed_vectors_are_the_ones_the_model_gives(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build, "RESUME_SLICE", 40)
+    monkeypatch.setattr(vector_fill, "RESUME_SLICE", 40)
     with pytest.raises(Killed):
         build_index(settings, DyingModel(allowed=90))
     build_index(settings, FakeModel())

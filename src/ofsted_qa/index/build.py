@@ -23,7 +23,8 @@ from ofsted_qa.index.locking import build_lock
 from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
-from ofsted_qa.index.vector_cache import VectorCache, text_key
+from ofsted_qa.index.vector_cache import VectorCache
+from ofsted_qa.index.vector_fill import fill_vectors
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
 from ofsted_qa.ingest.documents import Document, DocumentMeta, LoadResult, load_documents
 from ofsted_qa.ingest.extract_cache import ExtractCache
@@ -171,7 +172,10 @@ def build_index(
         generations.remove_abandoned_builds(settings.index_dir)
         cache = ExtractCache(settings.extracted_dir)
         loaded = load_documents(
-            list(settings.doc_dirs), settings.root, cache=cache, progress=_reading(progress)
+            list(settings.doc_dirs),
+            settings.root,
+            cache=cache,
+            progress=_phase(progress, READING, READING_BAR_MIN_FILES),
         )
         if not loaded.documents:
             why = "; ".join(loaded.warnings[:3]) + (" ..." if len(loaded.warnings) > 3 else "")
@@ -193,7 +197,9 @@ def build_index(
         if not plan.chunks:
             raise OfstedQAError("The documents contain no passages to index")
         resume = VectorCache(settings.index_dir, model.fingerprint)
-        embedded = _fill_vectors(plan, previous, model, progress, resume)
+        embedded = fill_vectors(
+            plan.chunks, plan.vectors, previous, model, _phase(progress, EMBEDDING), resume
+        )
         generations.publish(settings.index_dir, _write(settings, model, plan, loaded))
         resume.clear()
         cache.prune(loaded.extract_keys.values())
@@ -211,70 +217,18 @@ def build_index(
     )
 
 
-def _reading(progress: ProgressFactory | None) -> Callable[[int], Callable[[int], None]] | None:
-    """A reading bar sized to the files found (only worth showing for more than a handful)."""
+def _phase(
+    progress: ProgressFactory | None, label: str, shown_above: int = 0
+) -> Callable[[int], Callable[[int], None]] | None:
+    """One phase's bar, started once its size is known; shown only above `shown_above` steps
+    (reading a handful of files needs no bar)."""
     if progress is None:
         return None
 
     def start(total: int) -> Callable[[int], None]:
-        return progress(READING, total) if total > READING_BAR_MIN_FILES else lambda _n: None
+        return progress(label, total) if total > shown_above else lambda _n: None
 
     return start
-
-
-# Texts embedded between two saves of finished vectors: a killed build loses at most this many
-# (about half a minute of embedding on two cores).
-RESUME_SLICE = 2048
-
-
-def _fill_vectors(
-    plan: _Plan,
-    previous: IndexBundle | None,
-    model: ModelSource,
-    progress: ProgressFactory | None,
-    resume: VectorCache,
-) -> int:
-    """A vector for every passage lacking one, by distinct text: the previous index's where it
-    embedded the same text (same model, same text, same vector), then an interrupted build's,
-    else the model's, each text once, saved slice by slice so a killed build resumes. Returns
-    how many texts the model embedded."""
-    todo: dict[str, list[int]] = {}
-    for i, vector in enumerate(plan.vectors):
-        if vector is None:
-            todo.setdefault(plan.chunks[i].embedding_text, []).append(i)
-    if previous is not None:
-        _take_previous(todo, plan, previous)
-    keys = {text: text_key(text) for text in todo}
-    saved = resume.load(keys.values())
-    for text in [t for t in todo if keys[t] in saved]:
-        _assign(plan, todo.pop(text), saved[keys[text]])
-    if not todo:
-        return 0
-    embedder = model.document_embedder()
-    on_progress = progress(EMBEDDING, len(todo)) if progress else None
-    texts = list(todo)
-    for begin in range(0, len(texts), RESUME_SLICE):
-        batch = texts[begin : begin + RESUME_SLICE]
-        vectors = embedder.embed_documents(batch, on_progress=on_progress)
-        resume.save([keys[t] for t in batch], vectors)
-        for text, vector in zip(batch, vectors, strict=True):
-            _assign(plan, todo[text], vector)
-    return len(texts)
-
-
-def _assign(plan: _Plan, positions: list[int], vector: np.ndarray) -> None:
-    for i in positions:
-        plan.vectors[i] = vector
-
-
-def _take_previous(todo: dict[str, list[int]], plan: _Plan, previous: IndexBundle) -> None:
-    """Texts the previous index embedded take its vector and leave `todo`."""
-    for i, chunk in enumerate(previous.store):
-        if not todo:
-            return
-        positions = todo.pop(chunk.embedding_text, [])
-        if positions:
-            _assign(plan, positions, np.array(previous.vectors[i]))
 
 
 def _write(settings: Settings, model: ModelSource, plan: _Plan, loaded: LoadResult) -> Path:
