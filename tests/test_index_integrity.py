@@ -42,7 +42,14 @@ def test_a_skipped_file_does_not_keep_the_index_stale(
 
 
 def test_unsupported_files_do_not_make_the_index_stale(built: Settings, docs_dir: Path) -> None:
-    (docs_dir / "report.pdf").write_bytes(b"%PDF-1.4")
+    (docs_dir / "data.csv").write_text("year,grade\n2014,good\n")
+    assert _stale(built) == []
+
+
+def test_an_unreadable_pdf_is_stale_once_then_remembered(built: Settings, docs_dir: Path) -> None:
+    (docs_dir / "report.pdf").write_bytes(b"%PDF-1.4")  # a document, but a corrupt one
+    assert _stale(built) == ["documents changed"]
+    build_index(built, FakeModel())
     assert _stale(built) == []
 
 

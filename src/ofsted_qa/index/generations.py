@@ -26,6 +26,7 @@ from ofsted_qa.index.durability import fsync_dir, fsync_tree
 from ofsted_qa.index.lexical_index import LexicalIndex
 from ofsted_qa.index.manifest import MANIFEST_FILE, Manifest
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.index.vocabulary import VOCABULARY_FILE, Vocabulary
 
 CURRENT = "current"
 BUILD_PREFIX = ".build-"
@@ -117,6 +118,18 @@ class IndexBundle:
     lexical: LexicalIndex
     vectors: np.ndarray
 
+    def vocabulary(self) -> Vocabulary:
+        """The corpus's words as the build saved them (worked out here for an older one).
+
+        Raises OfstedQAError when the saved file is damaged."""
+        if VOCABULARY_FILE not in self.manifest.files:
+            return Vocabulary.of(self.store)  # built in memory (BEIR), or before the file
+        try:
+            saved = Vocabulary.load(self.folder)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise OfstedQAError(f"The index at {self.folder} is corrupt ({exc})") from exc
+        return saved if saved is not None else Vocabulary.of(self.store)
+
     @classmethod
     def load(cls, folder: Path) -> IndexBundle:
         manifest = Manifest.read(folder)
@@ -140,6 +153,7 @@ def write_parts(
     folder: Path, store: ChunkStore, vectors: np.ndarray, dense: DenseIndex, lexical: LexicalIndex
 ) -> None:
     store.save(folder)
+    Vocabulary.of(store).save(folder)
     np.save(folder / VECTORS_FILE, vectors, allow_pickle=False)
     dense.save(folder / DENSE_FILE)
     lexical.save(folder / LEXICAL_DIR)

@@ -10,7 +10,7 @@ phrase bonus.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,10 +41,25 @@ class Tuning:
 
 
 class Phrases:
-    """Each passage's adjacent word pairs (stemmed, stopwords dropped), built on first use."""
+    """Each passage's adjacent word pairs (stemmed, stopwords dropped), worked out the first
+    time the passage is a candidate: a question scores a few hundred passages, not the corpus."""
 
-    def __init__(self, chunks: list[Chunk]) -> None:
-        self.pairs = [_pairs(terms(c.text)) for c in chunks]
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self.pairs = _LazyPairs(chunks)
+
+
+class _LazyPairs:
+    """`pairs[i]`: passage i's adjacent word pairs, cached once computed."""
+
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self._chunks = chunks
+        self._done: dict[int, set[tuple[str, str]]] = {}
+
+    def __getitem__(self, i: int) -> set[tuple[str, str]]:
+        found = self._done.get(i)
+        if found is None:
+            found = self._done[i] = _pairs(terms(self._chunks[i].text))
+        return found
 
 
 def _pairs(sequence: list[str]) -> set[tuple[str, str]]:

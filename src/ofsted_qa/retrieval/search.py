@@ -9,7 +9,6 @@ side (scoring.py). `understand=False` is the plain baseline the eval compares ag
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
@@ -19,7 +18,6 @@ import numpy as np
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
-from ofsted_qa.index.lexical_index import terms, words
 from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
@@ -59,17 +57,12 @@ class Searcher:
     @cached_property
     def _vocabulary(self) -> tuple[Counter[str], dict[str, float]]:
         """Word counts (for typo correction) and term IDF (for highlighting) of the corpus."""
-        counts: Counter[str] = Counter()
-        df: Counter[str] = Counter()
-        for chunk in self.bundle.store:
-            counts.update(words(chunk.embedding_text))
-            df.update(set(terms(chunk.text)))
-        n = max(len(self.bundle.store), 1)
-        return counts, {t: math.log(1 + n / d) for t, d in df.items()}
+        vocabulary = self.bundle.vocabulary()
+        return vocabulary.counts, vocabulary.idf
 
     @cached_property
     def phrases(self) -> scoring.Phrases:
-        return scoring.Phrases(list(self.bundle.store))
+        return scoring.Phrases(self.bundle.store.chunks)
 
     @cached_property
     def corrector(self) -> Corrector:
