@@ -297,3 +297,7 @@ def _cmd_show(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     chunk_id = locate(bundle.store, " ".join(args.citation))
     render.print_in_context(bundle.store, chunk_id, settings.root, out, around=max(0, args.around))
     return 0
+
+
+if __name__ == "__main__":  # `python -m ofsted_qa.cli`, as the docs and scripts run it
+    sys.exit(main())
