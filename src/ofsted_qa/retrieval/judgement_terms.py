@@ -81,14 +81,14 @@ def area_keys(typed: str) -> tuple[str, ...]:
     """The canonical areas a typed area stands for ("care leavers", "children in care",
     "help_and_protection"). Raises OfstedQAError naming the accepted words."""
     key = name_key(typed.replace("_", " "))
-    known = {name_key(a.replace("_", " ")): (a,) for a in AREAS}
+    known: dict[str, tuple[str, ...]] = {name_key(a.replace("_", " ")): (a,) for a in AREAS}
     known |= {name_key(label): (area,) for area, label in AREA_LABELS.items()}
     known |= _AREA_WORDS
     if key in known:
         return known[key]
     raise OfstedQAError(
         f"--area {typed!r} is not a judgement area.",
-        hint="use one of: " + ", ".join([*AREA_LABELS.values(), "overall", "leaders"]),
+        hint="use one of: " + "; ".join([*AREA_LABELS.values(), "overall", "leaders"]),
     )
 
 
