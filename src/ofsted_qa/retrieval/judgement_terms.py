@@ -81,9 +81,9 @@ def area_keys(typed: str) -> tuple[str, ...]:
     """The canonical areas a typed area stands for ("care leavers", "children in care",
     "help_and_protection"). Raises OfstedQAError naming the accepted words."""
     key = name_key(typed.replace("_", " "))
-    known: dict[str, tuple[str, ...]] = {name_key(a.replace("_", " ")): (a,) for a in AREAS}
-    known |= {name_key(label): (area,) for area, label in AREA_LABELS.items()}
-    known |= _AREA_WORDS
+    # a canonical key means that area alone; friendly words may mean several
+    known = {name_key(label): (area,) for area, label in AREA_LABELS.items()} | _AREA_WORDS
+    known |= {name_key(a.replace("_", " ")): (a,) for a in AREAS}
     if key in known:
         return known[key]
     raise OfstedQAError(
@@ -134,8 +134,11 @@ def councils_named(typed: str, councils: Iterable[str]) -> frozenset[str]:
     nearest names when there are none."""
     every = sorted(set(councils))
     found = frozenset(c for c in every if council_matches(typed, c))
+    # the place itself beats places named after it: "Northamptonshire" is not also "North
+    # Northamptonshire", but "Kingston" is both Kingstons
+    exact = frozenset(c for c in found if council_core(c) == council_core(typed))
     if found:
-        return found
+        return exact or found
     cores: dict[str, list[str]] = {}
     for council in every:
         cores.setdefault(council_core(council), []).append(council)
