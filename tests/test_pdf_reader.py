@@ -86,16 +86,27 @@ def test_report_facts_come_with_the_text() -> None:
 
 def minimal_pdf(lines: list[str], pages: int = 1) -> bytes:
     """A PDF of `pages` pages, each with `lines` in Helvetica (the page number appended to the
-    first), its cross-reference table computed."""
+    first)."""
+    contents = []
+    for page in range(pages):
+        texts = [f"{lines[0]} {page + 1}", *lines[1:]] if pages > 1 else lines
+        contents.append(
+            "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({t}) '" for t in texts) + " ET"
+        )
+    return pdf_from_contents(contents)
+
+
+def pdf_from_contents(contents: list[str]) -> bytes:
+    """A PDF with one A4 page per content stream (Helvetica as /F1), its cross-reference table
+    computed."""
+    pages = len(contents)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [%s] /Count %d >>"
         % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages)), pages),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    for page in range(pages):
-        texts = [f"{lines[0]} {page + 1}", *lines[1:]] if pages > 1 else lines
-        ops = "BT /F1 12 Tf 72 760 Td 14 TL " + " ".join(f"({t}) '" for t in texts) + " ET"
+    for page, ops in enumerate(contents):
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
             b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * page)

@@ -123,3 +123,24 @@ def test_each_report_is_read_once_and_a_new_one_alone_is_read(
     )
     assert run([*env, "index"])[0] == 0
     assert reads == ["new report.pdf"]
+
+
+def test_judgements_across_the_real_reports(env: list[str], reports: Path) -> None:
+    """The 2014 SIF report's LSCB review and the 2018 ILACS overall grade, listed and cited."""
+    _index(env, reports)
+    code, out = run([*env, "judgements", "--council", "bexley", "--json"])
+    found = {(r["published"][:4], r["area"]): r for r in json.loads(out)}
+    assert code == 0 and {r["council"] for r in found.values()} == {"London Borough of Bexley"}
+    lscb = found["2014", "lscb"]
+    assert lscb["grade"] == "inadequate" and lscb["framework"] == "SIF"
+    assert lscb["citation"].endswith(
+        "London Borough of Bexley (published 23 May 2014), judgements, p. 1"
+    )
+    assert found["2018", "overall_effectiveness"]["grade"] == "outstanding"
+    code, shown = run(
+        [*env, "show", found["2018", "overall_effectiveness"]["ref"], "--around", "0"]
+    )
+    assert code == 0 and "Overall effectiveness Outstanding" in " ".join(shown.split())
+    code, out = run([*env, "judgements", "--year", "2014", "--grade", "inadequate"])
+    assert code == 0 and out.splitlines()[1].split() == ["LSCB", "inadequate"]
+    assert "SIF · inspected 11 March 2014–2 April 2014 · published 23 May 2014" in out

@@ -80,6 +80,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("citation", nargs="+")
     show.add_argument("--around", type=int, default=1, help="neighbouring passages each side")
+    judgements = sub.add_parser(
+        "judgements", help="list the reports' judgements (council, inspection, area, grade)"
+    )
+    judgements.add_argument("--council", default="", help="e.g. Bexley, 'Windsor and Maidenhead'")
+    judgements.add_argument("--year", type=int, help="inspected or published in this year")
+    judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
+    judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")
+    output = judgements.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="a JSON list of objects")
+    output.add_argument("--csv", action="store_true", help="CSV with a header row")
     sub.add_parser("tui", help="open the terminal app")
     evaluate = sub.add_parser("eval", help="measure retrieval quality on the golden questions")
     evaluate.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -142,6 +152,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         "ask": _cmd_ask,
         "docs": _cmd_docs,
         "show": _cmd_show,
+        "judgements": _cmd_judgements,
     }
     return handlers[command](args, stdin, out)
 
@@ -297,3 +308,22 @@ def _cmd_show(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     chunk_id = locate(bundle.store, " ".join(args.citation))
     render.print_in_context(bundle.store, chunk_id, settings.root, out, around=max(0, args.around))
     return 0
+
+
+def _cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    from ofsted_qa import render_judgements
+    from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
+
+    filters = JudgementFilters(args.council, args.year, args.area, args.grade)
+    rows = list_judgements(_open_store(args).store, filters)
+    if args.json:
+        render_judgements.print_json(rows, out)
+    elif args.csv:
+        render_judgements.print_csv(rows, out)
+    else:
+        render_judgements.print_table(rows, out)
+    return 0
+
+
+if __name__ == "__main__":  # `python -m ofsted_qa.cli`, as the docs and scripts run it
+    sys.exit(main())

@@ -10,6 +10,7 @@ from ofsted_qa.exports import lazy_exports
 
 if TYPE_CHECKING:
     from ofsted_qa.citations.citation import (
+        document_citation,
         house_citation,
         human_date,
         paragraph_label,
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ofsted_qa.citations.passages import locate, source_excerpt, source_path, verify
 
 _EXPORTS = {
+    "document_citation": "citation",
     "house_citation": "citation",
     "ref": "citation",
     "parse_ref": "citation",
@@ -32,6 +34,7 @@ _EXPORTS = {
     "source_path": "passages",
 }
 __all__ = [
+    "document_citation",
     "house_citation",
     "human_date",
     "locate",

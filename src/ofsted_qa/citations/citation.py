@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ofsted_qa.ingest.chunking import Chunk
+from ofsted_qa.ingest.chunking import TABLE_LABEL, Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.readers import page_span
 
@@ -66,15 +66,23 @@ def place_label(meta: DocumentMeta, chunk: Chunk) -> str:
     return f"{paragraph_label(chunk)} · {page}" if page else paragraph_label(chunk)
 
 
+def document_citation(meta: DocumentMeta) -> str:
+    """The document part of every citation: "Ofsted, Inspection of ..., London Borough of
+    Bexley (published 23 May 2014)" (a letter is "dated")."""
+    verb = "dated" if meta.kind.endswith("letter") else "published"
+    return f"{meta.publisher}, {meta.title} ({verb} {human_date(meta.date)})"
+
+
 def house_citation(meta: DocumentMeta, chunk: Chunk) -> str:
     """E.g. "Ofsted, Inspection of services ..., London Borough of Bexley (published 23 May
     2014), para 134, p. 31" (the page where the document has pages)."""
-    verb = "dated" if meta.kind.endswith("letter") else "published"
     page = page_label(meta, chunk)
-    return (
-        f"{meta.publisher}, {meta.title} ({verb} {human_date(meta.date)}), {paragraph_label(chunk)}"
-        + (f", {page}" if page else "")
-    )
+    return f"{document_citation(meta)}, {paragraph_label(chunk)}" + (f", {page}" if page else "")
+
+
+# A judgement is cited to the report's table of judgements ("..., judgements, p. 1"); pasted
+# back, that place is the passage the chunker labels TABLE_LABEL.
+JUDGEMENTS_PLACE = "judgements"
 
 
 def ref(chunk: Chunk) -> str:
@@ -110,6 +118,8 @@ def parse_house_citation(text: str) -> tuple[str, str] | None:
     if label.startswith(unnumbered):
         label = POSITIONAL + label.removeprefix(unnumbered)
     label = label.removeprefix("para ").strip()
+    if label == JUDGEMENTS_PLACE:
+        label = TABLE_LABEL
     if not sep or not _PARAGRAPH.fullmatch(label):
         return None
     return head.strip(), label

@@ -10,6 +10,7 @@ from ofsted_qa.exports import lazy_exports
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.glossary import Glossary, default_glossary
+    from ofsted_qa.retrieval.judgements import JudgementFilters, JudgementRow, list_judgements
     from ofsted_qa.retrieval.query import Interpretation, interpret, validate
     from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
     from ofsted_qa.retrieval.scoring import Tuning
@@ -27,6 +28,9 @@ _EXPORTS = {
     "validate": "query",
     "Tuning": "scoring",
     "Glossary": "glossary",
+    "JudgementFilters": "judgements",
+    "JudgementRow": "judgements",
+    "list_judgements": "judgements",
     "default_glossary": "glossary",
 }
 __all__ = [
@@ -34,6 +38,8 @@ __all__ = [
     "Glossary",
     "Hit",
     "Interpretation",
+    "JudgementFilters",
+    "JudgementRow",
     "MAX_K",
     "MODES",
     "SearchResponse",
@@ -41,6 +47,7 @@ __all__ = [
     "Tuning",
     "default_glossary",
     "interpret",
+    "list_judgements",
     "validate",
 ]
 __getattr__ = lazy_exports(__name__, _EXPORTS)

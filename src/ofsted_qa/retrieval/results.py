@@ -32,16 +32,16 @@ class Filters:
         publishers = sorted({m.publisher for m in metas})
         for year in self.years:
             if year not in years:
-                _unknown("--year", str(year), [str(y) for y in years], "year")
+                unknown_value("--year", str(year), [str(y) for y in years], "year")
         for doc in self.doc_ids:
             if not any(d.startswith(doc) for d in documents):
-                _unknown("--doc", doc, list(documents), "document")
+                unknown_value("--doc", doc, list(documents), "document")
         for kind in self.kinds:
             if kind.lower() not in {k.lower() for k in kinds}:
-                _unknown("--kind", kind, kinds, "kind")
+                unknown_value("--kind", kind, kinds, "kind")
         for publisher in self.publishers:
             if publisher.lower() not in {p.lower() for p in publishers}:
-                _unknown("--publisher", publisher, publishers, "publisher")
+                unknown_value("--publisher", publisher, publishers, "publisher")
 
     def admits(self, meta: DocumentMeta) -> bool:
         return (
@@ -58,7 +58,8 @@ class Filters:
 SHOWN_CHOICES = 12  # valid values listed in an error; `ofsted-qa docs` lists them all
 
 
-def _unknown(option: str, value: str, valid: list[str], what: str) -> None:
+def unknown_value(option: str, value: str, valid: list[str], what: str) -> None:
+    """Raise for a filter value no indexed document has, listing the first valid ones."""
     shown = ", ".join(repr(v) for v in valid[:SHOWN_CHOICES])
     more = (
         f" and {len(valid) - SHOWN_CHOICES} more (see `ofsted-qa docs`)"

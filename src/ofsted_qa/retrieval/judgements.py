@@ -1,0 +1,150 @@
+"""Judgements across the indexed reports: one row per graded area of each report, with the
+council, the inspection, the grade and a citation of the page that states it.
+
+The rows rest on the facts each report states about itself (`DocumentMeta.judgements`, read by
+`ingest.facts`); nothing here reads a file. Filters take the words people use (`judgement_terms`)
+and fail, naming the valid values, on a value the index cannot match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+
+from ofsted_qa.citations.citation import JUDGEMENTS_PLACE, document_citation, ref
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.ingest.chunking import TABLE_LABEL, Chunk
+from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.ingest.facts import AREAS, Judgement
+from ofsted_qa.ingest.facts.authorities import name_key
+from ofsted_qa.ingest.readers import page_span
+from ofsted_qa.retrieval.judgement_terms import (
+    AREA_LABELS,
+    area_keys,
+    council_core,
+    councils_named,
+    grade_key,
+)
+from ofsted_qa.retrieval.results import unknown_value
+
+
+@dataclass(frozen=True)
+class JudgementFilters:
+    """What the user asked for, as typed; empty (or None) means any."""
+
+    council: str = ""
+    year: int | None = None  # an inspection or publication year
+    area: str = ""
+    grade: str = ""
+
+
+@dataclass(frozen=True)
+class JudgementRow:
+    """One graded area of one report, cited to the page of the report that grades it."""
+
+    council: str
+    doc_id: str
+    kind: str
+    framework: str
+    inspection_start: str  # ISO dates, "" where the report gives none
+    inspection_end: str
+    published: str
+    area: str  # canonical key, one of ingest.facts.AREAS
+    area_label: str  # the same for a reader: "care leavers"
+    report_label: str  # the report's own wording of the area
+    grade: str
+    page: int
+    citation: str
+    ref: str  # opens with `ofsted-qa show`; "" for a document with no passages
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(JudgementRow))
+
+
+def list_judgements(
+    store: ChunkStore, filters: JudgementFilters = JudgementFilters()
+) -> tuple[JudgementRow, ...]:
+    """Every judgement the filters admit, by council, then inspection, then area.
+
+    Raises OfstedQAError for a council, year, area or grade the index cannot match."""
+    graded = [m for m in store.documents.values() if m.judgements]
+    councils = (
+        councils_named(filters.council, {m.local_authority for m in graded if m.local_authority})
+        if filters.council
+        else None
+    )
+    if filters.year is not None:
+        years = sorted({y for m in graded for y in m.years})
+        if filters.year not in years:
+            unknown_value("--year", str(filters.year), [str(y) for y in years], "graded report")
+    areas = area_keys(filters.area) if filters.area else None
+    grade = grade_key(filters.grade) if filters.grade else None
+    rows: list[JudgementRow] = []
+    for meta in sorted(graded, key=_inspection_order):
+        if councils is not None and meta.local_authority not in councils:
+            continue
+        if filters.year is not None and filters.year not in meta.years:
+            continue
+        chosen = [
+            j
+            for j in meta.judgements
+            if (areas is None or _in_areas(j, areas)) and (grade is None or j.grade == grade)
+        ]
+        chosen.sort(key=lambda j: AREAS.index(j.area) if j.area in AREAS else len(AREAS))
+        rows.extend(_row(store, meta, j) for j in chosen)
+    return tuple(rows)
+
+
+def _inspection_order(meta: DocumentMeta) -> tuple[str, str, str]:
+    return council_core(meta.local_authority), meta.period_start or meta.date, meta.doc_id
+
+
+def _in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
+    # ILACS judged "children in care and care leavers" together until 2023: that grade speaks
+    # for care leavers too, and its wording (kept on the row) says so.
+    return judgement.area in areas or (
+        "care_leavers" in areas and "care leavers" in name_key(judgement.label)
+    )
+
+
+def _row(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> JudgementRow:
+    passage = judgement_passage(store, meta, judgement)
+    page = f", p. {judgement.page}" if meta.page_starts else ""
+    return JudgementRow(
+        council=meta.local_authority,
+        doc_id=meta.doc_id,
+        kind=meta.kind,
+        framework=meta.framework,
+        inspection_start=meta.period_start,
+        inspection_end=meta.period_end,
+        published=meta.date,
+        area=judgement.area,
+        area_label=AREA_LABELS.get(judgement.area, judgement.area.replace("_", " ")),
+        report_label=judgement.label,
+        grade=judgement.grade,
+        page=judgement.page,
+        citation=f"{document_citation(meta)}, {JUDGEMENTS_PLACE}{page}",
+        ref=ref(passage) if passage else "",
+    )
+
+
+def judgement_passage(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> Chunk | None:
+    """The passage that states a judgement: on its page, the one naming its area (the table of
+    judgements first), else the table, else the page's first passage."""
+    chunks = [store.get(i) for i in store.doc_range(meta.doc_id)]
+    on_page = [c for c in chunks if _on_page(meta, c, judgement.page)] or chunks
+    label = name_key(judgement.label)
+
+    def fit(chunk: Chunk) -> tuple[bool, bool]:
+        return label in name_key(chunk.text), chunk.paragraph.startswith(TABLE_LABEL)
+
+    # max keeps the first of equals: the earliest passage on the page wins a tie
+    return max(on_page, key=fit, default=None)
+
+
+def _on_page(meta: DocumentMeta, chunk: Chunk, page: int) -> bool:
+    span = page_span(meta.page_starts, chunk.start, chunk.end)
+    return span is not None and span[0] <= page <= span[1]
