@@ -490,3 +490,17 @@ def _timed(run: Callable[[], object]) -> float:
     start = time.perf_counter()
     run()
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    "grade", ["Good", "Requires improvement to be good", "Requires improvement", "Adequate"]
+)
+def test_a_table_of_grades_in_any_framework_wording_is_the_judgements_table(grade: str) -> None:
+    text = (
+        "Judgement\tGrade\n"
+        f"The impact of leaders on social work practice with children and families\t{grade}\n"
+        f"The experiences and progress of children in care\t{grade}\n\n"
+        "Inspectors met children and staff over two weeks on site.\n"
+    )
+    labels = [c.paragraph for c in chunk_document(text, "doc")]
+    assert labels[0] == "judgements-table"

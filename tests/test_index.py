@@ -277,3 +277,16 @@ def test_killed_build_leaves_previous_index_usable(built: Settings, docs_dir: Pa
     report = build_index(built, FakeModel(), rebuild=True)
     assert report.published
     assert not list(built.index_dir.glob(".build-*"))
+
+
+def test_a_new_chunker_rechunks_but_reembeds_no_unchanged_text(
+    built: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ofsted_qa.index import build
+
+    monkeypatch.setattr(build, "CHUNKER_VERSION", "next")
+    model = FakeModel()
+    report = build_index(built, model)
+    assert report.published and len(report.changed) == 5
+    assert model.embedder.embedded == 0  # every passage's text was embedded by the old index
+    assert _live(built).manifest.chunker_version == "next"

@@ -183,3 +183,16 @@ def test_page_of_bisects():
 def test_blocks_footnote_kind_uses_size():
     blocks = page_blocks([L("Body.", 100), L("¹ Note text.", 700, size=9)], {}, 12.0)
     assert [b.kind for b in blocks] == ["para", "footnote"]
+
+
+def test_cover_field_lines_stand_alone_however_tight() -> None:
+    page = [
+        L("Inspection of services for children in need of help", 100),
+        L("Inspection date: 6 July 2015 – 30 July 2015", 100 + PITCH),
+        L("Report published: 19 October 2015", 100 + 2 * PITCH),
+    ]
+    assert text_of([page]).split("\n\n") == [
+        "Inspection of services for children in need of help",
+        "Inspection date: 6 July 2015 – 30 July 2015",
+        "Report published: 19 October 2015",
+    ]

@@ -66,7 +66,9 @@ class BuildReport:
 
 
 def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBundle | None:
-    """The live index when its vectors can be reused by this build."""
+    """The live index when its vectors can be reused by this build: same format and the same
+    model weights (a vector depends only on the weights and the text, so a new chunker still
+    takes the vector of every passage whose text it leaves as it was)."""
     if rebuild:
         return None
     try:
@@ -74,13 +76,14 @@ def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBun
     except OfstedQAError:
         return None
     m = bundle.manifest
-    compatible = (
-        m.format_version == FORMAT_VERSION
-        and m.model_fingerprint == model.fingerprint
-        and m.chunker_version == CHUNKER_VERSION
-        and m.chunker_max_tokens == model.max_tokens
-    )
+    compatible = m.format_version == FORMAT_VERSION and m.model_fingerprint == model.fingerprint
     return bundle if compatible else None
+
+
+def _same_chunking(previous: IndexBundle, model: ModelSource) -> bool:
+    """The previous index's passages are what this build's chunker would cut."""
+    m = previous.manifest
+    return m.chunker_version == CHUNKER_VERSION and m.chunker_max_tokens == model.max_tokens
 
 
 @dataclass
@@ -114,11 +117,13 @@ def _plan(loaded: LoadResult, previous: IndexBundle | None, model: ModelSource) 
     """Reuse the chunks and vectors of unchanged documents; chunk the others afresh."""
     plan = _Plan()
     documents = loaded.documents
+    keep_chunks = previous is not None and _same_chunking(previous, model)
     for doc in documents:
         doc_id = doc.meta.doc_id
         old = previous.manifest.record(doc_id) if previous else None
         if (
             previous
+            and keep_chunks
             and old
             and old.content_hash == doc.content_hash
             and old.source == doc.meta.source

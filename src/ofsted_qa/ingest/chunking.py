@@ -39,7 +39,7 @@ from ofsted_qa.ingest.layout import (
 )
 
 SECTION_SEPARATOR = " › "
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"  # 4: ILACS grade wording marks a judgement table
 
 APPROX_TOKENS_PER_WORD = 1.6  # conservative against all-MiniLM word pieces
 APPROX_CHARS_PER_TOKEN = 5  # only binds for words far longer than English ones
@@ -52,8 +52,10 @@ TokenCounter = Callable[[str], int]
 Span = tuple[int, int]  # [start, end) offsets into the source text
 Cost = Callable[[int, int], int]  # tokens the model would see for a span
 
+# ILACS writes "Requires improvement to be good", SIF "Requires improvement", 2013 "Adequate".
 _GRADE_CELL = re.compile(
-    r"\t\s*(?:outstanding|good|requires improvement|inadequate)\s*$", re.I | re.M
+    r"\t\s*(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)\s*$",
+    re.I | re.M,
 )
 _MARKUP = r"(?:</?[pP]>|\*\*)"
 _SENT_END = re.compile(rf"[.!?…][\"'”’)\]]*{_MARKUP}*(?=\s+(?:{_MARKUP}|[\"'“‘(\[])*[A-Z0-9])")

@@ -20,7 +20,7 @@ from ofsted_qa.ingest.facts.model import facts_from_json, facts_to_json
 from ofsted_qa.ingest.readers import ReadText, read_document
 
 # Bump when any reader's output changes: cached texts of the old readers are then ignored.
-READERS_VERSION = 1
+READERS_VERSION = 2  # 2: cover field lines stand alone
 
 
 def file_digest(path: Path) -> str:

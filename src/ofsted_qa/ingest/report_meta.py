@@ -29,7 +29,7 @@ _TITLE_LINE = re.compile(
     r"review) (?:of|to)\b.{10,300}$",
     re.I,
 )
-_TRAILING_JOIN = re.compile(r"[\s,;:]+(?:and|&)?\s*$", re.I)
+_TRAILING_JOIN = re.compile(r"[\s,;:⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:and|&)?\s*$", re.I)
 _FILE_DATE = re.compile(r"(\d{1,2} [a-z]+ (?:19|20)\d\d)\s*$", re.I)
 
 

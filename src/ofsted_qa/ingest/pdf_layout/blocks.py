@@ -17,6 +17,13 @@ INDENT = 5.0  # points: smaller x differences are the same margin
 FOOTNOTE_SMALLER = 0.5  # footnotes are set at least this many points below body text
 
 NUMBERED = re.compile(r"(\d{1,3})\.\s+(?=\S)")
+# A cover's field lines ("Inspection dates: ...", "Report published: ...") each stand alone,
+# however tightly they are set under the title.
+COVER_FIELD = re.compile(
+    r"(?:inspection dates?|dates? of inspection|report published|publication date|"
+    r"lead inspectors?|reporting inspector|inspection number|unique reference number)\b\s*:",
+    re.I,
+)
 ITEM = "• "
 _FOOTNOTE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\S|\d{1,2}\s+[A-Z]")
 _SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -121,7 +128,7 @@ def _row_cells(group: list[Line]) -> tuple[str, ...] | None:
 def _starts_block(ln: Line, block: list[Line], kind: str, last_number: int) -> bool:
     """Whether a line inside a cluster opens a new block (item, numbered paragraph, ...)."""
     prev = block[-1]
-    if ln.text.startswith(ITEM):
+    if ln.text.startswith(ITEM) or COVER_FIELD.match(ln.text):
         return True
     indent = block[1].x0 if len(block) > 1 else None
     if indent is not None and ln.x0 < indent - INDENT:
