@@ -504,3 +504,19 @@ def test_a_table_of_grades_in_any_framework_wording_is_the_judgements_table(grad
     )
     labels = [c.paragraph for c in chunk_document(text, "doc")]
     assert labels[0] == "judgements-table"
+
+
+def test_a_long_report_title_before_any_text_is_a_title_not_a_passage() -> None:
+    text = (
+        "Norfolk County Council\n\n"
+        "Inspection of services for children in need of help and protection, children looked "
+        "after and care leavers and Review of the effectiveness of the Local Safeguarding "
+        "Children Board¹\n\n"
+        "Inspection date: 6 July 2015 – 30 July 2015\n\n"
+        "Children’s services in Norfolk are inadequate\n\n"
+        "There are widespread or serious failures that mean the welfare of children is not "
+        "safeguarded.\n"
+    )
+    chunks = chunk_document(text, "doc")
+    assert [c.text[:15] for c in chunks] == ["Inspection date", "There are widesp"]
+    assert chunks[0].section[0].startswith("Norfolk County Council Inspection of services")

@@ -39,7 +39,7 @@ from ofsted_qa.ingest.layout import (
 )
 
 SECTION_SEPARATOR = " › "
-CHUNKER_VERSION = "4"  # 4: ILACS grade wording marks a judgement table
+CHUNKER_VERSION = "5"  # 4: ILACS grade wording marks a judgement table; 5: long cover titles
 
 APPROX_TOKENS_PER_WORD = 1.6  # conservative against all-MiniLM word pieces
 APPROX_CHARS_PER_TOKEN = 5  # only binds for words far longer than English ones
@@ -124,7 +124,8 @@ def _segments(src: str) -> tuple[list[Segment], set[str]]:
         signing = signing and not prose
         if signing or is_furniture(bodies):
             continue
-        if is_heading_block(block, bodies, toc):
+        opening = all(s.kind == "heading" for s in segs)
+        if is_heading_block(block, bodies, toc, opening=opening):
             segs.append(Segment("heading", block[0].start, block[0].end))
             continue
         found, last_number = line_segments(block, last_number)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 HEADING_MAX_WORDS = 20  # longer standalone lines are prose, not headings
 HEADING_MAX_CHARS = 200
+TITLE_MAX_WORDS, TITLE_MAX_CHARS = 40, 300  # a report's own title, before any text
 FIELD_LABEL_MAX_WORDS = 3  # "Lead inspector: X" is content, "What ... mean: the LSCB" a heading
 MAX_PARAGRAPH_GAP = 5  # how far report numbering may jump and still count as the next paragraph
 
@@ -94,12 +95,17 @@ def heading_key(text: str) -> str:
     return normalise_for_match(text).rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹").strip().casefold()
 
 
-def _is_heading(text: str, toc: set[str]) -> bool:
-    """A short standalone line that does not end a sentence; may end in '?' or ':'."""
+def _is_heading(text: str, toc: set[str], *, opening: bool = False) -> bool:
+    """A short standalone line that does not end a sentence; may end in '?' or ':'. Before any
+    text (`opening`) a report's title may run longer ("Inspection of services for children in
+    need of help and protection, ... and Review of the effectiveness of the LSCB")."""
     words = text.split()
     if heading_key(text) in toc or (_SECTION.match(text) and len(words) <= HEADING_MAX_WORDS):
         return True
-    too_long = len(words) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS
+    max_words, max_chars = (
+        (TITLE_MAX_WORDS, TITLE_MAX_CHARS) if opening else (HEADING_MAX_WORDS, HEADING_MAX_CHARS)
+    )
+    too_long = len(words) > max_words or len(text) > max_chars
     if not words or too_long or SENTENCE_BREAK.search(text) or _last_mark(text) in ".!;,…":
         return False
     field = _FIELD.match(text)
@@ -108,11 +114,14 @@ def _is_heading(text: str, toc: set[str]) -> bool:
     return not text[0].islower() or len(words) <= 3
 
 
-def is_heading_block(block: list[Line], bodies: list[str], toc: set[str]) -> bool:
-    """One plain line (not a list item or numbered paragraph) that reads as a heading."""
+def is_heading_block(
+    block: list[Line], bodies: list[str], toc: set[str], *, opening: bool = False
+) -> bool:
+    """One plain line (not a list item or numbered paragraph) that reads as a heading;
+    `opening`: no text has come before it (a title page)."""
     first = block[0].body
     plain = not (_ITEM.match(first) or _NUMBERED.match(first))
-    return len(block) == 1 and plain and _is_heading(bodies[0], toc)
+    return len(block) == 1 and plain and _is_heading(bodies[0], toc, opening=opening)
 
 
 def line_segments(block: list[Line], last_number: int) -> tuple[list[Segment], int]:
