@@ -518,5 +518,5 @@ def test_a_long_report_title_before_any_text_is_a_title_not_a_passage() -> None:
         "safeguarded.\n"
     )
     chunks = chunk_document(text, "doc")
-    assert [c.text[:15] for c in chunks] == ["Inspection date", "There are widesp"]
+    assert [c.text[:15] for c in chunks] == ["Inspection date", "There are wides"]
     assert chunks[0].section[0].startswith("Norfolk County Council Inspection of services")
