@@ -21,6 +21,7 @@ sys.path[:0] = [str(BENCH.parent / "src"), str(BENCH)]
 
 from reading_furniture import classify  # noqa: E402
 
+from ofsted_qa.evaluation.golden import load_golden  # noqa: E402
 from ofsted_qa.index.generations import load_current  # noqa: E402
 from ofsted_qa.index.models import LocalModel  # noqa: E402
 from ofsted_qa.ingest.chunking import TABLE_LABEL  # noqa: E402
@@ -50,8 +51,7 @@ def main() -> int:
     bundle = load_current(args.index)
     model = LocalModel(onnx_cache=args.index / "encoders")
     searcher = Searcher(bundle, model.query_embedder())
-    questions = [json.loads(line)["text"] for line in GOLDEN.read_text().splitlines() if line]
-    questions += list(CORPUS_QUESTIONS)
+    questions = [q.text for q in load_golden(GOLDEN)] + list(CORPUS_QUESTIONS)
     flagged, checked, started = [], 0, time.perf_counter()
     for question in questions:
         for hit in searcher.search(question, k=args.k).hits:
