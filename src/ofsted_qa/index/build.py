@@ -25,7 +25,8 @@ from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vector_cache import VectorCache
 from ofsted_qa.index.vector_fill import fill_vectors
-from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk, chunk_document
+from ofsted_qa.ingest.chunk_pool import chunk_all
+from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk
 from ofsted_qa.ingest.documents import Document, DocumentMeta, LoadResult, load_documents
 from ofsted_qa.ingest.extract_cache import ExtractCache
 
@@ -114,33 +115,44 @@ def _record(doc: Document, stamp: tuple[int, int], chunks: int) -> DocRecord:
 
 
 def _plan(loaded: LoadResult, previous: IndexBundle | None, model: ModelSource) -> _Plan:
-    """Reuse the chunks and vectors of unchanged documents; chunk the others afresh."""
+    """Reuse the chunks and vectors of unchanged documents; chunk the others afresh, on every
+    core."""
     plan = _Plan()
     documents = loaded.documents
     keep_chunks = previous is not None and _same_chunking(previous, model)
-    for doc in documents:
-        doc_id = doc.meta.doc_id
-        old = previous.manifest.record(doc_id) if previous else None
-        if (
-            previous
-            and keep_chunks
+    olds = {d.meta.doc_id: previous.manifest.record(d.meta.doc_id) if previous else None
+            for d in documents}  # fmt: skip
+
+    def unchanged(doc: Document) -> bool:
+        old = olds[doc.meta.doc_id]
+        return bool(
+            keep_chunks
             and old
             and old.content_hash == doc.content_hash
             and old.source == doc.meta.source
-        ):
+        )
+
+    fresh = [d for d in documents if not unchanged(d)]
+    cut = chunk_all(
+        [(d.text, d.meta.doc_id) for d in fresh],
+        max_tokens=model.max_tokens,
+        count_tokens=model.count_tokens,
+    )
+    new_chunks = {d.meta.doc_id: chunks for d, chunks in zip(fresh, cut, strict=True)}
+    for doc in documents:
+        doc_id = doc.meta.doc_id
+        if doc_id not in new_chunks and previous is not None:
             ids = previous.store.doc_range(doc_id)
             plan.chunks.extend(previous.store.get(i) for i in ids)
             plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
             plan.unchanged.append(doc_id)
             count = len(ids)
         else:
-            chunks = chunk_document(
-                doc.text, doc_id, max_tokens=model.max_tokens, count_tokens=model.count_tokens
-            )
+            chunks = new_chunks[doc_id]
             plan.chunks.extend(chunks)
             plan.vectors.extend([None] * len(chunks))
             plan.fresh += len(chunks)
-            (plan.changed if old else plan.added).append(doc_id)
+            (plan.changed if olds[doc_id] else plan.added).append(doc_id)
             count = len(chunks)
         plan.records.append(_record(doc, loaded.stamps[doc_id], count))
     if previous:
