@@ -87,7 +87,7 @@ def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
     settings = Settings(root=root, index_dir=root / "index", doc_dirs=(root / "seeds",))
     before = load_current(settings.index_dir)
     script = (
-        "import sys\n"
+        "import sys, time\n"
         "from pathlib import Path\n"
         "from ofsted_qa.index.settings import Settings\n"
         "from ofsted_qa.index.build import build_index\n"
@@ -100,6 +100,7 @@ def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
         "        done.append(n)\n"
         "        if len(done) == 1:\n"
         "            print('embedding', flush=True)\n"
+        "            time.sleep(5)  # the signal lands mid-build, however loaded the machine\n"
         "    return advance\n"
         "try:\n"
         "    build_index(settings, local_model(settings), rebuild=True, progress=progress,\n"
