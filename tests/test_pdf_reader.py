@@ -186,3 +186,24 @@ def test_a_good_small_pdf_reads_and_is_chosen_by_content(
     disguised = tmp_path / "report.txt"  # a PDF under a text name is still read as a PDF
     disguised.write_bytes(broken["good"].read_bytes())
     assert read_document(disguised).encoding == "pdf"
+
+
+def test_many_files_are_read_by_fresh_worker_processes_and_cached(tmp_path: Path) -> None:
+    from ofsted_qa.ingest.extract_cache import ExtractCache
+    from ofsted_qa.ingest.reading import POOL_MIN_FILES, read_all
+
+    paths = []
+    for i in range(POOL_MIN_FILES + 1):
+        path = tmp_path / f"report{i}.pdf"
+        path.write_bytes(minimal_pdf([f"{i + 1}. Paragraph about visits", "More text."]))
+        paths.append(path)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4")
+    paths.append(tmp_path / "broken.pdf")
+    cache = ExtractCache(tmp_path / "cache")
+    outcomes = read_all(paths, cache, workers=2)
+    assert [o.path for o in outcomes] == paths
+    assert [o.read.text.split(".")[0] for o in outcomes[:-1] if o.read] == [
+        str(i + 1) for i in range(POOL_MIN_FILES + 1)
+    ]
+    assert outcomes[-1].read is None and "corrupt or truncated PDF" in outcomes[-1].problem
+    assert all(cache.get(o.key) is not None for o in outcomes[:-1])
