@@ -19,6 +19,8 @@ from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
+from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
+from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
@@ -68,9 +70,27 @@ class Searcher:
     def corrector(self) -> Corrector:
         return Corrector(self._vocabulary[0], default_glossary().known_words)
 
+    @cached_property
+    def councils(self) -> Councils:
+        """The councils the indexed documents name (each by every spelling they use)."""
+        return Councils(m.local_authority for m in self.bundle.store.documents.values())
+
+    @cached_property
+    def council_finder(self) -> CouncilFinder:
+        counts = self._vocabulary[0]
+        return CouncilFinder(
+            self.councils,
+            known=lambda w: w in counts,
+            ordinary=ordinary_in(c.text for c in self.bundle.store.chunks),
+            acronyms=default_glossary().known_words,
+        )
+
     def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
         return interpret(
-            query, corrector=self.corrector if understand else None, understand=understand
+            query,
+            corrector=self.corrector if understand else None,
+            understand=understand,
+            councils=self.council_finder if understand else None,
         )
 
     def search(
@@ -117,6 +137,13 @@ class Searcher:
             else None
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
+        named = self.councils.spellings(understood.councils)
+        if named:  # the council's own passages compete even where the topic drowns them
+            mask = self.facts.council_chunks(named)
+            mask = mask if allowed is None else mask & allowed
+            candidates = np.union1d(
+                candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
+            )
         if not candidates.size:
             return SearchResponse(understood.query, mode, understood, (), dense_used, notes)
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
@@ -124,6 +151,8 @@ class Searcher:
         order = boosts.cover_years(
             self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
         )
+        if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
+            order = self._cover_councils(order, candidates, understood.councils)
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
@@ -145,11 +174,24 @@ class Searcher:
         )
         return SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
 
+    def _cover_councils(
+        self, order: np.ndarray, candidates: np.ndarray, names: tuple[str, ...]
+    ) -> np.ndarray:
+        spelt = {name: self.councils.spellings((name,)) for name in names}
+        store = self.bundle.store
+
+        def councils_of(chunk_id: int) -> set[str]:
+            own = store.meta(chunk_id).local_authority
+            return {name for name, spellings in spelt.items() if own in spellings}
+
+        return boosts.cover(order, candidates, names, councils_of, self.tuning.cover_councils)
+
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
             return None
         store = self.bundle.store
         filters.check(store.documents)
+        filters = filters.resolved(self.councils)
         admitted = {d for d, meta in store.documents.items() if filters.admits(meta)}
         return np.array([c.doc_id in admitted for c in store.chunks], dtype=bool)
 
@@ -196,8 +238,19 @@ class Searcher:
         answer = t.answer_boost * boosts.answer_shape(
             self.bundle.store, candidates, understood.answer, self.facts
         )
+        named = self.councils.spellings(understood.councils)
+        council = t.council_boost * (
+            self.facts.per_doc(candidates, lambda d: self.facts.doc_councils[d] in named)
+            if named
+            else zeros
+        )
         return {
-            "score": base + phrase + answer + t.year_boost * year + t.source_boost * source,
+            "score": base
+            + phrase
+            + answer
+            + council
+            + t.year_boost * year
+            + t.source_boost * source,
             "bm25": bm25,
             "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
             "dense": dense,
@@ -206,6 +259,7 @@ class Searcher:
             "answer_boost": answer,
             "year_boost": t.year_boost * year,
             "source_boost": t.source_boost * source,
+            "council_boost": council,
         }
 
     def _hit(
