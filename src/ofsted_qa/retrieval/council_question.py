@@ -164,14 +164,15 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def ordinary_in(texts: Iterable[str]) -> Callable[[str], bool]:
-    """`ordinary(word)`: some text uses the word in lower case between two lower-case words
-    ("their reading age"), as no text writes a place. Each word is looked up once."""
+    """`ordinary(word)`: some text uses the word in lower case inside a sentence, between
+    lower-case words ("their reading age"), as no text writes a place. Each word is looked up
+    once."""
     corpus = list(texts)
     seen: dict[str, bool] = {}
 
     def ordinary(word: str) -> bool:
         if word not in seen:
-            pattern = re.compile(rf"(?<=[a-z] ){re.escape(word)}(?= [a-z])")
+            pattern = re.compile(rf"(?<=[a-z,'\u2019] ){re.escape(word)}(?= [a-z])")
             seen[word] = any(word in t and pattern.search(t) for t in corpus)
         return seen[word]
 

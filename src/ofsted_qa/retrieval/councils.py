@@ -2,8 +2,8 @@
 
 Reports name one council many ways ("Norfolk", "Norfolk County Council", "City of Bradford
 Metropolitan District Council"): each spelling is reduced to the place it names
-(`council_core`), and the spellings of one place are one `Council`, shown by its shortest
-spelling. Both `judgements --council` and `ask --council`, and councils named in a question
+(`council_core`), and the spellings of one place are one `Council`, shown as the
+place. Both `judgements --council` and `ask --council`, and councils named in a question
 (`council_question`), match against these, never against a fixed list alone.
 """
 
@@ -90,7 +90,7 @@ def councils_named(
 class Council:
     """One place, with every spelling of it the indexed documents use."""
 
-    name: str  # as shown: the shortest spelling ("Norfolk")
+    name: str  # as shown: the place ("Norfolk", "Kent" for "Kent County Council")
     core: str  # the place, compared ("norfolk")
     spellings: frozenset[str]  # `DocumentMeta.local_authority` values
 
@@ -116,7 +116,7 @@ class Councils:
             if m and m.group(2) in by_core and core in by_core:
                 by_core[m.group(2)] |= by_core.pop(core)
         self.all: tuple[Council, ...] = tuple(
-            Council(_shown(names), core, frozenset(names))
+            Council(_shown(core, names), core, frozenset(names))
             for core, names in sorted(by_core.items())
         )
         self._by_name = {c.name: c for c in self.all}
@@ -136,5 +136,10 @@ class Councils:
         return frozenset(s for c in self.all if c.spellings & found for s in c.spellings)
 
 
-def _shown(spellings: set[str]) -> str:
-    return min(spellings, key=lambda s: (len(s), s)).removeprefix("the ")
+def _shown(core: str, spellings: set[str]) -> str:
+    """The place as a chip shows it: a spelling that is the place alone ("Norfolk", "Bournemouth,
+    Christchurch and Poole"), else the place in capitals ("Kent" for "Kent County Council")."""
+    alone = sorted(s for s in spellings if name_key(s) == core)
+    if alone:
+        return alone[0]
+    return " ".join(w if w in _STOP else w.capitalize() for w in core.split())
