@@ -55,6 +55,11 @@ def indexed(env: list[str], tmp_path: Path) -> list[str]:
     for name, council in REPORTS.items():
         (reports / name).parent.mkdir(parents=True, exist_ok=True)
         (reports / name).write_bytes(council_pdf(council))
+    # a news story states no council of its own: its title says which it is about
+    (reports / "westhaven-news.txt").write_text(
+        "Westhaven praised for its work with care leavers\n\nCare leavers told inspectors "
+        "that their personal advisers stay in touch and help them find work.\n"
+    )
     assert run([*env, "index", "--docs", str(reports)])[0] == 0
     return env
 
@@ -80,7 +85,7 @@ def councils_of(answer: dict) -> list[str]:
 def test_a_council_named_puts_its_passages_first(
     indexed: list[str], question: str, council: str
 ) -> None:
-    answer = ask(indexed, question)
+    answer = ask(indexed, question, "--k", "12")
     assert answer["interpretation"]["councils"] == [council.capitalize()]
     first = answer["results"][0]
     assert council in first["doc_id"] and first["contributions"]["council_boost"] > 0
@@ -115,3 +120,11 @@ def test_an_unknown_council_filter_names_the_nearest(
     assert code == 2 and not out
     assert "--council 'Westhavn' matches no council in the index" in err
     assert "did you mean 'Westhaven'?" in err
+
+
+def test_a_document_without_a_council_is_about_the_one_its_title_names(
+    indexed: list[str],
+) -> None:
+    answer = ask(indexed, "personal advisers for care leavers in Westhaven")
+    news = next(r for r in answer["results"] if r["doc_id"] == "westhaven-news")
+    assert news["contributions"]["council_boost"] > 0

@@ -2,8 +2,8 @@
 
 A year ("in 2014", "the 2025 visit") boosts passages of documents dated in, or covering, that
 year, and a little those that name the year in their text; a source cue ("what did Ofsted
-say") boosts that publisher's documents; a council named, that council's documents (the
-searcher). Comparisons naming several years ("2014 and 2025") or councils get both sides into
+say") boosts that publisher's documents; a council named, that council's documents
+(`council_docs`). Comparisons naming several years ("2014 and 2025") or councils get both sides into
 the lead (`cover_years`, `cover`). Boosts are added to the fused score, so they are shown per
 passage (`Hit.contributions`) and never filter anything out.
 """
@@ -48,18 +48,12 @@ class ChunkFacts:
         position = {d: i for i, d in enumerate(store.documents)}
         self.doc_years: list[frozenset[int]] = [m.years for m in docs]
         self.doc_publishers: list[str] = [m.publisher for m in docs]
-        self.doc_councils: list[str] = [m.local_authority for m in docs]
         self.chunk_doc = np.array([position[c.doc_id] for c in store.chunks], dtype=np.int64)
         self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
         self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
 
     def years(self, chunk_id: int) -> frozenset[int]:
         return self.doc_years[self.chunk_doc[chunk_id]]
-
-    def council_chunks(self, spellings: frozenset[str]) -> np.ndarray:
-        """Per passage: its document is one of these councils' (a mask over the index)."""
-        docs = np.array([c in spellings for c in self.doc_councils], dtype=bool)
-        return docs[self.chunk_doc] if len(docs) else np.zeros(0, dtype=bool)
 
     def per_doc(self, candidates: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
         """`test(document position)` for each candidate's document, asked once per document."""

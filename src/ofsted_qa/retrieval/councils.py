@@ -119,15 +119,6 @@ class Councils:
             Council(_shown(core, names), core, frozenset(names))
             for core, names in sorted(by_core.items())
         )
-        self._by_name = {c.name: c for c in self.all}
-
-    def get(self, name: str) -> Council | None:
-        """The council shown as `name` (a chip's council), or None."""
-        return self._by_name.get(name)
-
-    def spellings(self, names: Iterable[str]) -> frozenset[str]:
-        """Every spelling of the councils shown as `names`."""
-        return frozenset(s for n in names if (c := self.get(n)) for s in c.spellings)
 
     def named(self, typed: str, option: str = "--council") -> frozenset[str]:
         """The spellings a typed council name stands for (all spellings of each place it

@@ -19,6 +19,7 @@ from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
+from ofsted_qa.retrieval.council_docs import CouncilDocs
 from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.fusion import fuse, normalise
@@ -85,6 +86,10 @@ class Searcher:
             acronyms=default_glossary().known_words,
         )
 
+    @cached_property
+    def council_docs(self) -> CouncilDocs:
+        return CouncilDocs(self.bundle.store, self.council_finder, self.facts.chunk_doc)
+
     def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
         return interpret(
             query,
@@ -137,9 +142,8 @@ class Searcher:
             else None
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
-        named = self.councils.spellings(understood.councils)
-        if named:  # the council's own passages compete even where the topic drowns them
-            mask = self.facts.council_chunks(named)
+        if understood.councils:  # the council's passages compete even where the topic drowns them
+            mask = self.council_docs.passages(understood.councils)
             mask = mask if allowed is None else mask & allowed
             candidates = np.union1d(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
@@ -177,14 +181,8 @@ class Searcher:
     def _cover_councils(
         self, order: np.ndarray, candidates: np.ndarray, names: tuple[str, ...]
     ) -> np.ndarray:
-        spelt = {name: self.councils.spellings((name,)) for name in names}
-        store = self.bundle.store
-
-        def councils_of(chunk_id: int) -> set[str]:
-            own = store.meta(chunk_id).local_authority
-            return {name for name, spellings in spelt.items() if own in spellings}
-
-        return boosts.cover(order, candidates, names, councils_of, self.tuning.cover_councils)
+        sides = self.council_docs.of
+        return boosts.cover(order, candidates, names, sides, self.tuning.cover_councils)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
@@ -238,10 +236,9 @@ class Searcher:
         answer = t.answer_boost * boosts.answer_shape(
             self.bundle.store, candidates, understood.answer, self.facts
         )
-        named = self.councils.spellings(understood.councils)
         council = t.council_boost * (
-            self.facts.per_doc(candidates, lambda d: self.facts.doc_councils[d] in named)
-            if named
+            self.council_docs.candidates(candidates, understood.councils)
+            if understood.councils
             else zeros
         )
         return {
