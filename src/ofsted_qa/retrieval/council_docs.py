@@ -1,4 +1,6 @@
-"""Which council each document is about, for the council boost and the balancing of two.
+"""The councils of one index: their names (`Councils`), how a question names them
+(`CouncilFinder`), and which council each document is about, for the council boost and the
+balancing of two.
 
 A report states its council (`DocumentMeta.local_authority`); a document that states none (a
 news story, a seed text without report facts) is about the councils its title names ("Children's
@@ -7,18 +9,36 @@ services in Bexley praised as outstanding"), so a question naming Bexley still f
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 
 from ofsted_qa.index.store import ChunkStore
-from ofsted_qa.retrieval.council_question import CouncilFinder
+from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
+from ofsted_qa.retrieval.councils import Councils
 
 
 class CouncilDocs:
-    def __init__(self, store: ChunkStore, finder: CouncilFinder, chunk_doc: np.ndarray) -> None:
-        shown = {s: c.name for c in finder.councils.all for s in c.spellings}
-        self.chunk_doc = chunk_doc  # document position of each passage
+    """`chunk_doc`: each passage's document position; `known` and `acronyms` as for
+    `CouncilFinder` (the corpus's words, the glossary's)."""
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        chunk_doc: np.ndarray,
+        *,
+        known: Callable[[str], bool],
+        acronyms: Collection[str],
+    ) -> None:
+        self.councils = Councils(m.local_authority for m in store.documents.values())
+        self.finder = finder = CouncilFinder(
+            self.councils,
+            known=known,
+            ordinary=ordinary_in(c.text for c in store.chunks),
+            acronyms=acronyms,
+        )
+        shown = {s: c.name for c in self.councils.all for s in c.spellings}
+        self.chunk_doc = chunk_doc
         self.per_doc: list[frozenset[str]] = [
             frozenset({shown[m.local_authority]})
             if m.local_authority in shown

@@ -20,7 +20,6 @@ from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
 from ofsted_qa.retrieval.council_docs import CouncilDocs
-from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
@@ -72,30 +71,27 @@ class Searcher:
         return Corrector(self._vocabulary[0], default_glossary().known_words)
 
     @cached_property
-    def councils(self) -> Councils:
-        """The councils the indexed documents name (each by every spelling they use)."""
-        return Councils(m.local_authority for m in self.bundle.store.documents.values())
-
-    @cached_property
-    def council_finder(self) -> CouncilFinder:
+    def council_docs(self) -> CouncilDocs:
+        """The councils of the index, how questions name them, and which each document is
+        about."""
         counts = self._vocabulary[0]
-        return CouncilFinder(
-            self.councils,
+        return CouncilDocs(
+            self.bundle.store,
+            self.facts.chunk_doc,
             known=lambda w: w in counts,
-            ordinary=ordinary_in(c.text for c in self.bundle.store.chunks),
             acronyms=default_glossary().known_words,
         )
 
-    @cached_property
-    def council_docs(self) -> CouncilDocs:
-        return CouncilDocs(self.bundle.store, self.council_finder, self.facts.chunk_doc)
+    @property
+    def councils(self) -> Councils:
+        return self.council_docs.councils
 
     def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
         return interpret(
             query,
             corrector=self.corrector if understand else None,
             understand=understand,
-            councils=self.council_finder if understand else None,
+            councils=self.council_docs.finder if understand else None,
         )
 
     def search(
@@ -156,7 +152,13 @@ class Searcher:
             self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
         )
         if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
-            order = self._cover_councils(order, candidates, understood.councils)
+            order = boosts.cover(
+                order,
+                candidates,
+                understood.councils,
+                self.council_docs.of,
+                self.tuning.cover_councils,
+            )
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
@@ -177,12 +179,6 @@ class Searcher:
             for rank, members in enumerate(groups[:k], start=1)
         )
         return SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
-
-    def _cover_councils(
-        self, order: np.ndarray, candidates: np.ndarray, names: tuple[str, ...]
-    ) -> np.ndarray:
-        sides = self.council_docs.of
-        return boosts.cover(order, candidates, names, sides, self.tuning.cover_councils)
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
