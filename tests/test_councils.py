@@ -28,6 +28,8 @@ SPELLINGS = [
     "Leeds City",
     "Leeds City Council",
     "Kent County Council",
+    "City of London",
+    "London Borough of Ealing",
 ]
 # Texts the index holds: "reading" and "bury" are ordinary words there, "hull" is not.
 TEXTS = [
@@ -56,6 +58,8 @@ def test_spellings_of_one_place_are_one_council_shown_as_the_place() -> None:
     assert councils["Norfolk"].spellings == {"Norfolk", "Norfolk County Council"}
     assert councils["Leeds"].spellings == {"Leeds City", "Leeds City Council"}
     assert councils["Kent"].spellings == {"Kent County Council"}
+    assert councils["Ealing"].spellings == {"London Borough of Ealing"}
+    assert councils["City of London"].spellings == {"City of London"}
     # "Kingston upon Hull" is Hull where the index also spells it Hull
     assert "Kingston Upon Hull City Council" in councils["Hull"].spellings
     assert "Windsor and Maidenhead" in councils

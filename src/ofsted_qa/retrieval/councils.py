@@ -129,8 +129,13 @@ class Councils:
 
 def _shown(core: str, spellings: set[str]) -> str:
     """The place as a chip shows it: a spelling that is the place alone ("Norfolk", "Bournemouth,
-    Christchurch and Poole"), else the place in capitals ("Kent" for "Kent County Council")."""
+    Christchurch and Poole"), a "City of" name as it is ("City of London"), else the place in
+    capitals ("Kent" for "Kent County Council")."""
     alone = sorted(s for s in spellings if name_key(s) == core)
     if alone:
         return alone[0]
+    # "City of London" is the place's own name, not "London" with a council's words around it
+    city = sorted(s for s in spellings if re.match(r"(?:the )?(?:city|county) of ", name_key(s)))
+    if city:
+        return min(city, key=len).removeprefix("the ")
     return " ".join(w if w in _STOP else w.capitalize() for w in core.split())
