@@ -128,3 +128,12 @@ def test_a_document_without_a_council_is_about_the_one_its_title_names(
     answer = ask(indexed, "personal advisers for care leavers in Westhaven")
     news = next(r for r in answer["results"] if r["doc_id"] == "westhaven-news")
     assert news["contributions"]["council_boost"] > 0
+
+
+def test_a_council_filter_overrules_the_question_and_says_so(indexed: list[str]) -> None:
+    answer = ask(indexed, "IROs in Eastmere", "--council", "westhaven")
+    assert answer["notes"] == [
+        "The council filter (westhaven) applies; the question's Eastmere is not used."
+    ]
+    assert answer["interpretation"]["councils"] == []
+    assert set(councils_of(answer)) == {"westhaven"}

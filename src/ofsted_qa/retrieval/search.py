@@ -119,6 +119,11 @@ class Searcher:
             understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
         understood, notes = caveats.years(understood, self.facts.known_years, filters)
+        if filters.councils and understood.councils:
+            kept = filters.resolved(self.councils).councils
+            shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
+            understood, more = caveats.councils(understood, shown, filters.councils)
+            notes += more
         if mode != "dense":
             notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
         dense_used = mode != "bm25" and self.embedder is not None
