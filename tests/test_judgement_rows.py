@@ -14,13 +14,8 @@ from ofsted_qa.ingest.chunking import TABLE_LABEL, Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.facts import AREAS, Judgement
 from ofsted_qa.render_judgements import print_csv, print_table
-from ofsted_qa.retrieval.judgement_terms import (
-    AREA_LABELS,
-    area_keys,
-    council_matches,
-    councils_named,
-    grade_key,
-)
+from ofsted_qa.retrieval.councils import council_matches, councils_named
+from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
 from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
 
 

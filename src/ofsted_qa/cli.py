@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--publisher", action="append", default=[], help="only this publisher")
     ask.add_argument(
+        "--council",
+        action="append",
+        default=[],
+        help="only this council's documents (any part of its name, or initials such as BCP)",
+    )
+    ask.add_argument(
         "--no-build", action="store_true", help="fail instead of building a missing or stale index"
     )
     _docs_option(ask)
@@ -251,7 +257,13 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.k > MAX_K:
         _notify(f"note: --k {args.k} clamped to {MAX_K}, the most one search returns")
     k = min(args.k, MAX_K)
-    filters = Filters(tuple(args.year), tuple(args.doc), tuple(args.kind), tuple(args.publisher))
+    filters = Filters(
+        tuple(args.year),
+        tuple(args.doc),
+        tuple(args.kind),
+        tuple(args.publisher),
+        tuple(args.council),
+    )
     searcher = _open_searcher(args)
     filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
     if not batch:

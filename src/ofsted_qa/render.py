@@ -66,6 +66,7 @@ def interpretation_json(response: SearchResponse) -> dict[str, Any]:
     return {
         "years": list(understood.years),
         "publishers": list(understood.publishers),
+        "councils": list(understood.councils),
         "expansions": list(understood.expansions),
         "corrections": [list(c) for c in understood.corrections],
         "since": understood.year_from,

@@ -2,15 +2,16 @@
 
 A year ("in 2014", "the 2025 visit") boosts passages of documents dated in, or covering, that
 year, and a little those that name the year in their text; a source cue ("what did Ofsted
-say") boosts that publisher's documents. Comparisons naming several years ("2014 and 2025")
-get both sides into the lead (`cover_years`). Boosts are added to the fused score, so they are
-shown per passage (`Hit.contributions`) and never filter anything out.
+say") boosts that publisher's documents; a council named, that council's documents
+(`council_docs`). Comparisons naming several years ("2014 and 2025") or councils get both sides into
+the lead (`cover_years`, `cover`). Boosts are added to the fused score, so they are shown per
+passage (`Hit.contributions`) and never filter anything out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Hashable, Sequence
 
 import numpy as np
 
@@ -135,21 +136,34 @@ def cover_years(
     if len(understood.years) < 2 or per_year < 1:
         return order
     known = _or_new(facts, store)
-    buckets: dict[int, list[int]] = {y: [] for y in understood.years}
+    return cover(order, candidates, understood.years, known.years, per_year)
+
+
+def cover(
+    order: np.ndarray,
+    candidates: np.ndarray,
+    sides: Sequence[Hashable],
+    sides_of: Callable[[int], Collection[Hashable]],
+    per_side: int,
+) -> np.ndarray:
+    """The best `per_side` passages of each side (a year, a council: `sides_of(chunk id)`) go
+    first, taken in turns (the side whose best passage scores highest starts), then the rest;
+    unchanged unless two sides have passages."""
+    buckets: dict[Hashable, list[int]] = {side: [] for side in sides}
     for i in order:
-        years = known.years(int(candidates[i]))
-        for y in understood.years:
-            if y in years and len(buckets[y]) < per_year:
-                buckets[y].append(int(i))
+        own = sides_of(int(candidates[i]))
+        for side in sides:
+            if side in own and len(buckets[side]) < per_side:
+                buckets[side].append(int(i))
                 break
-    found = [y for y in understood.years if buckets[y]]
+    found = [side for side in sides if buckets[side]]
     if len(found) < 2:
         return order
     position = {int(i): p for p, i in enumerate(order)}
-    found.sort(key=lambda y: position[buckets[y][0]])
+    found.sort(key=lambda side: position[buckets[side][0]])
     lead: list[int] = []
-    for turn in range(per_year):
-        lead.extend(buckets[y][turn] for y in found if turn < len(buckets[y]))
+    for turn in range(per_side):
+        lead.extend(buckets[side][turn] for side in found if turn < len(buckets[side]))
     taken = set(lead)
     rest = [int(i) for i in order if int(i) not in taken]
     return np.array(lead + rest, dtype=np.int64)

@@ -1,6 +1,6 @@
 """What an answer must say about the question it could not take as typed.
 
-A year no document is dated, a year in the question overruled by the year filter, a question
+A year no document is dated, a year or council in the question overruled by a filter, a question
 none of whose words occurs in any document: each is said in words (`SearchResponse.notes`)
 instead of showing results under a chip or a score that looks like a match.
 """
@@ -54,6 +54,22 @@ def years(
         )
         understood = replace(understood, undated=understood.undated + missing)
     return understood, tuple(notes)
+
+
+def councils(
+    understood: Interpretation, kept: Collection[str], typed: Collection[str]
+) -> tuple[Interpretation, tuple[str, ...]]:
+    """The reading without the councils it names that the council filter (`typed`, admitting
+    the councils shown as `kept`) leaves out, and a note saying so."""
+    outside = tuple(c for c in understood.councils if c not in kept)
+    if not outside:
+        return understood, ()
+    note = (
+        f"The council filter ({_listed(typed)}) applies; the question's "
+        f"{_listed(outside)} is not used."
+    )
+    inside = tuple(c for c in understood.councils if c in kept)
+    return replace(understood, councils=inside), (note,)
 
 
 def unknown_words(understood: Interpretation, vocabulary: Mapping[str, int]) -> tuple[str, ...]:

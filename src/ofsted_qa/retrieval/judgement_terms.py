@@ -1,5 +1,5 @@
-"""The words people use for judgement areas, grades and councils, read into the canonical
-values the report facts use (`ingest.facts.AREAS`, `GRADES`) and the councils the index holds.
+"""The words people use for judgement areas and grades, read into the canonical values the
+report facts use (`ingest.facts.AREAS`, `GRADES`); councils are matched in `councils`.
 
 Vocabulary is data: a friendly name may stand for several areas, because frameworks judge the
 same subject under different headings (SIF's "children looked after" is ILACS's "children in
@@ -7,10 +7,6 @@ care"); the report's own wording stays on every row, so nothing is conflated sil
 """
 
 from __future__ import annotations
-
-import difflib
-import re
-from collections.abc import Iterable
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.facts import AREAS, GRADES
@@ -65,17 +61,6 @@ _GRADE_WORDS: dict[str, str] = {
     "4": "inadequate",
 }
 
-# What a council's name carries besides the place ("London Borough of Bexley", "Kingston upon
-# Hull City Council"): dropped to compare the place itself.
-_COUNCIL_FORMS = re.compile(
-    r"^(?:the )?(?:(?:royal|london|metropolitan) )*(?:borough|city|county|council) of "
-    r"|(?: metropolitan)?(?: borough| city| county| district)? council$"
-    r"| local authority(?: children s services)?$"
-    r"|(?: children and families)? trust$"
-    r"| (?:city|county) of$"
-)
-_STOP = {"of", "and", "the", "upon", "on"}
-
 
 def area_keys(typed: str) -> tuple[str, ...]:
     """The canonical areas a typed area stands for ("care leavers", "children in care",
@@ -102,54 +87,3 @@ def grade_key(typed: str) -> str:
             hint="use one of: outstanding, good, requires improvement (or RI), inadequate",
         )
     return grade
-
-
-def council_core(name: str) -> str:
-    """The place a council's name names: "London Borough of Bexley" -> "bexley"."""
-    key = name_key(name)
-    while (shorter := _COUNCIL_FORMS.sub("", key).strip()) != key and shorter:
-        key = shorter
-    return key
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name_key(name).split() if w not in _STOP)
-
-
-def council_matches(typed: str, council: str) -> bool:
-    """Loose, whole-word matching either way ("bexley" and "London Borough of Bexley" both match
-    "Bexley" and "London Borough of Bexley"), or the initials ("BCP", "RBWM")."""
-    wanted, place = council_core(typed), council_core(council)
-    if not wanted or not place:
-        return False
-    typed_words, council_words = f" {name_key(typed)} ", f" {name_key(council)} "
-    if f" {wanted} " in council_words or f" {place} " in typed_words:
-        return True
-    compact = wanted.replace(" ", "")
-    return len(compact) >= 2 and " " not in wanted and compact == _initials(council)
-
-
-def councils_named(typed: str, councils: Iterable[str]) -> frozenset[str]:
-    """The councils (as the index writes them) that `typed` names. Raises OfstedQAError with the
-    nearest names when there are none."""
-    every = sorted(set(councils))
-    found = frozenset(c for c in every if council_matches(typed, c))
-    # the place itself beats places named after it: "Northamptonshire" is not also "North
-    # Northamptonshire", but "Kingston" is both Kingstons
-    exact = frozenset(c for c in found if council_core(c) == council_core(typed))
-    if found:
-        return exact or found
-    cores: dict[str, list[str]] = {}
-    for council in every:
-        cores.setdefault(council_core(council), []).append(council)
-    near = difflib.get_close_matches(council_core(typed), list(cores), n=5, cutoff=0.6)
-    raise OfstedQAError(
-        f"--council {typed!r} matches no council in the index.",
-        hint=(
-            "did you mean " + ", ".join(repr(c) for n in near for c in cores[n]) + "?"
-            if near
-            else "`ofsted-qa judgements` lists every council with its judgements"
-            if every
-            else "no indexed report names its council"
-        ),
-    )

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import terms, tokens, words
+from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
@@ -83,6 +84,8 @@ class Interpretation:
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
     recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
     undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
+    councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
+    council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -130,10 +133,14 @@ class Interpretation:
 
     @property
     def dense_text(self) -> str:
-        """What the model embeds: the corrected question, acronyms spelled out after it."""
-        if not self.expansions:
-            return self.corrected
-        return f"{self.corrected} ({'; '.join(self.expansions)})"
+        """What the model embeds: the corrected question, acronyms spelled out after it. A
+        council named is left to its boost: embedded, it makes every cover page that prints the
+        name look like an answer."""
+        text = self.corrected
+        for surface, _ in self.council_words:
+            text = re.sub(rf"(?<!\w){re.escape(surface)}(?!\w)", " ", text, flags=re.I)
+        text = " ".join(text.split()) if words(text) else self.corrected
+        return f"{text} ({'; '.join(self.expansions)})" if self.expansions else text
 
     def since_latest(self, newest_year: int) -> Interpretation:
         """A recency cue resolved: documents of the index's newest year are wanted."""
@@ -152,6 +159,7 @@ class Interpretation:
         return (
             [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
+            + [f"council {c}" for c in self.councils]
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
@@ -172,11 +180,16 @@ class Interpretation:
         if year_from is None and self.year_from is not None:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
+        # a council dropped: the words that named it are searched as words again
+        freed = {w for w, c in self.council_words if chip == f"council {c}"}
         return replace(
             self,
             years=years,
             year_from=year_from,
             publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
+            councils=tuple(c for c in self.councils if chip != f"council {c}"),
+            council_words=tuple(p for p in self.council_words if p[0] not in freed),
+            framing=tuple(f for f in self.framing if f not in freed),
             corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
             glossary=glossary,
             expansions=_flatten(glossary),
@@ -232,23 +245,35 @@ def interpret(
     glossary: Glossary | None = None,
     corrector: Corrector | None = None,
     understand: bool = True,
+    councils: CouncilFinder | None = None,
 ) -> Interpretation:
-    """Read a question. `understand=False` keeps only the text (the plain-hybrid baseline)."""
+    """Read a question. `understand=False` keeps only the text (the plain-hybrid baseline);
+    `councils` finds the councils of the index the question names."""
     text = validate(query)
     if not understand:
         return Interpretation(query=text)
     years, year_from = parse_years(text)
     publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
     vocabulary = glossary or default_glossary()
+    mentions = councils.mentions(text) if councils is not None else ()
+    named = tuple(dict.fromkeys(c for m in mentions for c in m.councils))
+    # a council's name is not a typo of some commoner word ("Bexley" is not "bexleyheath")
+    places = {w for c in named for phrase in c.phrases for w in phrase}
+    places |= {w for m in mentions for w in _typed_words(m.surface)}  # "Norflok" as typed
     corrections: tuple[tuple[str, str], ...] = ()
     if corrector is not None:
-        typed = [w for w in _typed_words(text) if w not in vocabulary.known_words]
+        typed = [
+            w for w in _typed_words(text) if w not in vocabulary.known_words and w not in places
+        ]
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
     recency = _RECENT.search(text)  # a named year says more than "now"
     recent = recency.group() if recency and not years and year_from is None else ""
     framing += (recent,) if recent else ()
+    # a council named is a boost on its documents; as a search word it would pull up every
+    # cover page and heading that prints the name ("Inspection of Cornwall ...")
+    framing += tuple(m.surface for m in mentions)
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
         text,
@@ -259,6 +284,8 @@ def interpret(
         framing=framing,
         answer=answer,
         recent=recent,
+        councils=tuple(c.name for c in named),
+        council_words=tuple((m.surface, c.name) for m in mentions for c in m.councils),
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)

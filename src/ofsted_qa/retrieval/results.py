@@ -6,12 +6,13 @@ Import them from `ofsted_qa.retrieval.search`, which re-exports them with `Searc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ofsted_qa.citations.citation import house_citation, ref
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.query import Interpretation
 
 
@@ -23,6 +24,7 @@ class Filters:
     doc_ids: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
+    councils: tuple[str, ...] = ()  # as typed ("bexley", "RBWM") until `resolved`
 
     def check(self, documents: Mapping[str, DocumentMeta]) -> None:
         """Raise, naming the value and the valid ones, for a value no document has."""
@@ -42,6 +44,17 @@ class Filters:
         for publisher in self.publishers:
             if publisher.lower() not in {p.lower() for p in publishers}:
                 unknown_value("--publisher", publisher, publishers, "publisher")
+        if self.councils:
+            self.resolved(Councils(m.local_authority for m in metas))
+
+    def resolved(self, councils: Councils) -> Filters:
+        """The same filters with each typed council replaced by every spelling the index uses
+        for the places it names, which `admits` compares. Raises, naming the nearest councils,
+        for a name that matches none."""
+        if not self.councils:
+            return self
+        spellings = {s for typed in self.councils for s in councils.named(typed)}
+        return replace(self, councils=tuple(sorted(spellings)))
 
     def admits(self, meta: DocumentMeta) -> bool:
         return (
@@ -52,6 +65,7 @@ class Filters:
                 not self.publishers
                 or meta.publisher.lower() in {p.lower() for p in self.publishers}
             )
+            and (not self.councils or meta.local_authority in self.councils)
         )
 
 

@@ -38,6 +38,8 @@ class Tuning:
     literal_acronym_weight: float = 0.25  # expansions of a typed acronym the documents use
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
+    council_boost: float = 1.0  # document of a council the question names: above any other
+    cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
 
 
 class Phrases:

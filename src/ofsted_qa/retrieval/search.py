@@ -19,6 +19,8 @@ from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
+from ofsted_qa.retrieval.council_docs import CouncilDocs
+from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
@@ -68,9 +70,28 @@ class Searcher:
     def corrector(self) -> Corrector:
         return Corrector(self._vocabulary[0], default_glossary().known_words)
 
+    @cached_property
+    def council_docs(self) -> CouncilDocs:
+        """The councils of the index, how questions name them, and which each document is
+        about."""
+        counts = self._vocabulary[0]
+        return CouncilDocs(
+            self.bundle.store,
+            self.facts.chunk_doc,
+            known=lambda w: w in counts,
+            acronyms=default_glossary().known_words,
+        )
+
+    @property
+    def councils(self) -> Councils:
+        return self.council_docs.councils
+
     def interpret(self, query: str, *, understand: bool = True) -> Interpretation:
         return interpret(
-            query, corrector=self.corrector if understand else None, understand=understand
+            query,
+            corrector=self.corrector if understand else None,
+            understand=understand,
+            councils=self.council_docs.finder if understand else None,
         )
 
     def search(
@@ -98,6 +119,11 @@ class Searcher:
             understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
         understood, notes = caveats.years(understood, self.facts.known_years, filters)
+        if filters.councils and understood.councils:
+            kept = filters.resolved(self.councils).councils
+            shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
+            understood, more = caveats.councils(understood, shown, filters.councils)
+            notes += more
         if mode != "dense":
             notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
         dense_used = mode != "bm25" and self.embedder is not None
@@ -117,6 +143,12 @@ class Searcher:
             else None
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
+        if understood.councils:  # the council's passages compete even where the topic drowns them
+            mask = self.council_docs.passages(understood.councils)
+            mask = mask if allowed is None else mask & allowed
+            candidates = np.union1d(
+                candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
+            )
         if not candidates.size:
             return SearchResponse(understood.query, mode, understood, (), dense_used, notes)
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
@@ -124,6 +156,14 @@ class Searcher:
         order = boosts.cover_years(
             self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
         )
+        if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
+            order = boosts.cover(
+                order,
+                candidates,
+                understood.councils,
+                self.council_docs.of,
+                self.tuning.cover_councils,
+            )
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
@@ -150,6 +190,7 @@ class Searcher:
             return None
         store = self.bundle.store
         filters.check(store.documents)
+        filters = filters.resolved(self.councils)
         admitted = {d for d, meta in store.documents.items() if filters.admits(meta)}
         return np.array([c.doc_id in admitted for c in store.chunks], dtype=bool)
 
@@ -196,8 +237,18 @@ class Searcher:
         answer = t.answer_boost * boosts.answer_shape(
             self.bundle.store, candidates, understood.answer, self.facts
         )
+        council = t.council_boost * (
+            self.council_docs.candidates(candidates, understood.councils)
+            if understood.councils
+            else zeros
+        )
         return {
-            "score": base + phrase + answer + t.year_boost * year + t.source_boost * source,
+            "score": base
+            + phrase
+            + answer
+            + council
+            + t.year_boost * year
+            + t.source_boost * source,
             "bm25": bm25,
             "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
             "dense": dense,
@@ -206,6 +257,7 @@ class Searcher:
             "answer_boost": answer,
             "year_boost": t.year_boost * year,
             "source_boost": t.source_boost * source,
+            "council_boost": council,
         }
 
     def _hit(

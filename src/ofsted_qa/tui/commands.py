@@ -36,8 +36,14 @@ def filter_commands(choices: Choices | None, set_filter: SetFilter) -> Iterator[
             "Only this kind of document",
             partial(set_filter, "kind", kind),
         )
+    for council in choices.councils:
+        yield SystemCommand(
+            escape(inert(f"Filter: council {council}")),
+            "Only this council's documents",
+            partial(set_filter, "council", council),
+        )
 
 
 def _clear(set_filter: SetFilter) -> None:
-    for key in ("year", "doc", "kind"):
+    for key in ("year", "doc", "kind", "council"):
         set_filter(key, None)

@@ -19,11 +19,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Choices:
-    """What the filter bar offers: every year, document and kind in the index."""
+    """What the filter bar offers: every year, document, kind and council in the index."""
 
     years: tuple[int, ...]
     documents: tuple[tuple[str, str], ...]  # (doc_id, title)
     kinds: tuple[str, ...]
+    councils: tuple[str, ...] = ()  # each place once, as a chip shows it ("Norfolk")
 
 
 class Engine:
@@ -64,12 +65,13 @@ class Engine:
         self.searcher.embedder = self.model.query_embedder()
 
     def choices(self) -> Choices:
-        assert self.bundle is not None
+        assert self.bundle is not None and self.searcher is not None
         docs = self.bundle.store.documents
         return Choices(
             years=tuple(sorted({y for m in docs.values() for y in m.years})),
             documents=tuple((d, m.title) for d, m in docs.items()),
             kinds=tuple(sorted({m.kind for m in docs.values()})),
+            councils=tuple(sorted(c.name for c in self.searcher.councils.all)),
         )
 
     def ask(

@@ -1,4 +1,5 @@
-"""Hard filters by year, document and kind; they apply to the next question and re-ask the last."""
+"""Hard filters by year, document, kind and council; they apply to the next question and
+re-ask the last."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters
     from ofsted_qa.tui.engine import Choices
 
-DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"))
+DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"), ("council", "Council"))
 
 
 class FilterBar(Horizontal):
@@ -36,6 +37,7 @@ class FilterBar(Horizontal):
             "year": [(Text(str(y)), y) for y in choices.years],
             "doc": [(Text(inert(title)), doc_id) for doc_id, title in choices.documents],
             "kind": [(Text(inert(k)), k) for k in choices.kinds],
+            "council": [(Text(inert(c)), c) for c in choices.councils],
         }
         for key, items in options.items():
             select = self.query_one(f"#filter-{key}", Select)
@@ -57,11 +59,12 @@ class FilterBar(Horizontal):
     def filters(self) -> Filters:
         from ofsted_qa.retrieval.search import Filters
 
-        year, doc, kind = (self.value(k) for k, _ in DIMENSIONS)
+        year, doc, kind, council = (self.value(k) for k, _ in DIMENSIONS)
         return Filters(
             years=(year,) if year is not None else (),
             doc_ids=(doc,) if doc is not None else (),
             kinds=(kind,) if kind is not None else (),
+            councils=(council,) if council is not None else (),
         )
 
     @on(Select.Changed)

@@ -25,7 +25,9 @@ KEY_NAMES = {
 EXTRAS = {
     "ask": Binding("enter", "", "Ask the question (blank input is ignored)"),
     "move": Binding("tab,shift+tab", "", "Move between chips, cards, filters and the question"),
-    "palette": Binding("ctrl+p", "", "Command palette: filter by year, document or kind; theme"),
+    "palette": Binding(
+        "ctrl+p", "", "Command palette: filter by year, document, kind or council; theme"
+    ),
 }
 
 

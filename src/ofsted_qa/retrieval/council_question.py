@@ -1,0 +1,179 @@
+"""Councils named in a question ("IROs in Cornwall", "Bexley's care leavers", "BCP", "North
+Northants"), matched to the councils the index holds (`councils.Councils`).
+
+A council's name is often an ordinary word too ("Reading", "Bury", "Poole"), so a name of one
+word counts when it is written as a proper noun (capitalised, not merely as the question's first
+word), or when the documents never write it in lower case mid-sentence (`ordinary_in`): "care
+leavers in Reading" names Reading, "reading age of care leavers" does not. A name of several
+words ("windsor and maidenhead") counts as typed. Typos are corrected only towards the words of
+council names, and only for words of five letters or more that the corpus does not know, so an
+ordinary word never becomes a council.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from ofsted_qa.retrieval.councils import Council, Councils, initials
+
+# Shortened county names people write (data, not rules: extend as found); each stands for the
+# word it abbreviates wherever that word is part of a council's name ("North Northants").
+ABBREVIATIONS: dict[str, str] = {
+    "northants": "northamptonshire",
+    "notts": "nottinghamshire",
+    "lancs": "lancashire",
+    "leics": "leicestershire",
+    "lincs": "lincolnshire",
+    "herts": "hertfordshire",
+    "beds": "bedfordshire",
+    "bucks": "buckinghamshire",
+    "cambs": "cambridgeshire",
+    "glos": "gloucestershire",
+    "hants": "hampshire",
+    "oxon": "oxfordshire",
+    "staffs": "staffordshire",
+    "wilts": "wiltshire",
+    "worcs": "worcestershire",
+    "warks": "warwickshire",
+    "derbys": "derbyshire",
+    "yorks": "yorkshire",
+    "northd": "northumberland",
+}
+_WORD = re.compile(r"[^\W_]+(?:['\u2019]s\b)?|&")
+MIN_TYPO = 5  # shorter words are too easily another word
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # lower case, possessive dropped, abbreviation or typo resolved
+    proper: bool  # capitalised where capitals mean a name (not the question's first word)
+    caps: bool  # all capitals: initials ("BCP")
+    span: tuple[int, int]  # where in the question
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Councils named in a question, and the words that name them ("North Northants")."""
+
+    surface: str
+    councils: tuple[Council, ...]
+
+
+class CouncilFinder:
+    """Finds the councils of one index in questions.
+
+    `known(word)`: the corpus has the word (never corrected as a typo); `ordinary(word)`: the
+    documents use it as an ordinary lower-case word; `acronyms`: the field's own (a glossary
+    "LAC" is never a council's initials)."""
+
+    def __init__(
+        self,
+        councils: Councils,
+        *,
+        known: Callable[[str], bool] = lambda w: False,
+        ordinary: Callable[[str], bool] = lambda w: False,
+        acronyms: Collection[str] = (),
+    ) -> None:
+        self.councils = councils
+        self._known, self._ordinary = known, ordinary
+        self._phrases: dict[tuple[str, ...], set[Council]] = {}
+        by_initials: dict[str, set[Council]] = {}
+        for council in councils.all:
+            for phrase in council.phrases:
+                self._phrases.setdefault(phrase, set()).add(council)
+            for spelling in council.spellings:
+                by_initials.setdefault(initials(spelling), set()).add(council)
+        # initials stand for one council only, and never for the field's own acronyms
+        taboo = {a.lower() for a in acronyms}
+        self._initials = {
+            i: next(iter(c)) for i, c in by_initials.items() if len(i) >= 3 and len(c) == 1
+        }
+        self._initials = {i: c for i, c in self._initials.items() if i not in taboo}
+        self._words = {w for phrase in self._phrases for w in phrase}
+        self._longest = max((len(p) for p in self._phrases), default=0)
+
+    def find(self, question: str) -> tuple[Council, ...]:
+        """The councils the question names, in the order named, each once."""
+        return tuple(dict.fromkeys(c for m in self.mentions(question) for c in m.councils))
+
+    def mentions(self, question: str) -> tuple[Mention, ...]:
+        """Each place the question names councils, in order."""
+        tokens = self._tokens(question)
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            length, councils = self._longest_at(tokens, i)
+            if not length:
+                i += 1
+                continue
+            if length > 1 or self._named_alone(tokens[i]):
+                start, end = tokens[i].span[0], tokens[i + length - 1].span[1]
+                ordered = tuple(sorted(councils, key=lambda c: c.name))
+                found.append(Mention(question[start:end], ordered))
+            i += length
+        return tuple(found)
+
+    def _named_alone(self, token: _Token) -> bool:
+        return token.proper or not self._ordinary(token.word)
+
+    def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, set[Council]]:
+        for length in range(min(self._longest, len(tokens) - i), 0, -1):
+            phrase = tuple(t.word for t in tokens[i : i + length])
+            if phrase in self._phrases:
+                return length, self._phrases[phrase]
+        token = tokens[i]
+        if token.caps and token.word in self._initials:
+            return 1, {self._initials[token.word]}
+        return 0, set()
+
+    def _tokens(self, question: str) -> list[_Token]:
+        out: list[_Token] = []
+        for n, m in enumerate(_WORD.finditer(question)):
+            raw = re.sub(r"['\u2019]s$", "", m.group())
+            word = "and" if raw == "&" else raw.lower()
+            word = self._resolve(ABBREVIATIONS.get(word, word))
+            caps = len(raw) >= 2 and raw.isupper() and raw.isalpha()
+            proper = n > 0 and raw[:1].isupper() and not caps
+            out.append(_Token(word, proper, caps, m.span()))
+        return out
+
+    def _resolve(self, word: str) -> str:
+        """A misspelt council word ("Norflok", "Bexly") as the council word it is closest to."""
+        if word in self._words or len(word) < MIN_TYPO or self._known(word):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        close = [w for w in self._words if abs(len(w) - len(word)) <= limit]
+        near = [w for w in close if edit_distance(word, w) <= limit]
+        return near[0] if len(near) == 1 else word
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of neighbours as one edit ("Norflok")."""
+    earlier: list[int] = []
+    before = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(before[j] + 1, current[j - 1] + 1, before[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], earlier[j - 2] + 1)
+        earlier, before = before, current
+    return before[-1]
+
+
+def ordinary_in(texts: Iterable[str]) -> Callable[[str], bool]:
+    """`ordinary(word)`: some text uses the word in lower case inside a sentence, between
+    lower-case words ("their reading age"), as no text writes a place. Each word is looked up
+    once."""
+    corpus = list(texts)
+    seen: dict[str, bool] = {}
+
+    def ordinary(word: str) -> bool:
+        if word not in seen:
+            pattern = re.compile(rf"(?<=[a-z,'\u2019] ){re.escape(word)}(?= [a-z])")
+            seen[word] = any(word in t and pattern.search(t) for t in corpus)
+        return seen[word]
+
+    return ordinary
