@@ -188,7 +188,7 @@ def test_a_good_small_pdf_reads_and_is_chosen_by_content(
     assert read_document(disguised).encoding == "pdf"
 
 
-def test_many_files_are_read_by_fresh_worker_processes_and_cached(tmp_path: Path) -> None:
+def test_many_files_are_read_by_worker_processes_and_cached(tmp_path: Path) -> None:
     from ofsted_qa.ingest.extract_cache import ExtractCache
     from ofsted_qa.ingest.reading import POOL_MIN_FILES, read_all
 

@@ -87,7 +87,10 @@ def test_ctrl_c_while_embedding_stops_promptly_and_keeps_the_index(
     settings = Settings(root=root, index_dir=root / "index", doc_dirs=(root / "seeds",))
     before = load_current(settings.index_dir)
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
+        "# Ctrl-C from a terminal: a shell that started this test in the background may have\n"
+        "# set SIGINT to be ignored, and children inherit that.\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from pathlib import Path\n"
         "from ofsted_qa.index.settings import Settings\n"
         "from ofsted_qa.index.build import build_index\n"

@@ -10,13 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 
 from ofsted_qa.ingest.chunking import Chunk, TokenCounter, chunk_document
 
-# Fresh worker processes, never forks: the TUI builds from a thread, and forking a process
-# that runs threads can copy a lock another thread holds.
-SPAWN = get_context("spawn")
 # Below this many documents a pool costs more to start than it saves.
 POOL_MIN_DOCUMENTS = 16
 _counter: TokenCounter | None = None
@@ -48,7 +44,5 @@ def chunk_all(
             chunk_document(text, doc_id, max_tokens=max_tokens, count_tokens=count_tokens)
             for text, doc_id, _ in jobs
         ]
-    with ProcessPoolExecutor(
-        workers, mp_context=SPAWN, initializer=_hold, initargs=(count_tokens,)
-    ) as pool:
+    with ProcessPoolExecutor(workers, initializer=_hold, initargs=(count_tokens,)) as pool:
         return list(pool.map(_chunk, jobs, chunksize=4))

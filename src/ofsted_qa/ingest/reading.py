@@ -11,16 +11,12 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from ofsted_qa.ingest.extract_cache import ExtractCache
 from ofsted_qa.ingest.readers import ReadText, UnreadableDocument, read_document
 
 Advance = Callable[[int], None]
-# Fresh worker processes, never forks: the TUI builds from a thread, and forking a process
-# that runs threads can copy a lock another thread holds.
-SPAWN = get_context("spawn")
 # Below this many uncached files a pool costs more to start than it saves.
 POOL_MIN_FILES = 4
 
@@ -77,7 +73,7 @@ def read_all(
             if advance:
                 advance(1)
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=SPAWN) as pool:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_read_one, folder, str(p)) for p in pending]
             for future in futures:
                 outcome = future.result()
