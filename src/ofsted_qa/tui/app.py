@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -30,7 +31,7 @@ from ofsted_qa.tui.theme import OFSTED_THEME
 from ofsted_qa.tui.turn import Turn, answer_note, describe
 
 if TYPE_CHECKING:
-    from ofsted_qa.retrieval.search import Filters
+    from ofsted_qa.retrieval.search import Filters, SearchResponse
 
 NOT_OPEN = "Not answered: the index could not be opened (see above; ctrl+r retries)."
 
@@ -151,8 +152,16 @@ class OfstedApp(LoadingApp):
             text = str(exc) if hasattr(exc, "hint") else f"Search failed: {exc!r}"
             self._later(turn.set_note, text, True)
             return
-        lost = self.status.model.startswith("unavailable")
-        self._later(turn.show, response, generation, answer_note(response, model_lost=lost))
+        # The status bar is read on the app's thread, when the answer is shown: by then this
+        # thread's app may be closing, and a widget query from here would race its teardown.
+        self._later(self._show_answer, turn, response, generation)
+
+    def _show_answer(self, turn: Turn, response: SearchResponse, generation: int) -> None:
+        try:
+            lost = self.status.model.startswith("unavailable")
+        except NoMatches:
+            return  # the app is closing: its screen no longer holds the answers
+        turn.show(response, generation, answer_note(response, model_lost=lost))
 
     @on(Turn.Reask)
     def _reask(self, event: Turn.Reask) -> None:
