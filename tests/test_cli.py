@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ofsted_qa import cli
-from ofsted_qa.ingest.documents import read_source_text
+from ofsted_qa.ingest.readers import read_document
 
 RESULT_KEYS = {
     "rank",
@@ -54,7 +54,7 @@ def test_ask_json_schema_and_offsets_match_source(env: list[str], tmp_path: Path
     for rank, result in enumerate(payload["results"], start=1):
         assert set(result) >= RESULT_KEYS and result["rank"] == rank
         assert result["source"].startswith("seeds/") and result["source"].endswith(".txt")
-        text, _ = read_source_text(tmp_path / result["source"])
+        text = read_document(tmp_path / result["source"]).text
         excerpt = " ".join(
             text[result["start"] : result["end"]]
             .replace("<p>", " ")

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
         LoadResult,
         content_hash,
         load_documents,
-        read_source_text,
     )
+    from ofsted_qa.ingest.readers import read_document
 
 _EXPORTS = {
     "Document": "documents",
@@ -30,7 +30,7 @@ _EXPORTS = {
     "discover": "discovery",
     "unreadable_reason": "discovery",
     "load_documents": "documents",
-    "read_source_text": "documents",
+    "read_document": "readers",
     "content_hash": "documents",
     "Chunk": "chunking",
     "CHUNKER_VERSION": "chunking",
@@ -48,7 +48,7 @@ __all__ = [
     "content_hash",
     "discover",
     "load_documents",
-    "read_source_text",
+    "read_document",
     "unreadable_reason",
 ]
 __getattr__ = lazy_exports(__name__, _EXPORTS)

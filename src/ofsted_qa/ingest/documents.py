@@ -23,7 +23,7 @@ from ofsted_qa.ingest.metadata import KINDS as KINDS  # re-exported: the one lis
 from ofsted_qa.ingest.metadata import Entry, MetadataLookup
 from ofsted_qa.ingest.readers import ReadText, format_of
 from ofsted_qa.ingest.reading import Advance, read_all
-from ofsted_qa.ingest.report_meta import SelfDescription, describe
+from ofsted_qa.ingest.report_meta import describe
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # plain text; larger is a log or a dump, not a document
 # PDFs, web pages and Word files carry images and fonts: a 500-page report is well under this.
@@ -89,15 +89,6 @@ class LoadResult:
     extract_keys: dict[str, str] = field(default_factory=dict)  # doc id -> its cache entry
 
 
-def read_source_text(path: Path) -> tuple[str, str]:
-    """A text file decoded exactly as offsets are counted: no newline translation, UTF-8 or
-    cp1252 (see readers.text). Raises OSError."""
-    from ofsted_qa.ingest.readers.text import read_text_file
-
-    read = read_text_file(path)
-    return read.text, read.encoding
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -144,15 +135,7 @@ def _meta(
     page's or Word file's own metadata); the rest (and any field the validation refused) are
     inferred from the text and named in `inferred`."""
     guessed = infer_meta(doc_id, source, read.text)
-    own = describe(read.text, read.facts, path)
-    own = SelfDescription(
-        title=own.title or read.title,
-        kind=own.kind,
-        date=own.date or read.date,
-        period_start=own.period_start,
-        period_end=own.period_end,
-        publisher=own.publisher,
-    )
+    own = describe(read, path)
     entry = entry or Entry()
     given = dict(entry.text, kind=entry.kind, date=entry.date)
     stated = {f for f in ("title", "publisher", "kind", "date") if getattr(own, f)}

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ofsted_qa.ingest.facts import ReportFacts
 from ofsted_qa.ingest.facts.dates import parse_date
+from ofsted_qa.ingest.readers.base import ReadText
 
 # Kinds of publication the facts reader tells apart, as the index names them.
 FACT_KINDS = {
@@ -66,15 +67,18 @@ def report_title(text: str, facts: ReportFacts) -> str:
     return title[:300]
 
 
-def describe(text: str, facts: ReportFacts | None, path: Path) -> SelfDescription:
-    """What `text` (read from `path`) states about itself as an Ofsted report, if it is one."""
+def describe(read: ReadText, path: Path) -> SelfDescription:
+    """What a document read from `path` states about itself: as an Ofsted report where it is
+    one, else its file's own title and date (a web page's or Word file's metadata)."""
+    facts = read.facts
     if facts is None or (facts.kind == "other" and not facts.judgements):
-        return SelfDescription(date=file_name_date(path) if path.suffix.lower() == ".pdf" else "")
+        named = file_name_date(path) if path.suffix.lower() == ".pdf" else ""
+        return SelfDescription(title=read.title, date=named or read.date)
     published = facts.published.isoformat() if facts.published else file_name_date(path)
     return SelfDescription(
-        title=report_title(text, facts),
+        title=report_title(read.text, facts) or read.title,
         kind=FACT_KINDS.get(facts.kind, ""),
-        date=published,
+        date=published or read.date,
         period_start=facts.inspection_start.isoformat() if facts.inspection_start else "",
         period_end=facts.inspection_end.isoformat() if facts.inspection_end else "",
         publisher="Ofsted",

@@ -45,7 +45,8 @@ CHAR_MAP: dict[int, str] = {
 def _sniff(path: Path) -> None:
     """Reject what is not a PDF before PDFium sees it, naming what it looks like."""
     try:
-        head = path.read_bytes()[:SNIFF_BYTES]
+        with path.open("rb") as handle:  # the head only: PDFium reads the whole file next
+            head = handle.read(SNIFF_BYTES)
     except OSError as e:
         raise UnreadableDocument(f"cannot read file: {e.strerror or e}") from e
     if not head:
