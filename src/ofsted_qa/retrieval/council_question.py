@@ -16,31 +16,9 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
 from ofsted_qa.retrieval.councils import Council, Councils, initials
 
-# Shortened county names people write (data, not rules: extend as found); each stands for the
-# word it abbreviates wherever that word is part of a council's name ("North Northants").
-ABBREVIATIONS: dict[str, str] = {
-    "northants": "northamptonshire",
-    "notts": "nottinghamshire",
-    "lancs": "lancashire",
-    "leics": "leicestershire",
-    "lincs": "lincolnshire",
-    "herts": "hertfordshire",
-    "beds": "bedfordshire",
-    "bucks": "buckinghamshire",
-    "cambs": "cambridgeshire",
-    "glos": "gloucestershire",
-    "hants": "hampshire",
-    "oxon": "oxfordshire",
-    "staffs": "staffordshire",
-    "wilts": "wiltshire",
-    "worcs": "worcestershire",
-    "warks": "warwickshire",
-    "derbys": "derbyshire",
-    "yorks": "yorkshire",
-    "northd": "northumberland",
-}
 _WORD = re.compile(r"[^\W_]+(?:['\u2019]s\b)?|&")
 MIN_TYPO = 5  # shorter words are too easily another word
 
@@ -48,6 +26,7 @@ MIN_TYPO = 5  # shorter words are too easily another word
 @dataclass(frozen=True)
 class _Token:
     word: str  # lower case, possessive dropped, abbreviation or typo resolved
+    raw: str  # lower case as typed ("beds" for "bedfordshire"): an ordinary word stays one
     proper: bool  # capitalised where capitals mean a name (not the question's first word)
     caps: bool  # all capitals: initials ("BCP")
     span: tuple[int, int]  # where in the question
@@ -59,6 +38,7 @@ class Mention:
 
     surface: str
     councils: tuple[Council, ...]
+    note: str = ""  # the name is of a council since reorganised ("Cumbria")
 
 
 class CouncilFinder:
@@ -78,11 +58,12 @@ class CouncilFinder:
     ) -> None:
         self.councils = councils
         self._known, self._ordinary = known, ordinary
-        self._phrases: dict[tuple[str, ...], set[Council]] = {}
+        self._forms: ShortForms = short_forms()
+        own: dict[tuple[str, ...], set[Council]] = {}
         by_initials: dict[str, set[Council]] = {}
         for council in councils.all:
             for phrase in council.phrases:
-                self._phrases.setdefault(phrase, set()).add(council)
+                own.setdefault(phrase, set()).add(council)
             for spelling in council.spellings:
                 by_initials.setdefault(initials(spelling), set()).add(council)
         # initials stand for one council only, and never for the field's own acronyms
@@ -91,6 +72,14 @@ class CouncilFinder:
             i: next(iter(c)) for i, c in by_initials.items() if len(i) >= 3 and len(c) == 1
         }
         self._initials = {i: c for i, c in self._initials.items() if i not in taboo}
+        named = aliases(
+            {p: frozenset(c) for p, c in own.items()},
+            lambda name: name_words(name, self._forms.words),
+            self._forms,
+        )
+        self._phrases: dict[tuple[str, ...], Named] = {
+            p: n for p, n in named.items() if p in own or len(p) > 1 or p[0] not in taboo
+        }
         self._words = {w for phrase in self._phrases for w in phrase}
         self._longest = max((len(p) for p in self._phrases), default=0)
 
@@ -104,39 +93,53 @@ class CouncilFinder:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            length, councils = self._longest_at(tokens, i)
+            length, named = self._longest_at(tokens, i)
             if not length:
                 i += 1
                 continue
             if length > 1 or self._named_alone(tokens[i]):
                 start, end = tokens[i].span[0], tokens[i + length - 1].span[1]
-                ordered = tuple(sorted(councils, key=lambda c: c.name))
-                found.append(Mention(question[start:end], ordered))
+                ordered = tuple(sorted(named.councils, key=lambda c: c.name))
+                found.append(Mention(question[start:end], ordered, named.note))
             i += length
         return tuple(found)
 
-    def _named_alone(self, token: _Token) -> bool:
-        return token.proper or not self._ordinary(token.word)
+    def notes(self, question: str, shown: Collection[str]) -> tuple[str, ...]:
+        """What the answer must say about reorganised councils the question names ("Cumbria"),
+        for the councils still read from it (`shown`, as `Council.name`)."""
+        wanted = set(shown)
+        return tuple(
+            dict.fromkeys(
+                m.note
+                for m in self.mentions(question)
+                if m.note and wanted & {c.name for c in m.councils}
+            )
+        )
 
-    def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, set[Council]]:
+    def _named_alone(self, token: _Token) -> bool:
+        # "beds" is an ordinary word though "bedfordshire" is not
+        return token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word))
+
+    def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, Named]:
         for length in range(min(self._longest, len(tokens) - i), 0, -1):
             phrase = tuple(t.word for t in tokens[i : i + length])
             if phrase in self._phrases:
                 return length, self._phrases[phrase]
         token = tokens[i]
         if token.caps and token.word in self._initials:
-            return 1, {self._initials[token.word]}
-        return 0, set()
+            return 1, Named(frozenset({self._initials[token.word]}))
+        return 0, Named(frozenset())
 
     def _tokens(self, question: str) -> list[_Token]:
         out: list[_Token] = []
         for n, m in enumerate(_WORD.finditer(question)):
             raw = re.sub(r"['\u2019]s$", "", m.group())
-            word = "and" if raw == "&" else raw.lower()
-            word = self._resolve(ABBREVIATIONS.get(word, word))
+            typed = "and" if raw == "&" else raw.lower()
             caps = len(raw) >= 2 and raw.isupper() and raw.isalpha()
             proper = n > 0 and raw[:1].isupper() and not caps
-            out.append(_Token(word, proper, caps, m.span()))
+            # "NE" is two words of a name ("north east lincolnshire"), sharing one span
+            for word in self._forms.words.get(typed, typed).split():
+                out.append(_Token(self._resolve(word), typed, proper, caps, m.span()))
         return out
 
     def _resolve(self, word: str) -> str:

@@ -124,6 +124,8 @@ class Searcher:
             shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
             understood, more = caveats.councils(understood, shown, filters.councils)
             notes += more
+        if understood.councils and read:  # "Cumbria": a council since reorganised
+            notes += self.council_docs.finder.notes(understood.query, understood.councils)
         if mode != "dense":
             notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
         dense_used = mode != "bm25" and self.embedder is not None
