@@ -127,8 +127,9 @@ def aliases(
     by_place: dict[str, set[Council]] = {}
     by_stem: dict[str, set[Council]] = {}
     for council in councils:
-        for place in places(council) | {council.core}:
+        for place in places(council):
             by_place.setdefault(place, set()).add(council)
+        for place in places(council) | {council.core}:
             if stem := _stem(place):
                 by_stem.setdefault(stem, set()).add(council)
     for place, found in by_place.items():

@@ -16,8 +16,9 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
-from ofsted_qa.retrieval.councils import Council, Councils, initials
+from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019]s\b)?|&")
 MIN_TYPO = 5  # shorter words are too easily another word
@@ -61,9 +62,19 @@ class CouncilFinder:
         self._forms: ShortForms = short_forms()
         own: dict[tuple[str, ...], set[Council]] = {}
         by_initials: dict[str, set[Council]] = {}
+        # "London" is a word of "London Borough of Bexley", so never a place alone: the City
+        # of London is named in full
+        forms = {
+            w
+            for c in councils.all
+            for s in c.spellings
+            for w in name_key(s).split()
+            if w not in council_core(s).split()
+        }
         for council in councils.all:
             for phrase in council.phrases:
-                own.setdefault(phrase, set()).add(council)
+                if len(phrase) > 1 or phrase[0] not in forms:
+                    own.setdefault(phrase, set()).add(council)
             for spelling in council.spellings:
                 by_initials.setdefault(initials(spelling), set()).add(council)
         # initials stand for one council only, and never for the field's own acronyms

@@ -25,11 +25,13 @@ _COUNCIL_FORMS = re.compile(
     r"| local authority(?: children s services)?$"
     r"|(?: children and families)? trust$"
     r"| (?:city|county) of$"
-    r"| (?:city|district|unitary authority|children s services|metropolitan borough)$"
+    r"| (?:city|district|unitary authority|children s services|(?:metropolitan )?borough)$"
+    r"| safeguarding children(?: s)? board$"
 )
 _STOP = {"of", "and", "the", "upon", "on", "with"}
 # "Kingston upon Hull", "Southend-on-Sea": the first place is a short form of the name
 _UPON = re.compile(r"^(.+?) (?:upon|on) (.+)$")
+_OF = re.compile(r" (?:of|upon|on) ")
 
 
 def council_core(name: str) -> str:
@@ -105,12 +107,19 @@ class Council:
 
 class Councils:
     """The councils of an index, by place. "X upon Y" joins the council of Y when the index
-    also spells it Y alone ("Kingston upon Hull" is "Hull")."""
+    also spells it Y alone ("Kingston upon Hull" is "Hull"); a place spelt short joins the one
+    fuller name it begins ("East Riding" is "East Riding of Yorkshire")."""
 
     def __init__(self, spellings: Iterable[str]) -> None:
         by_core: dict[str, set[str]] = {}
         for spelling in {s for s in spellings if s.strip()}:
             by_core.setdefault(council_core(spelling), set()).add(spelling)
+        # a short form of one fuller name is that place: "East Riding" (of Yorkshire),
+        # "Newcastle" (upon Tyne); "Kingston" of two is neither
+        for core in sorted(by_core, key=len):
+            fuller = [c for c in by_core if c.startswith(f"{core} ") and _OF.match(c[len(core) :])]
+            if len(fuller) == 1:
+                by_core[fuller[0]] |= by_core.pop(core)
         for core in list(by_core):
             m = _UPON.match(core)
             if m and m.group(2) in by_core and core in by_core:
