@@ -44,7 +44,7 @@ def council_pdf(council: str) -> bytes:
     ]
     for paragraph in PARAGRAPHS:
         lines += ["", f"In {council}, {paragraph[0].lower()}{paragraph[1:]}"]
-        lines += [OWN_WORDS[council], f"This is typical of practice seen across {council}."]
+        lines += [OWN_WORDS.get(council, ""), f"This is typical of practice seen across {council}."]
     ops = ["BT /F1 9 Tf 40 780 Td 14 TL", *(f"({line}) '" for line in lines), "ET"]
     return pdf_from_contents([" ".join(ops)])
 
@@ -137,3 +137,19 @@ def test_a_council_filter_overrules_the_question_and_says_so(indexed: list[str])
     ]
     assert answer["interpretation"]["councils"] == []
     assert set(councils_of(answer)) == {"westhaven"}
+
+
+def test_a_reorganised_council_finds_its_successor_and_says_so(
+    env: list[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "reports" / "90004_cumberland" / "inspection - 26 november 2024.pdf"
+    report.parent.mkdir(parents=True)
+    report.write_bytes(council_pdf("Cumberland"))
+    assert run([*env, "index", "--docs", str(report.parent.parent)])[0] == 0
+    answer = ask(env, "IROs in Cumbria")
+    assert answer["interpretation"]["councils"] == ["Cumberland"]
+    assert answer["results"][0]["contributions"]["council_boost"] > 0
+    assert answer["notes"] == [
+        "No report in the index is for Cumbria: since 2023 it is Cumberland, searched instead."
+    ]
+    assert "notes" not in ask(env, "IROs in Cumberland")
