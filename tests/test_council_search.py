@@ -150,6 +150,7 @@ def test_a_reorganised_council_finds_its_successor_and_says_so(
     assert answer["interpretation"]["councils"] == ["Cumberland"]
     assert answer["results"][0]["contributions"]["council_boost"] > 0
     assert answer["notes"] == [
-        "No report in the index is for Cumbria: since 2023 it is Cumberland, searched instead."
+        "No report in the index is for Cumbria: since 2023 its reports are under Cumberland, "
+        "searched instead."
     ]
     assert "notes" not in ask(env, "IROs in Cumberland")

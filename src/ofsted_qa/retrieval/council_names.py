@@ -154,15 +154,12 @@ def aliases(
 
 def _note(old: Predecessor, successors: frozenset[Council], held: bool) -> str:
     names = sorted(c.name for c in successors)
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    if len(names) > 1 and any(" and " in n for n in names):
-        listed = "; ".join(names)
+    # quoted when several: "Cumberland and Westmorland and Furness" would read as three
+    listed = names[0] if len(names) == 1 else " and ".join(f"'{n}'" for n in names)
+    since = f"since {old.year} its reports are under {listed}"
     if held:
-        return f"{old.name} is searched under its own name; since {old.year} it is {listed}."
-    return (
-        f"No report in the index is for {old.name}: since {old.year} it is {listed}, "
-        "searched instead."
-    )
+        return f"{old.name} is searched under its own name; {since}."
+    return f"No report in the index is for {old.name}: {since}, searched instead."
 
 
 def name_words(name: str, word: Mapping[str, str]) -> Phrase:

@@ -92,6 +92,9 @@ class CouncilFinder:
             p: n for p, n in named.items() if p in own or len(p) > 1 or p[0] not in taboo
         }
         self._words = {w for phrase in self._phrases for w in phrase}
+        # a typo is corrected towards a place, never towards a short form ("bones" is not BANES)
+        short = {w for k in self._forms.phrases for w in name_words(k, self._forms.words)}
+        self._places = self._words - (short - {w for phrase in own for w in phrase})
         self._longest = max((len(p) for p in self._phrases), default=0)
 
     def find(self, question: str) -> tuple[Council, ...]:
@@ -158,7 +161,7 @@ class CouncilFinder:
         if word in self._words or len(word) < MIN_TYPO or self._known(word):
             return word
         limit = 1 if len(word) < 8 else 2
-        close = [w for w in self._words if abs(len(w) - len(word)) <= limit]
+        close = [w for w in self._places if abs(len(w) - len(word)) <= limit]
         near = [w for w in close if edit_distance(word, w) <= limit]
         return near[0] if len(near) == 1 else word
 
