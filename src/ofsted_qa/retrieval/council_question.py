@@ -1,5 +1,7 @@
 """Councils named in a question ("IROs in Cornwall", "Bexley's care leavers", "BCP", "North
-Northants"), matched to the councils the index holds (`councils.Councils`).
+Northants", "Brighton", "NE Lincs", "Cumbria"), matched to the councils the index holds
+(`councils.Councils`) by their own names and the names people give them
+(`council_names.aliases`), the longest name first.
 
 A council's name is often an ordinary word too ("Reading", "Bury", "Poole"), so a name of one
 word counts when it is written as a proper noun (capitalised, not merely as the question's first
