@@ -8,14 +8,21 @@ Run the same script with another checkout's `src` first on the path to compare b
 
     PYTHONPATH=../main/src python3 bench/council_names.py --index /tmp/corpus-index
     PYTHONPATH=src python3 bench/council_names.py --index /tmp/corpus-index -v
+
+`--extract` rewrites the fixtures tests/test_council_names.py runs on without the index:
+`council_spellings.txt` (the index's council spellings) and `council_words.json` (which words of
+the forms, questions, spellings and short forms the index knows, and uses as ordinary words).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
+from ofsted_qa.retrieval.council_names import short_forms
 from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.glossary import default_glossary
@@ -28,19 +35,49 @@ def lines(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def extract(
+    spellings: list[str], known: Callable[[str], bool], ordinary: Callable[[str], bool]
+) -> None:
+    """Write the test fixtures (see the module's docstring)."""
+    (DATA / "council_spellings.txt").write_text("".join(f"{s}\n" for s in spellings), "utf-8")
+    texts = [line.split("\t")[0] for line in lines(DATA / "council_forms.tsv")]
+    texts += lines(DATA / "council_plain.txt") + spellings
+    texts += [json.loads(q)["question"] for q in lines(ROOT / "eval" / "golden.jsonl")]
+    forms = short_forms()
+    texts += [*forms.words, *forms.words.values(), *forms.phrases, *forms.phrases.values()]
+    texts += [p.name for p in forms.predecessors] + [
+        b for p in forms.predecessors for b in p.became
+    ]
+    words = {
+        re.sub(r"['\u2019]s$", "", w).lower()
+        for t in texts
+        for w in re.findall(r"[^\W_]+(?:['\u2019]s\b)?", t)
+    }
+    found = {
+        "ordinary": sorted(w for w in words if ordinary(w)),
+        "known": sorted(w for w in words if known(w)),
+    }
+    (DATA / "council_words.json").write_text(json.dumps(found, indent=0) + "\n", "utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="an index folder")
     parser.add_argument("-v", action="store_true", help="list every miss")
+    parser.add_argument("--extract", action="store_true", help="rewrite the test fixtures")
     args = parser.parse_args()
     live = args.index / "current"
     counts = json.loads((live / "vocabulary.json").read_text(encoding="utf-8"))["counts"]
     documents = json.loads((live / "documents.json").read_text(encoding="utf-8"))
     texts = [json.loads(line)["text"] for line in lines(live / "chunks.jsonl")]
+    spellings = sorted({m["local_authority"] for m in documents.values()} - {""})
+    ordinary = ordinary_in(texts)
+    if args.extract:
+        extract(spellings, counts.__contains__, ordinary)
     finder = CouncilFinder(
-        Councils(m["local_authority"] for m in documents.values()),
-        known=lambda w: w in counts,
-        ordinary=ordinary_in(texts),
+        Councils(spellings),
+        known=counts.__contains__,
+        ordinary=ordinary,
         acronyms=default_glossary().known_words,
     )
     misses = []

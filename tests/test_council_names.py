@@ -2,7 +2,8 @@
 council in one to three typed forms (`data/council_forms.tsv`: a place of a several-place name
 alone, county short forms, initials, predecessors), and no council in plain questions.
 
-The fixtures were extracted once from the whole-corpus index, so this runs without it:
+The fixtures were extracted once from the whole-corpus index (`bench/council_names.py
+--extract`, which also measures the same lists against the index), so this runs without it:
 `council_spellings.txt` (every `local_authority` its documents.json holds),
 `council_words.json` (which words of these questions the corpus knows, and which it uses as
 ordinary lower-case words), `council_plain.txt` (eval/corpus topic questions naming no council).
