@@ -134,8 +134,8 @@ class IndexBundle:
     def load(cls, folder: Path) -> IndexBundle:
         manifest = Manifest.read(folder)
         manifest.check_files(folder)
+        store = ChunkStore.load(folder)  # opens the SQLite file; OfstedQAError if damaged
         try:
-            store = ChunkStore.load(folder)
             # Still memory-mapped, but a plain ndarray view: np.memmap's Python-level
             # __getitem__ costs more than the few hundred rows each query takes.
             vectors = np.asarray(np.load(folder / VECTORS_FILE, allow_pickle=False, mmap_mode="r"))

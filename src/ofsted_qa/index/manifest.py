@@ -12,10 +12,16 @@ from ofsted_qa.index.checksums import file_sha256
 
 # 2: checksums of every file, files left out remembered, document ids from relative paths.
 # 3: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
-FORMAT_VERSION = 3
+# 4: passages and documents in SQLite (chunks.sqlite, read by id), with the words the documents
+#    use as ordinary words.
+FORMAT_VERSION = 4
+# An index of this format or later lends its vectors to a rebuild (same model, same text, same
+# vector): a format change need not re-embed the corpus.
+VECTORS_REUSABLE_FROM = 3
 MANIFEST_FILE = "manifest.json"
 # Files up to this size are checksummed on every load (a few milliseconds); larger ones (the
-# vectors and FAISS file of a big corpus) by size only, and whole by `ofsted-qa index --check`.
+# vectors, FAISS and SQLite files of a big corpus) by size only, and whole by `ofsted-qa index
+# --check`: hashing 40 MB of passages would cost more than the whole question.
 VERIFY_ON_LOAD_BYTES = 16 * 1024 * 1024
 
 
