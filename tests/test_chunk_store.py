@@ -23,7 +23,9 @@ from ofsted_qa.index.ordinary_words import ordinary_words
 from ofsted_qa.index.passage_db import STORE_FILE, PassageDatabase
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore, chunk_to_json
+from ofsted_qa.retrieval import scoring
 from ofsted_qa.retrieval.council_question import ordinary_in
+from ofsted_qa.retrieval.query import interpret
 from ofsted_qa.retrieval.results import Filters
 from ofsted_qa.retrieval.search import Searcher
 
@@ -163,3 +165,34 @@ def test_an_older_index_is_rebuilt_with_its_vectors(built: Settings) -> None:
     assert report.published and report.embedded == 0 and model.embedder.embedded == 0
     assert after.manifest.format_version == manifest_module.FORMAT_VERSION
     assert (after.folder / STORE_FILE).is_file() and list(after.store) == list(before.store)
+
+
+def test_saved_terms_give_the_phrase_bonus_the_texts_give(built: Settings) -> None:
+    bundle = _live(built)
+    saved = bundle.passage_terms
+    assert saved is not None
+    vocabulary = bundle.lexical.vocabulary
+    for i in range(0, len(bundle.store), 11):
+        expected = [vocabulary.get(t, len(vocabulary)) for t in terms(bundle.store.get(i).text)]
+        assert saved.ids[saved.starts[i] : saved.starts[i + 1]].tolist() == expected
+    chunks = list(bundle.store)
+    from_texts = scoring.Phrases(chunks)
+    from_ids = scoring.Phrases(chunks, saved, vocabulary)
+    idf = bundle.vocabulary().idf
+    every = np.arange(len(chunks))
+    rng = np.random.default_rng(0)
+    shown = 0.0
+    for question in [
+        "care leavers personal advisers",
+        "what did the cabinet member for children say",
+        "children in care placed out of area",
+        "multi-agency safeguarding hub front door",
+        "the quality of social work practice improved",
+    ]:
+        query = interpret(question).base_terms
+        for candidates in (every, np.sort(rng.choice(every, 40, replace=False))):
+            want = scoring.phrase_share(from_texts, candidates, query, idf)
+            got = scoring.phrase_share(from_ids, candidates, query, idf)
+            assert got.dtype == want.dtype and np.array_equal(got, want), question
+            shown += float(want.sum())
+    assert shown > 0  # some question's pairs were found side by side

@@ -64,7 +64,8 @@ class Searcher:
 
     @cached_property
     def phrases(self) -> scoring.Phrases:
-        return scoring.Phrases(self.bundle.store.chunks)
+        bundle = self.bundle
+        return scoring.Phrases(bundle.store.chunks, bundle.passage_terms, bundle.lexical.vocabulary)
 
     @cached_property
     def corrector(self) -> Corrector:
