@@ -196,3 +196,10 @@ def test_saved_terms_give_the_phrase_bonus_the_texts_give(built: Settings) -> No
             assert got.dtype == want.dtype and np.array_equal(got, want), question
             shown += float(want.sum())
     assert shown > 0  # some question's pairs were found side by side
+
+
+def test_texts_are_read_in_the_order_asked(built: Settings) -> None:
+    disk = _live(built).store
+    ids = [5, 1, len(disk) - 1, 5, *range(20, 700 if len(disk) > 700 else len(disk))]
+    assert disk.texts(ids) == [disk.get(i).text for i in ids]
+    assert disk.texts([]) == []

@@ -25,6 +25,7 @@ STORE_FILE = "chunks.sqlite"
 # Passages kept decoded: a question reads a few hundred (candidates, hits, their neighbours).
 CACHED_PASSAGES = 8192
 _FETCH = 4096  # rows per fetch when walking every passage
+_BATCH = 500  # ids per query when reading many (SQLite's old limit is 999 parameters)
 
 _SCHEMA = """
 CREATE TABLE facts (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -148,6 +149,19 @@ class PassageDatabase:
         if not rows:
             raise damaged(f"passage {chunk_id} is missing")
         return self._chunk(rows[0])
+
+    def texts(self, ids: Sequence[int]) -> list[str]:
+        """The texts of these passages, in the order asked, read in a few queries."""
+        found: dict[int, str] = {}
+        for begin in range(0, len(ids), _BATCH):
+            batch = ids[begin : begin + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            rows = self._rows(f"SELECT id, text FROM chunks WHERE id IN ({marks})", tuple(batch))
+            found.update(rows)
+        try:
+            return [found[i] for i in ids]
+        except KeyError as exc:
+            raise damaged(f"passage {exc} is missing") from exc
 
     def passages(self) -> Iterator[Chunk]:
         """Every passage in id order, read a few thousand at a time."""

@@ -103,6 +103,12 @@ class ChunkStore:
     def get(self, chunk_id: int) -> Chunk:
         return self.chunks[chunk_id]
 
+    def texts(self, chunk_ids: Sequence[int]) -> list[str]:
+        """The texts of these passages, in order: one read for many (candidates' marks)."""
+        if self._database is not None:
+            return self._database.texts(chunk_ids)
+        return [self.chunks[i].text for i in chunk_ids]
+
     def meta(self, chunk_id: int) -> DocumentMeta:
         return self.documents[self.chunks[chunk_id].doc_id]
 

@@ -64,9 +64,9 @@ class ChunkFacts:
         known = self._marks.get(key)
         if known is None:
             known = self._marks[key] = np.full(len(self.store), -1, dtype=np.int8)
-        missing = candidates[known[candidates] < 0]
-        for i in missing.tolist():
-            known[i] = 1 if test(self.store.get(i).text) else 0
+        missing = candidates[known[candidates] < 0].tolist()
+        for i, text in zip(missing, self.store.texts(missing), strict=True):
+            known[i] = 1 if test(text) else 0
         return known[candidates].astype(np.float32)
 
 
