@@ -203,3 +203,25 @@ def test_texts_are_read_in_the_order_asked(built: Settings) -> None:
     ids = [5, 1, len(disk) - 1, 5, *range(20, 700 if len(disk) > 700 else len(disk))]
     assert disk.texts(ids) == [disk.get(i).text for i in ids]
     assert disk.texts([]) == []
+
+
+def test_checksums_are_remembered_until_a_file_changes(
+    built: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ofsted_qa.index import checksums
+
+    hashed: list[str] = []
+    real = checksums.file_sha256
+    monkeypatch.setattr(checksums, "file_sha256", lambda p: hashed.append(p.name) or real(p))
+    folder = _live(built).folder
+    assert "vectors.npy" in hashed  # small files are checked on the first load
+    hashed.clear()
+    monkeypatch.setattr(checksums, "_memory", {})  # a fresh process: only the file remembers
+    _live(built)
+    assert hashed == []
+    vectors = folder / "vectors.npy"
+    data = bytearray(vectors.read_bytes())
+    data[-64:] = bytes(64)
+    vectors.write_bytes(bytes(data))  # same size, new bytes and time
+    with pytest.raises(OfstedQAError, match="vectors.npy is damaged"):
+        _live(built)

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.index.checksums import file_sha256
+from ofsted_qa.index.checksums import cached_sha256, file_sha256
 
 # 2: checksums of every file, files left out remembered, document ids from relative paths.
 # 3: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
@@ -81,9 +81,18 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise OfstedQAError(f"The index manifest {path} is corrupt ({exc})") from exc
 
+    @staticmethod
+    def _sha256(path: Path, cache_dir: Path | None) -> str:
+        return cached_sha256(path, cache_dir) if cache_dir is not None else file_sha256(path)
+
     def check_files(self, folder: Path, *, everything: bool = False) -> None:
         """Missing, truncated or altered files betray a damaged index before any library reads
-        them: sizes always, checksums of small files (of all with `everything`)."""
+        them: sizes always, checksums of small files (of all with `everything`, read whole).
+
+        A small file's checksum is remembered in the index folder (the generation's parent) by
+        size and modification time (`checksums.cached_sha256`): a published generation never
+        changes, so later loads cost a stat instead of hashing 25 MB, and a file rewritten is
+        hashed again."""
         for name, size in self.files.items():
             path = folder / name
             if not path.exists():
@@ -94,5 +103,5 @@ class Manifest:
                 raise OfstedQAError(f"The index file {name} is damaged (size changed)")
             expected = self.checksums.get(name)
             checked = expected and (everything or size <= VERIFY_ON_LOAD_BYTES)
-            if checked and file_sha256(path) != expected:
+            if checked and self._sha256(path, None if everything else folder.parent) != expected:
                 raise OfstedQAError(f"The index file {name} is damaged (checksum differs)")
