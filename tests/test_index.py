@@ -36,8 +36,7 @@ def test_build_writes_a_complete_index(built: Settings) -> None:
     names = {p.name for p in bundle.folder.iterdir()}
     assert {
         "manifest.json",
-        "chunks.jsonl",
-        "documents.json",
+        "chunks.sqlite",
         "vectors.npy",
         "dense.faiss",
         "lexical",
@@ -196,7 +195,7 @@ def test_corrupt_index_gives_clear_error_then_rebuilds(built: Settings, damage: 
         path = folder / "dense.faiss"
         path.write_bytes(path.read_bytes()[:100])
     elif damage == "bad_chunks_json":
-        (folder / "chunks.jsonl").write_text('{"doc_id": "x", broken\n')
+        (folder / "chunks.sqlite").write_text('{"doc_id": "x", broken\n')
     elif damage == "bad_manifest":
         (folder / "manifest.json").write_text("{")
     else:

@@ -61,7 +61,7 @@ async def test_broken_index_is_rebuilt_with_a_notice(
     built: Settings, fake_model: FakeModel
 ) -> None:
     current = built.index_dir / "current"
-    (current.resolve() / "chunks.jsonl").write_text("not json\n", encoding="utf-8")
+    (current.resolve() / "chunks.sqlite").write_text("not json\n", encoding="utf-8")
     app = OfstedApp(settings=built, model=fake_model)
     async with app.run_test() as pilot:
         await settle(pilot)

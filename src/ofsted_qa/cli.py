@@ -229,14 +229,18 @@ def _open_searcher(args: argparse.Namespace):
 
     settings = _settings(args)
     model = local_model(settings)
+    from concurrent.futures import ThreadPoolExecutor
+
     from ofsted_qa.progress import build_progress
 
-    with build_progress() as progress:
-        bundle = open_index(
-            settings, model, allow_build=not args.no_build, progress=progress, notify=_notify
-        )
-    embedder = model.query_embedder() if args.mode != "bm25" else None
-    return Searcher(bundle, embedder)
+    # The query encoder's session (a third of a cold start) opens on the other core meanwhile.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        embedder = pool.submit(model.query_embedder) if args.mode != "bm25" else None
+        with build_progress() as progress:
+            bundle = open_index(
+                settings, model, allow_build=not args.no_build, progress=progress, notify=_notify
+            )
+        return Searcher(bundle, embedder.result() if embedder else None)
 
 
 def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:

@@ -20,7 +20,13 @@ from ofsted_qa.index.freshness import doc_dir_names, meta_hash, metadata_hashes
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.lexical_index import LexicalIndex
 from ofsted_qa.index.locking import build_lock
-from ofsted_qa.index.manifest import FORMAT_VERSION, MANIFEST_FILE, DocRecord, Manifest
+from ofsted_qa.index.manifest import (
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    VECTORS_REUSABLE_FROM,
+    DocRecord,
+    Manifest,
+)
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vector_cache import VectorCache
@@ -67,9 +73,10 @@ class BuildReport:
 
 
 def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBundle | None:
-    """The live index when its vectors can be reused by this build: same format and the same
-    model weights (a vector depends only on the weights and the text, so a new chunker still
-    takes the vector of every passage whose text it leaves as it was)."""
+    """The live index when its vectors can be reused by this build: a format that still reads
+    (`VECTORS_REUSABLE_FROM`) and the same model weights (a vector depends only on the weights
+    and the text, so a new chunker or format still takes the vector of every passage whose text
+    it leaves as it was)."""
     if rebuild:
         return None
     try:
@@ -77,7 +84,10 @@ def _previous(settings: Settings, model: ModelSource, rebuild: bool) -> IndexBun
     except OfstedQAError:
         return None
     m = bundle.manifest
-    compatible = m.format_version == FORMAT_VERSION and m.model_fingerprint == model.fingerprint
+    compatible = (
+        VECTORS_REUSABLE_FROM <= m.format_version <= FORMAT_VERSION
+        and m.model_fingerprint == model.fingerprint
+    )
     return bundle if compatible else None
 
 
@@ -166,6 +176,7 @@ def _nothing_to_do(
 ) -> bool:
     return (
         previous is not None
+        and previous.manifest.format_version == FORMAT_VERSION
         and not (plan.added or plan.changed or plan.removed)
         and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
         and previous.manifest.skipped == loaded.skipped

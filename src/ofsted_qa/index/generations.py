@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ from ofsted_qa.index.dense_index import DenseIndex
 from ofsted_qa.index.durability import fsync_dir, fsync_tree
 from ofsted_qa.index.lexical_index import LexicalIndex
 from ofsted_qa.index.manifest import MANIFEST_FILE, Manifest
+from ofsted_qa.index.passage_terms import TERMS_FILE, PassageTerms
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -118,6 +120,19 @@ class IndexBundle:
     lexical: LexicalIndex
     vectors: np.ndarray
 
+    @cached_property
+    def passage_terms(self) -> PassageTerms | None:
+        """Each passage's terms as the build saved them, memory-mapped on first use; None for
+        an index without them (built in memory, or of an older format).
+
+        Raises OfstedQAError when the saved files are damaged."""
+        if TERMS_FILE not in self.manifest.files:
+            return None
+        try:
+            return PassageTerms.load(self.folder, len(self.store))
+        except (OSError, ValueError) as exc:
+            raise OfstedQAError(f"The index at {self.folder} is corrupt ({exc})") from exc
+
     def vocabulary(self) -> Vocabulary:
         """The corpus's words as the build saved them (worked out here for an older one).
 
@@ -134,8 +149,8 @@ class IndexBundle:
     def load(cls, folder: Path) -> IndexBundle:
         manifest = Manifest.read(folder)
         manifest.check_files(folder)
+        store = ChunkStore.load(folder)  # opens the SQLite file; OfstedQAError if damaged
         try:
-            store = ChunkStore.load(folder)
             # Still memory-mapped, but a plain ndarray view: np.memmap's Python-level
             # __getitem__ costs more than the few hundred rows each query takes.
             vectors = np.asarray(np.load(folder / VECTORS_FILE, allow_pickle=False, mmap_mode="r"))
@@ -154,6 +169,7 @@ def write_parts(
 ) -> None:
     store.save(folder)
     Vocabulary.of(store).save(folder)
+    PassageTerms.of((c.text for c in store), lexical.vocabulary).save(folder)
     np.save(folder / VECTORS_FILE, vectors, allow_pickle=False)
     dense.save(folder / DENSE_FILE)
     lexical.save(folder / LEXICAL_DIR)

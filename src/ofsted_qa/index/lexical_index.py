@@ -76,11 +76,30 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords(kept))
 
 
-class LexicalIndex:
-    """Scores every chunk for a query; chunk ids are row positions."""
+# bm25s's saved layout: a term x passage matrix of precomputed BM25 weights, column-compressed.
+_ARRAYS = ("data", "indices", "indptr")
+_VOCAB = "vocab.index.json"
+_NONOCCURRENCE = "nonoccurrence_array.index.npy"  # only BM25L/BM25+ write it
 
-    def __init__(self, retriever: Any, size: int) -> None:
-        self._retriever = retriever
+
+class LexicalIndex:
+    """Scores every chunk for a query; chunk ids are row positions.
+
+    Built with bm25s; read back as its saved arrays, memory-mapped, and scored here exactly as
+    bm25s scores them (each query term's column of weights summed), so a question never imports
+    bm25s and its scipy (0.6 s of a cold start) nor reads the matrix whole."""
+
+    def __init__(
+        self,
+        arrays: dict[str, np.ndarray],
+        vocabulary: dict[str, int],
+        size: int,
+        retriever: Any = None,
+    ) -> None:
+        self._data, self._indices, self._indptr = (arrays[name] for name in _ARRAYS)
+        self._nonoccurrence = arrays.get("nonoccurrence")
+        self._vocabulary = vocabulary
+        self._retriever = retriever  # kept by a build, to save in bm25s's own layout
         self.size = size
 
     @classmethod
@@ -89,28 +108,56 @@ class LexicalIndex:
 
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         tokenized = [terms(t) or ["\x00empty"] for t in texts]
-        if tokenized:
-            retriever.index(tokenized, show_progress=False)
-        return cls(retriever, len(texts))
+        if not tokenized:
+            empty = {name: np.zeros(1 if name == "indptr" else 0) for name in _ARRAYS}
+            return cls(empty, {}, 0, retriever)
+        retriever.index(tokenized, show_progress=False)
+        arrays = {name: retriever.scores[name] for name in _ARRAYS}
+        if getattr(retriever, "nonoccurrence_array", None) is not None:
+            arrays["nonoccurrence"] = retriever.nonoccurrence_array
+        return cls(arrays, dict(retriever.vocab_dict), len(texts), retriever)
 
     @property
     def vocabulary(self) -> Mapping[str, int]:
         """Read-only view of the term ids (no copy: it is consulted on every query)."""
-        return MappingProxyType(getattr(self._retriever, "vocab_dict", None) or {})
+        return MappingProxyType(self._vocabulary)
 
     def scores(self, query_terms: Sequence[str]) -> np.ndarray:
-        known = self.vocabulary
-        query = [t for t in query_terms if t in known]
-        if not query or self.size == 0:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(query), dtype=np.float32)
+        """BM25 of every passage (float32, one per passage); a term typed twice counts twice,
+        unknown terms nothing."""
+        ids = [self._vocabulary[t] for t in query_terms if t in self._vocabulary]
+        out = np.zeros(self.size, dtype=np.float32)
+        if not ids or self.size == 0:
+            return out
+        for term in ids:
+            start, end = int(self._indptr[term]), int(self._indptr[term + 1])
+            # A passage appears once per term's column, so a plain += adds each weight once.
+            out[self._indices[start:end]] += self._data[start:end]
+        if self._nonoccurrence is not None:
+            out += self._nonoccurrence[ids].sum()
+        return out
 
     def save(self, folder: Path) -> None:
+        if self._retriever is None:
+            raise ValueError("only a lexical index built in this process can be saved")
         self._retriever.save(str(folder))
 
     @classmethod
     def load(cls, folder: Path, size: int) -> LexicalIndex:
-        import bm25s
+        """Memory-map the arrays bm25s saved in `folder`. Raises OSError or ValueError when a
+        file is missing or damaged."""
+        import json
 
-        retriever = bm25s.BM25.load(str(folder), mmap=False)
-        return cls(retriever, size)
+        arrays = {
+            name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False, mmap_mode="r")
+            for name in _ARRAYS
+        }
+        if (folder / _NONOCCURRENCE).is_file():
+            arrays["nonoccurrence"] = np.load(folder / _NONOCCURRENCE, allow_pickle=False)
+        vocabulary = json.loads((folder / _VOCAB).read_text(encoding="utf-8"))
+        if not isinstance(vocabulary, dict):
+            raise ValueError(f"{_VOCAB} is not a mapping")
+        # bm25s adds "" as the last id, with no column: it is never a query term.
+        if max((i for t, i in vocabulary.items() if t), default=-1) >= len(arrays["indptr"]) - 1:
+            raise ValueError(f"{_VOCAB} does not match the BM25 matrix")
+        return cls(arrays, vocabulary, size)

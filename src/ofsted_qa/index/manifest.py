@@ -8,14 +8,20 @@ from functools import cached_property
 from pathlib import Path
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.index.checksums import file_sha256
+from ofsted_qa.index.checksums import cached_sha256, file_sha256
 
 # 2: checksums of every file, files left out remembered, document ids from relative paths.
 # 3: the BM25 vocabulary folds invisible characters, accents and hyphenated compounds.
-FORMAT_VERSION = 3
+# 4: passages and documents in SQLite (chunks.sqlite, read by id), with the words the documents
+#    use as ordinary words.
+FORMAT_VERSION = 4
+# An index of this format or later lends its vectors to a rebuild (same model, same text, same
+# vector): a format change need not re-embed the corpus.
+VECTORS_REUSABLE_FROM = 3
 MANIFEST_FILE = "manifest.json"
 # Files up to this size are checksummed on every load (a few milliseconds); larger ones (the
-# vectors and FAISS file of a big corpus) by size only, and whole by `ofsted-qa index --check`.
+# vectors, FAISS and SQLite files of a big corpus) by size only, and whole by `ofsted-qa index
+# --check`: hashing 40 MB of passages would cost more than the whole question.
 VERIFY_ON_LOAD_BYTES = 16 * 1024 * 1024
 
 
@@ -75,9 +81,18 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise OfstedQAError(f"The index manifest {path} is corrupt ({exc})") from exc
 
+    @staticmethod
+    def _sha256(path: Path, cache_dir: Path | None) -> str:
+        return cached_sha256(path, cache_dir) if cache_dir is not None else file_sha256(path)
+
     def check_files(self, folder: Path, *, everything: bool = False) -> None:
         """Missing, truncated or altered files betray a damaged index before any library reads
-        them: sizes always, checksums of small files (of all with `everything`)."""
+        them: sizes always, checksums of small files (of all with `everything`, read whole).
+
+        A small file's checksum is remembered in the index folder (the generation's parent) by
+        size and modification time (`checksums.cached_sha256`): a published generation never
+        changes, so later loads cost a stat instead of hashing 25 MB, and a file rewritten is
+        hashed again."""
         for name, size in self.files.items():
             path = folder / name
             if not path.exists():
@@ -88,5 +103,5 @@ class Manifest:
                 raise OfstedQAError(f"The index file {name} is damaged (size changed)")
             expected = self.checksums.get(name)
             checked = expected and (everything or size <= VERIFY_ON_LOAD_BYTES)
-            if checked and file_sha256(path) != expected:
+            if checked and self._sha256(path, None if everything else folder.parent) != expected:
                 raise OfstedQAError(f"The index file {name} is damaged (checksum differs)")

@@ -1,15 +1,33 @@
-"""The one place that maps integer chunk ids to text, document and citation."""
+"""The one place that maps integer chunk ids to text, document and citation.
+
+A generation keeps its passages in one SQLite file (`chunks.sqlite`): passages by id, the
+documents with the range of ids each holds, and the words the documents use as ordinary words
+(`ordinary_words`). Opening it reads one row; a passage is read when asked for (a lookup by
+primary key, the latest few thousand kept), the documents' metadata on first use. Indexes of
+format 3 and before kept JSON Lines (`chunks.jsonl`, `documents.json`): still read whole, so a
+rebuild can take their vectors.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict
+from functools import cached_property
 from pathlib import Path
 
+import numpy as np
+
+from ofsted_qa.index.ordinary_words import ordinary_words
+from ofsted_qa.index.passage_db import STORE_FILE, PassageDatabase, SqlitePassages, write_store
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.facts import Judgement
+
+__all__ = ["STORE_FILE", "ChunkStore", "chunk_from_json", "chunk_to_json", "meta_from_json"]
+
+LEGACY_CHUNKS = "chunks.jsonl"
+LEGACY_DOCUMENTS = "documents.json"
 
 
 def chunk_to_json(chunk: Chunk) -> str:
@@ -23,7 +41,7 @@ def chunk_from_json(line: str) -> Chunk:
 
 
 def meta_from_json(raw: dict[str, object]) -> DocumentMeta:
-    """A document's metadata as documents.json stores it (lists back to tuples).
+    """A document's metadata as the store keeps it (lists back to tuples).
 
     Raises TypeError, KeyError or ValueError on a damaged entry."""
     fields = dict(raw)
@@ -44,15 +62,19 @@ def meta_from_json(raw: dict[str, object]) -> DocumentMeta:
 
 
 class ChunkStore:
-    """Chunks in id order, grouped by document in document order."""
+    """Chunks in id order, grouped by document in document order: in memory (a build, BEIR,
+    tests) or read by id from a generation's SQLite file (`load`)."""
 
-    def __init__(self, chunks: list[Chunk], documents: dict[str, DocumentMeta]) -> None:
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        documents: Mapping[str, DocumentMeta] | None = None,
+        *,
+        database: PassageDatabase | None = None,
+    ) -> None:
         self.chunks = chunks
-        self.documents = documents
-        self._doc_ranges: dict[str, tuple[int, int]] = {}
-        for chunk_id, chunk in enumerate(chunks):
-            first, _ = self._doc_ranges.get(chunk.doc_id, (chunk_id, chunk_id))
-            self._doc_ranges[chunk.doc_id] = (first, chunk_id + 1)
+        self._given = documents
+        self._database = database
 
     def __len__(self) -> int:
         return len(self.chunks)
@@ -60,8 +82,32 @@ class ChunkStore:
     def __iter__(self) -> Iterator[Chunk]:
         return iter(self.chunks)
 
+    @cached_property
+    def documents(self) -> Mapping[str, DocumentMeta]:
+        """Each document's metadata by id, in document order (read on first use)."""
+        if self._given is not None:
+            return self._given
+        assert self._database is not None
+        return {doc_id: meta_from_json(raw) for doc_id, raw in self._database.documents()}
+
+    @cached_property
+    def _doc_ranges(self) -> dict[str, tuple[int, int]]:
+        if self._database is not None:
+            return self._database.ranges()
+        ranges: dict[str, tuple[int, int]] = {}
+        for chunk_id, chunk in enumerate(self.chunks):
+            first, _ = ranges.get(chunk.doc_id, (chunk_id, chunk_id))
+            ranges[chunk.doc_id] = (first, chunk_id + 1)
+        return ranges
+
     def get(self, chunk_id: int) -> Chunk:
         return self.chunks[chunk_id]
+
+    def texts(self, chunk_ids: Sequence[int]) -> list[str]:
+        """The texts of these passages, in order: one read for many (candidates' marks)."""
+        if self._database is not None:
+            return self._database.texts(chunk_ids)
+        return [self.chunks[i].text for i in chunk_ids]
 
     def meta(self, chunk_id: int) -> DocumentMeta:
         return self.documents[self.chunks[chunk_id].doc_id]
@@ -79,23 +125,58 @@ class ChunkStore:
         return range(max(doc.start, chunk_id - around), min(doc.stop, chunk_id + around + 1))
 
     def find(self, doc_id: str, paragraph: str) -> int | None:
-        for chunk_id in self.doc_range(doc_id):
+        ids = self.doc_range(doc_id)
+        if self._database is not None:
+            return self._database.find(ids, paragraph)
+        for chunk_id in ids:
             if self.chunks[chunk_id].paragraph == paragraph:
                 return chunk_id
         return None
 
+    @cached_property
+    def document_positions(self) -> np.ndarray:
+        """Per passage, its document's position in `documents` (int32, one per passage): built
+        from the documents' id ranges, never by reading the passages."""
+        position = {d: i for i, d in enumerate(self.documents)}
+        out = np.zeros(len(self), dtype=np.int32)
+        for doc_id, (first, end) in self._doc_ranges.items():
+            out[first:end] = position[doc_id]
+        return out
+
+    @cached_property
+    def _ordinary(self) -> set[str]:
+        return ordinary_words(c.text for c in self.chunks)
+
+    def ordinary(self, word: str) -> bool:
+        """Some passage uses `word` (lower case) as an ordinary word inside a sentence
+        (`ordinary_words`)."""
+        if self._database is not None:
+            return self._database.ordinary(word)
+        return word in self._ordinary
+
     def save(self, folder: Path) -> None:
-        with (folder / "chunks.jsonl").open("w", encoding="utf-8") as handle:
-            for chunk in self.chunks:
-                handle.write(chunk_to_json(chunk) + "\n")
-        documents = {doc_id: asdict(meta) for doc_id, meta in self.documents.items()}
-        (folder / "documents.json").write_text(
-            json.dumps(documents, ensure_ascii=False, indent=1), encoding="utf-8"
+        """Write `chunks.sqlite` into a generation being built."""
+        write_store(
+            folder / STORE_FILE,
+            self.chunks,
+            self.documents,
+            self._doc_ranges,
+            ordinary_words(c.text for c in self.chunks),
         )
 
     @classmethod
     def load(cls, folder: Path) -> ChunkStore:
-        with (folder / "chunks.jsonl").open(encoding="utf-8") as handle:
+        """Open a generation's store; reads only its row count. Raises OfstedQAError when the
+        file is missing or not a store; an older index's JSON Lines are read whole."""
+        path = folder / STORE_FILE
+        if not path.is_file() and (folder / LEGACY_CHUNKS).is_file():
+            return cls._load_json_lines(folder)
+        database = PassageDatabase(path)
+        return cls(SqlitePassages(database), database=database)
+
+    @classmethod
+    def _load_json_lines(cls, folder: Path) -> ChunkStore:
+        with (folder / LEGACY_CHUNKS).open(encoding="utf-8") as handle:
             chunks = [chunk_from_json(line) for line in handle if line.strip()]
-        raw = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
+        raw = json.loads((folder / LEGACY_DOCUMENTS).read_text(encoding="utf-8"))
         return cls(chunks, {doc_id: meta_from_json(meta) for doc_id, meta in raw.items()})

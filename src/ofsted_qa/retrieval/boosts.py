@@ -45,10 +45,9 @@ class ChunkFacts:
     def __init__(self, store: ChunkStore) -> None:
         self.store = store
         docs = list(store.documents.values())
-        position = {d: i for i, d in enumerate(store.documents)}
         self.doc_years: list[frozenset[int]] = [m.years for m in docs]
         self.doc_publishers: list[str] = [m.publisher for m in docs]
-        self.chunk_doc = np.array([position[c.doc_id] for c in store.chunks], dtype=np.int64)
+        self.chunk_doc = store.document_positions  # from the documents' ranges, not the passages
         self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
         self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
 
@@ -65,9 +64,9 @@ class ChunkFacts:
         known = self._marks.get(key)
         if known is None:
             known = self._marks[key] = np.full(len(self.store), -1, dtype=np.int8)
-        missing = candidates[known[candidates] < 0]
-        for i in missing.tolist():
-            known[i] = 1 if test(self.store.get(i).text) else 0
+        missing = candidates[known[candidates] < 0].tolist()
+        for i, text in zip(missing, self.store.texts(missing), strict=True):
+            known[i] = 1 if test(text) else 0
         return known[candidates].astype(np.float32)
 
 

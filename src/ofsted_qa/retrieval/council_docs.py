@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 import numpy as np
 
 from ofsted_qa.index.store import ChunkStore
-from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
+from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.councils import Councils
 
 
@@ -34,7 +34,7 @@ class CouncilDocs:
         self.finder = finder = CouncilFinder(
             self.councils,
             known=known,
-            ordinary=ordinary_in(c.text for c in store.chunks),
+            ordinary=store.ordinary,  # worked out at build time, looked up per word
             acronyms=acronyms,
         )
         shown = {s: c.name for c in self.councils.all for s in c.spellings}

@@ -17,6 +17,7 @@ import numpy as np
 
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.lexical_index import LexicalIndex, terms, words
+from ofsted_qa.index.passage_terms import PassageTerms
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.retrieval.query import GlossaryUse, Interpretation
 
@@ -43,11 +44,19 @@ class Tuning:
 
 
 class Phrases:
-    """Each passage's adjacent word pairs (stemmed, stopwords dropped), worked out the first
-    time the passage is a candidate: a question scores a few hundred passages, not the corpus."""
+    """Each passage's adjacent word pairs (stemmed, stopwords dropped): read from the terms the
+    build saved (`saved`, ids of `vocabulary`), or else worked out the first time the passage is
+    a candidate: a question scores a few hundred passages, not the corpus."""
 
-    def __init__(self, chunks: Sequence[Chunk]) -> None:
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        saved: PassageTerms | None = None,
+        vocabulary: Mapping[str, int] | None = None,
+    ) -> None:
         self.pairs = _LazyPairs(chunks)
+        self.saved = saved if vocabulary is not None else None
+        self.vocabulary: Mapping[str, int] = vocabulary or {}
 
 
 class _LazyPairs:
@@ -119,6 +128,8 @@ def phrase_share(
     total = sum(wanted.values())
     if not total:
         return np.zeros(len(candidates), dtype=np.float32)
+    if phrases.saved is not None:
+        return _saved_share(phrases, candidates, wanted) / np.float32(total)
     keys = frozenset(wanted)
     pairs = phrases.pairs
     # Set intersection walks the smaller side (the question's few pairs) in C.
@@ -126,6 +137,27 @@ def phrase_share(
         [sum(map(wanted.__getitem__, pairs[i] & keys)) for i in candidates.tolist()],
         dtype=np.float32,
     ) / np.float32(total)
+
+
+def _saved_share(
+    phrases: Phrases, candidates: np.ndarray, wanted: dict[tuple[str, str], float]
+) -> np.ndarray:
+    """`phrase_share`'s sums (float32, before dividing by the total) from the saved term ids:
+    each wanted pair counted once per passage that has it side by side."""
+    assert phrases.saved is not None
+    ids = phrases.vocabulary
+    known = {(ids[a], ids[b]): w for (a, b), w in wanted.items() if a in ids and b in ids}
+    sums = np.zeros(len(candidates), dtype=np.float64)
+    if not known or not len(candidates):
+        return sums.astype(np.float32)
+    seq, owner = phrases.saved.gather(candidates)
+    inside = owner[:-1] == owner[1:]  # pairs never span two passages
+    first, second, whose = seq[:-1], seq[1:], owner[:-1]
+    for (a, b), weight in known.items():
+        has = np.zeros(len(candidates), dtype=bool)
+        has[whose[inside & (first == a) & (second == b)]] = True
+        sums += weight * has
+    return sums.astype(np.float32)
 
 
 def candidates(
@@ -149,7 +181,16 @@ def candidates(
             parts.append(admitted[np.argsort(-sims)[:CANDIDATES]])
     if not parts:
         return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(parts).astype(np.int64))
+    return sorted_union(*parts)
+
+
+def sorted_union(*ids: np.ndarray) -> np.ndarray:
+    """The distinct ids of all the arrays, sorted (int64): `np.unique` without importing
+    `numpy.ma`, which it does on first use (some 25 ms of a cold question)."""
+    every = np.sort(np.concatenate(ids).astype(np.int64))
+    if not every.size:
+        return every
+    return every[np.concatenate(([True], every[1:] != every[:-1]))]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -64,7 +64,8 @@ class Searcher:
 
     @cached_property
     def phrases(self) -> scoring.Phrases:
-        return scoring.Phrases(self.bundle.store.chunks)
+        bundle = self.bundle
+        return scoring.Phrases(bundle.store.chunks, bundle.passage_terms, bundle.lexical.vocabulary)
 
     @cached_property
     def corrector(self) -> Corrector:
@@ -148,7 +149,7 @@ class Searcher:
         if understood.councils:  # the council's passages compete even where the topic drowns them
             mask = self.council_docs.passages(understood.councils)
             mask = mask if allowed is None else mask & allowed
-            candidates = np.union1d(
+            candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
             )
         if not candidates.size:
@@ -193,8 +194,9 @@ class Searcher:
         store = self.bundle.store
         filters.check(store.documents)
         filters = filters.resolved(self.councils)
-        admitted = {d for d, meta in store.documents.items() if filters.admits(meta)}
-        return np.array([c.doc_id in admitted for c in store.chunks], dtype=bool)
+        # Per document, then spread over its passages: no passage is read.
+        admitted = np.array([filters.admits(m) for m in store.documents.values()], dtype=bool)
+        return admitted[store.document_positions] if len(admitted) else np.zeros(0, dtype=bool)
 
     def _score(
         self,
