@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
+from ofsted_qa import render_answers
 from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
@@ -56,6 +57,10 @@ def response_json(response: SearchResponse, *, explain: bool = False) -> dict[st
     }
     if response.notes:
         payload["notes"] = list(response.notes)
+    if response.judged:
+        payload["judgements"] = render_answers.judged_json(response.judged)
+    if response.timeline:
+        payload["timeline"] = render_answers.timeline_json(response.timeline, hit_json)
     if explain:
         payload["interpretation"] = interpretation_json(response)
     return payload
@@ -116,6 +121,11 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
                     _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
             else:
                 _say(out, f"   {key}: {value}")
+    if response.judged:
+        render_answers.print_judged(response.judged, out)
+    if response.timeline:
+        render_answers.print_timeline(response.timeline, out)
+        return
     if not response.hits:
         _say(out, "\nNo passage matches. Try other words, or drop a filter.")
     for hit in response.hits:

@@ -14,6 +14,7 @@ from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import terms, tokens, words
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
+from ofsted_qa.retrieval.inspections import InspectionRef, references
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 
@@ -86,6 +87,9 @@ class Interpretation:
     undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
     councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
     council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
+    inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
+    # the inspections they were resolved to by the searcher: (chip, document id)
+    reports: tuple[tuple[str, str], ...] = ()
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -160,6 +164,7 @@ class Interpretation:
             [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
+            + list(dict.fromkeys(chip for chip, _ in self.reports))
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
@@ -195,7 +200,13 @@ class Interpretation:
             expansions=_flatten(glossary),
             answer="" if chip == f"answer: {self.answer}" else self.answer,
             recent="" if dropped_since else self.recent,
+            reports=tuple(r for r in self.reports if r[0] != chip),
         )
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        """The documents of the inspections the question names, oldest first."""
+        return tuple(dict.fromkeys(doc for _, doc in self.reports))
 
 
 def validate(query: str) -> str:
@@ -268,8 +279,12 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
+    refs = references(text)
+    framing += tuple(r.surface for r in refs)
     recency = _RECENT.search(text)  # a named year says more than "now"
     recent = recency.group() if recency and not years and year_from is None else ""
+    if recent and any(recent.lower() in r.surface.lower() for r in refs):
+        recent = ""  # "the latest report" names an inspection: it is resolved, not a boost
     framing += (recent,) if recent else ()
     # a council named is a boost on its documents; as a search word it would pull up every
     # cover page and heading that prints the name ("Inspection of Cornwall ...")
@@ -286,6 +301,7 @@ def interpret(
         recent=recent,
         councils=tuple(c.name for c in named),
         council_words=tuple((m.surface, c.name) for m in mentions for c in m.councils),
+        inspection_refs=refs,
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ofsted_qa.citations.citation import house_citation, ref
 from ofsted_qa.errors import OfstedQAError
@@ -14,6 +15,10 @@ from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.query import Interpretation
+
+if TYPE_CHECKING:  # they import Hit from here
+    from ofsted_qa.retrieval.judgement_card import Judged
+    from ofsted_qa.retrieval.timeline import TimelineEntry
 
 
 @dataclass(frozen=True)
@@ -114,3 +119,5 @@ class SearchResponse:
     hits: tuple[Hit, ...]
     dense_used: bool
     notes: tuple[str, ...] = ()  # what could not be taken as asked (caveats.py), to be shown
+    judged: Judged | None = None  # a grade question's cards or listing, shown before the hits
+    timeline: tuple[TimelineEntry, ...] = ()  # "how has X changed": by inspection, oldest first

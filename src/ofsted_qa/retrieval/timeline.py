@@ -1,0 +1,71 @@
+"""Timelines: "how has Leeds changed", "Norfolk over time", "since 2014": the answer grouped by
+inspection, oldest first, each with its grades and its best passages on the topic.
+
+A question naming a council gets every inspection of it (from "since YEAR" on, or in the years
+named), those without a matching passage shown with their grades alone; a question naming none
+gets the inspections its passages come from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgements import JudgementRow, report_rows
+from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.results import Hit
+
+_CUE = re.compile(
+    r"\b(?:how\s+(?:has|have|did|is|are)\b.{0,80}?\b(?:changed?|changing|improved?|improving|"
+    r"progressed|developed|moved|evolved|got\s+(?:better|worse))|changes?\s+(?:over|since|"
+    r"between)|over\s+(?:time|the\s+years)|through\s+the\s+years|since\s+(?:19|20)\d\d|"
+    r"trajectory|track\s+record|timeline|history\s+of)\b",
+    re.I,
+)
+PER_INSPECTION = 2  # passages shown under each inspection
+WIDE_K = 40  # passages a timeline search ranks, to find some for each inspection
+
+
+def wants_timeline(text: str) -> bool:
+    """The question asks how something changed over time."""
+    return bool(_CUE.search(text))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One inspection in a timeline: its grades (maybe none) and best passages (maybe none)."""
+
+    inspection: Inspection
+    grades: tuple[JudgementRow, ...]
+    hits: tuple[Hit, ...]
+
+
+def build(
+    store: ChunkStore,
+    understood: Interpretation,
+    inspections: Sequence[Inspection],
+    hits: Sequence[Hit],
+) -> tuple[TimelineEntry, ...]:
+    """The timeline of a question, oldest inspection first, from its ranked passages."""
+    by_doc: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
+    if understood.councils:
+        shown = [i for i in inspections if i.council in understood.councils]
+    else:
+        shown = [i for i in inspections if i.doc_id in by_doc]
+    if understood.year_from is not None:
+        shown = [i for i in shown if i.when[:4] >= str(understood.year_from)]
+    elif understood.years:
+        shown = [i for i in shown if any(i.years_matched(y) for y in understood.years)]
+    return tuple(
+        TimelineEntry(
+            i,
+            report_rows(store, store.documents[i.doc_id]),
+            tuple(by_doc.get(i.doc_id, ())[:PER_INSPECTION]),
+        )
+        for i in shown
+    )
