@@ -13,8 +13,7 @@ from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, inspection_dates, print_table
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
 from ofsted_qa.retrieval.judgements import JudgementRow
-from ofsted_qa.retrieval.results import Hit
-from ofsted_qa.retrieval.timeline import TimelineEntry
+from ofsted_qa.retrieval.results import Hit, TimelineEntry
 
 WRAP = 88
 LISTED_REPORTS = 12  # reports a listing prints in an answer; `ofsted-qa judgements` prints all

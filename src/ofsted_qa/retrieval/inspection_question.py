@@ -32,4 +32,10 @@ def read(
             more, said = resolve(refs, own, council)
             chosen, notes = chosen + more, notes + said
     reports = tuple((chip, doc) for inspection, chip in chosen for doc in inspection.doc_ids)
-    return replace(understood, reports=reports), notes
+    if not reports:
+        return understood, notes
+    # "the latest report" resolved names its inspection: no longer a since-the-newest-year boost
+    recent = understood.recent
+    if recent and any(recent.lower() in r.surface.lower() for r in refs):
+        recent = ""
+    return replace(understood, reports=reports, recent=recent), notes

@@ -112,7 +112,7 @@ def _noun(typed: str) -> str:
     word = " ".join(typed.lower().split())
     for noun in ("focused visit", "monitoring visit", "visit", "report", "letter"):
         if word.endswith(noun):
-            return "report" if noun == "letter" else noun
+            return "visit" if noun == "letter" else noun  # visits are written up as letters
     return "inspection"
 
 

@@ -18,9 +18,9 @@ from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.facts import AREAS, Judgement
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.ingest.readers import page_span
+from ofsted_qa.retrieval.choices import unknown_value
 from ofsted_qa.retrieval.councils import council_core, councils_named
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
-from ofsted_qa.retrieval.results import unknown_value
 
 
 @dataclass(frozen=True)

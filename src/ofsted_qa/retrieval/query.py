@@ -283,8 +283,6 @@ def interpret(
     framing += tuple(r.surface for r in refs)
     recency = _RECENT.search(text)  # a named year says more than "now"
     recent = recency.group() if recency and not years and year_from is None else ""
-    if recent and any(recent.lower() in r.surface.lower() for r in refs):
-        recent = ""  # "the latest report" names an inspection: it is resolved, not a boost
     framing += (recent,) if recent else ()
     # a council named is a boost on its documents; as a search word it would pull up every
     # cover page and heading that prints the name ("Inspection of Cornwall ...")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgements import JudgementRow, report_rows
+from ofsted_qa.retrieval.judgements import report_rows
 from ofsted_qa.retrieval.query import Interpretation
-from ofsted_qa.retrieval.results import Hit
+from ofsted_qa.retrieval.results import Hit, TimelineEntry
 
 _CUE = re.compile(
     r"\b(?:how\s+(?:has|have|did|is|are)\b.{0,80}?\b(?:changed?|changing|improved?|improving|"
@@ -32,15 +31,6 @@ WIDE_K = 40  # passages a timeline search ranks, to find some for each inspectio
 def wants_timeline(text: str) -> bool:
     """The question asks how something changed over time."""
     return bool(_CUE.search(text))
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One inspection in a timeline: its grades (maybe none) and best passages (maybe none)."""
-
-    inspection: Inspection
-    grades: tuple[JudgementRow, ...]
-    hits: tuple[Hit, ...]
 
 
 def build(
