@@ -118,18 +118,19 @@ def _noun(typed: str) -> str:
 
 def catalogue(store: ChunkStore, councils_of: Sequence[frozenset[str]]) -> tuple[Inspection, ...]:
     """Every inspection in the index, oldest first; `councils_of[i]` is the councils document i
-    (in `store.documents` order) is about, and a document about exactly one is an inspection
-    of it."""
+    (in `store.documents` order) is about: an inspection document about exactly one is an
+    inspection of it, one about none (an index of letters only, with no report stating a
+    council) an inspection of no known council ("")."""
     out = []
     for meta, councils in zip(store.documents.values(), councils_of, strict=True):
-        if len(councils) != 1 or not (meta.kind in INSPECTION_KINDS or meta.framework):
+        if len(councils) > 1 or not (meta.kind in INSPECTION_KINDS or meta.framework):
             continue
         said = f"{meta.kind} {meta.title}".lower()
         kind = next((k for k in ("focused visit", "monitoring visit") if k in said), "inspection")
         out.append(
             Inspection(
                 meta.doc_id,
-                next(iter(councils)),
+                next(iter(councils), ""),
                 kind,
                 meta.framework,
                 meta.period_start,
@@ -195,7 +196,8 @@ def resolve(
             match = [i for i in pool if i.when < anchor.when][-1:]
         for i in match:
             said = f"{i.years_matched(ref.year)} {ref.year}" if ref.year else i.label
-            chosen.setdefault(i.doc_id, (i, f"{ref.surface} → {i.council} {i.kind} ({said})"))
+            whose = f"{i.council} {i.kind}" if i.council else i.kind
+            chosen.setdefault(i.doc_id, (i, f"{ref.surface} → {whose} ({said})"))
         if not match:
             notes.append(_missing(ref, inspections, where))
         anchor = match[-1] if len(match) == 1 else (match[0] if match else anchor)
