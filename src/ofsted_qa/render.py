@@ -57,10 +57,7 @@ def response_json(response: SearchResponse, *, explain: bool = False) -> dict[st
     }
     if response.notes:
         payload["notes"] = list(response.notes)
-    if response.judged:
-        payload["judgements"] = render_answers.judged_json(response.judged)
-    if response.timeline:
-        payload["timeline"] = render_answers.timeline_json(response.timeline, hit_json)
+    payload.update(render_answers.answer_json(response, hit_json))
     if explain:
         payload["interpretation"] = interpretation_json(response)
     return payload
@@ -121,11 +118,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
                     _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
             else:
                 _say(out, f"   {key}: {value}")
-    if response.judged:
-        render_answers.print_judged(response.judged, out)
-    if response.timeline:
-        render_answers.print_timeline(response.timeline, out)
-        return
+    if render_answers.print_before_passages(response, out):
+        return  # a timeline shows the passages under their inspections
     if not response.hits:
         _say(out, "\nNo passage matches. Try other words, or drop a filter.")
     for hit in response.hits:

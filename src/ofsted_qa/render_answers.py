@@ -13,7 +13,7 @@ from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, inspection_dates, print_table
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
 from ofsted_qa.retrieval.judgements import JudgementRow
-from ofsted_qa.retrieval.results import Hit, TimelineEntry
+from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
 
 WRAP = 88
 LISTED_REPORTS = 12  # reports a listing prints in an answer; `ofsted-qa judgements` prints all
@@ -102,6 +102,28 @@ def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
                 ),
             )
             _say(out, f"    {place_label(hit.meta, hit.chunk)} · ref {hit.ref}")
+
+
+def print_before_passages(response: SearchResponse, out: TextIO) -> bool:
+    """Print the cards or listing, then the timeline; True when a timeline was printed (it
+    holds the passages, so the flat list is not printed again)."""
+    if response.judged:
+        print_judged(response.judged, out)
+    if response.timeline:
+        print_timeline(response.timeline, out)
+    return bool(response.timeline)
+
+
+def answer_json(
+    response: SearchResponse, hit_json: Callable[[Hit], dict[str, Any]]
+) -> dict[str, Any]:
+    """The `judgements` and `timeline` keys of an answer's JSON, where it has them."""
+    payload: dict[str, Any] = {}
+    if response.judged:
+        payload["judgements"] = judged_json(response.judged)
+    if response.timeline:
+        payload["timeline"] = timeline_json(response.timeline, hit_json)
+    return payload
 
 
 def judged_json(judged: Judged) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named, listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
@@ -26,22 +27,7 @@ _ASKS_GRADE = re.compile(
     r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
     re.I,
 )
-_LISTING = re.compile(
-    r"\b(?:which|what|list(?:\s+the)?|how\s+many)\s+(?:councils?|local\s+authorit(?:y|ies)|"
-    r"authorities|las)\b",
-    re.I,
-)
-_GRADES = {
-    "outstanding": "outstanding",
-    "good": "good",
-    "requires improvement": "requires improvement",
-    "require improvement": "requires improvement",
-    "inadequate": "inadequate",
-    "failing": "inadequate",
-}
-_GRADE_WORD = re.compile(r"\b(" + "|".join(_GRADES) + r")\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|past)\s+year\b", re.I)
-MAX_LISTED = 400  # judgement rows one answer lists; `ofsted-qa judgements` lists them all
 
 
 @dataclass(frozen=True)
@@ -99,9 +85,7 @@ class Judged:
 
 def asks_for_grades(text: str) -> bool:
     """The question asks for a grade or rating, or which councils had one."""
-    return bool(_ASKS_GRADE.search(text)) or bool(
-        _LISTING.search(text) and _GRADE_WORD.search(text)
-    )
+    return bool(_ASKS_GRADE.search(text)) or (asks_which(text) and bool(grade_named(text)))
 
 
 def judged(
@@ -122,13 +106,19 @@ def judged(
     if understood.report_ids:
         wanted = set(understood.report_ids)
         chosen = [i for i in graded if i.doc_id in wanted]
+        if not chosen:  # a focused or monitoring visit: Ofsted grades none
+            named = [i for i in inspections if i.doc_id in wanted]
+            said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"
+            return Judged(notes=(f"The {said} gives no grades; only full inspections do.",))
     elif understood.councils:
-        chosen, notes = _of_councils(graded, understood, years)
+        chosen, notes = _of_councils(graded, understood, years, understood.year_from)
         if not chosen:
             return Judged(notes=notes)
         return Judged(cards=_cards(store, chosen, areas), notes=notes)
     else:
-        return _listing(store, graded, text, areas, years, understood.year_from)
+        rows, said = listing(store, graded, text, areas, years, understood.year_from)
+        note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
+        return Judged(listing=rows, listing_said=said, notes=note)
     return Judged(cards=_cards(store, chosen, areas))
 
 
@@ -137,16 +127,23 @@ def _relative_years(text: str, this_year: int) -> set[int]:
 
 
 def _of_councils(
-    graded: Sequence[Inspection], understood: Interpretation, years: set[int]
+    graded: Sequence[Inspection],
+    understood: Interpretation,
+    years: set[int],
+    year_from: int | None,
 ) -> tuple[list[Inspection], tuple[str, ...]]:
     """Per council named: its inspections of the years asked (on site in them before published
-    in them), else its latest."""
+    in them), or since the year asked, else its latest."""
     chosen: list[Inspection] = []
     notes: list[str] = []
     for council in understood.councils:
         own = [i for i in graded if i.council == council]
         if not own:
             notes.append(f"The index holds no graded inspection of {council}.")
+            continue
+        if year_from is not None and not years:
+            since = [i for i in own if i.when[:4] >= str(year_from)]
+            chosen += since or own[-1:]
             continue
         if not years:
             chosen.append(own[-1])
@@ -179,38 +176,3 @@ def _cards(
         if rows:
             cards.append(JudgementCard(inspection, rows, asked))
     return tuple(cards)
-
-
-def _listing(
-    store: ChunkStore,
-    graded: Sequence[Inspection],
-    text: str,
-    areas: tuple[str, ...],
-    years: set[int],
-    year_from: int | None,
-) -> Judged:
-    """Every judgement of the years, areas and grade asked, when the question narrows it by at
-    least one of them; a bare "how are councils rated" is left to the passages."""
-    grade_word = _GRADE_WORD.search(text)
-    grade = _GRADES[grade_word.group(1).lower()] if grade_word else None
-    if not (years or year_from or areas or grade) or not (
-        years or year_from or _LISTING.search(text)
-    ):
-        return Judged()
-    rows: list[JudgementRow] = []
-    for inspection in graded:
-        if years and not any(inspection.years_matched(y) for y in years):
-            continue
-        if year_from and inspection.when[:4] < str(year_from):
-            continue
-        meta = store.documents[inspection.doc_id]
-        rows += report_rows(store, meta, areas or None, grade)
-        if len(rows) >= MAX_LISTED:
-            break
-    said = " · ".join(
-        [grade or "any grade", ", ".join(a.replace("_", " ") for a in areas) or "every area"]
-        + [", ".join(str(y) for y in sorted(years))] * bool(years)
-        + [f"since {year_from}"] * bool(year_from)
-    )
-    note = () if rows else (f"No judgement in the index matches ({said}).",)
-    return Judged(listing=tuple(rows[:MAX_LISTED]), listing_said=said, notes=note)
