@@ -137,3 +137,11 @@ def test_spread_keeps_at_most_two_passages_of_a_report_in_the_first_k() -> None:
     assert sorted(spread_order.tolist()) == list(range(8))  # nothing lost, the rest after
     one_report = np.zeros(8, dtype=np.int64)
     assert spread(order, candidates, one_report, k=5).tolist() == order.tolist()
+
+
+def test_spread_keeps_a_clearly_better_passage_in_place() -> None:
+    candidates, order = np.arange(8), np.arange(8)
+    chunk_doc = np.array([0, 0, 0, 0, 0, 1, 2, 3])
+    scores = np.array([1.9, 1.8, 1.7, 1.0, 0.99, 0.95, 0.5, 0.4])  # the third far ahead
+    first = chunk_doc[spread(order, candidates, chunk_doc, 5, scores)[:5]].tolist()
+    assert first == [0, 0, 0, 1, 0]  # 1.0 vs 0.95 is close: report 1 goes first

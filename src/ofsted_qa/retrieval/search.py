@@ -216,7 +216,7 @@ class Searcher:
                 self.tuning.cover_councils,
             )
         if not (understood.councils or understood.report_ids or filters.doc_ids):
-            order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k)
+            order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
