@@ -145,3 +145,15 @@ def test_spread_keeps_a_clearly_better_passage_in_place() -> None:
     scores = np.array([1.9, 1.8, 1.7, 1.0, 0.99, 0.95, 0.5, 0.4])  # the third far ahead
     first = chunk_doc[spread(order, candidates, chunk_doc, 5, scores)[:5]].tolist()
     assert first == [0, 0, 0, 1, 0]  # 1.0 vs 0.95 is close: report 1 goes first
+
+
+def test_the_timeline_cue_is_a_chip_that_can_be_dropped_and_its_words_are_not_searched() -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    reading = interpret("how have services for care leavers improved over time")
+    chip = "timeline: how have services for care leavers improved"
+    assert chip in reading.chips
+    assert "improv" not in " ".join(reading.base_terms) and "time" not in reading.base_terms
+    assert "leaver" in " ".join(reading.base_terms)
+    assert reading.without(chip).over_time == ""
+    assert interpret("what did Ofsted say about care leavers").over_time == ""

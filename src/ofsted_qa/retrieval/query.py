@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import terms, tokens, words
+from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.inspections import InspectionRef, references
@@ -90,6 +91,7 @@ class Interpretation:
     inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
     # the inspections they were resolved to by the searcher: (chip, document id)
     reports: tuple[tuple[str, str], ...] = ()
+    over_time: str = ""  # "how has Leeds changed", "since 2014": answered as a timeline
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -165,6 +167,7 @@ class Interpretation:
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
             + list(dict.fromkeys(chip for chip, _ in self.reports))
+            + ([f"timeline: {self.over_time}"] if self.over_time else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
@@ -201,6 +204,7 @@ class Interpretation:
             answer="" if chip == f"answer: {self.answer}" else self.answer,
             recent="" if dropped_since else self.recent,
             reports=tuple(r for r in self.reports if r[0] != chip),
+            over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
         )
 
     @property
@@ -280,7 +284,7 @@ def interpret(
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
     refs = references(text)
-    framing += tuple(r.surface for r in refs)
+    framing += tuple(r.surface for r in refs) + change_words(text)
     recency = _RECENT.search(text)  # a named year says more than "now"
     recent = recency.group() if recency and not years and year_from is None else ""
     framing += (recent,) if recent else ()
@@ -300,6 +304,7 @@ def interpret(
         councils=tuple(c.name for c in named),
         council_words=tuple((m.surface, c.name) for m in mentions for c in m.councils),
         inspection_refs=refs,
+        over_time=over_time(text),
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)

@@ -150,7 +150,7 @@ class Searcher:
         understood = interpretation or self.interpret(query, understand=understand)
         understood, named = inspection_question.read(understood, self.inspections)
         if timeline is None:
-            timeline = read and timelines.wants_timeline(understood.corrected)
+            timeline = read and bool(understood.over_time)
         shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
         if understood.recent and self.facts.known_years:
             understood = understood.since_latest(max(self.facts.known_years))

@@ -8,29 +8,22 @@ gets the inspections its passages come from.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.change_cue import over_time
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgements import report_rows
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Hit, TimelineEntry
 
-_CUE = re.compile(
-    r"\b(?:how\s+(?:has|have|did|is|are)\b.{0,80}?\b(?:changed?|changing|improved?|improving|"
-    r"progressed|developed|moved|evolved|got\s+(?:better|worse))|changes?\s+(?:over|since|"
-    r"between)|over\s+(?:time|the\s+years)|through\s+the\s+years|since\s+(?:19|20)\d\d|"
-    r"trajectory|track\s+record|timeline|history\s+of)\b",
-    re.I,
-)
 PER_INSPECTION = 2  # passages shown under each inspection
 WIDE_K = 40  # passages a timeline search ranks, to find some for each inspection
 
 
 def wants_timeline(text: str) -> bool:
     """The question asks how something changed over time."""
-    return bool(_CUE.search(text))
+    return bool(over_time(text))
 
 
 def build(
