@@ -72,6 +72,7 @@ def test_the_one_before_counts_back_from_the_inspection_named_first() -> None:
     docs, _, notes = chosen("the one before")
     assert docs == ["b23"]  # before the latest (the 2025 visit), said in a note
     assert notes and "read as the one before Bexley's latest" in notes[0]
+    assert chosen("the previous inspection") == (["b18"], chosen("the previous inspection")[1], ())
 
 
 def test_an_inspection_not_held_is_said_naming_those_that_are() -> None:
@@ -80,6 +81,14 @@ def test_an_inspection_not_held_is_said_naming_those_that_are() -> None:
     assert notes == (
         "Bexley has no 2016 inspection in the index; the inspections it holds: inspection 2014; "
         "inspection 2017; inspection 2023; focused visit 2025.",
+    )
+
+
+def test_an_inspection_the_whole_index_lacks_is_said_too() -> None:
+    _, notes = resolve(references("the first monitoring visit"), BEXLEY, "the index")
+    assert notes == (
+        "The index holds no first monitoring visit; its latest inspections: Bexley inspection "
+        "2014; Bexley inspection 2017; Bexley inspection 2023; Bexley focused visit 2025.",
     )
 
 

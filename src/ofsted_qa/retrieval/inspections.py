@@ -187,13 +187,13 @@ def resolve(
         elif ref.order == "latest":
             match = pool[-1:]
         elif ref.order == "before" and pool:
-            if anchor is None:
+            if anchor is None and ref.noun == "one":  # "the previous inspection" needs no note
                 notes.append(
                     f"“{ref.surface}” has no inspection named before it to count back from; "
                     f"read as the one before {where}'s latest."
                 )
-                anchor = pool[-1]
-            match = [i for i in pool if i.when < anchor.when][-1:]
+            latest = anchor or pool[-1]
+            match = [i for i in pool if i.when < latest.when][-1:]
         for i in match:
             said = f"{i.years_matched(ref.year)} {ref.year}" if ref.year else i.label
             whose = f"{i.council} {i.kind}" if i.council else i.kind
@@ -206,11 +206,16 @@ def resolve(
 
 
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
-    held = "; ".join(f"{i.kind} {i.when[:4]}" for i in inspections[-8:])
-    more = f" (the {len(inspections) - 8} earlier not listed)" if len(inspections) > 8 else ""
+    """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
+    asked = ref.surface.removeprefix("the ").removeprefix("The ")
     if not inspections:
         return f"The index holds no inspection of {where}, so “{ref.surface}” is not matched."
-    return (
-        f"{where} has no {ref.surface.removeprefix('the ')} in the index; the inspections it "
-        f"holds: {held}{more}."
+    listed = inspections[-8:]
+    held = "; ".join(
+        f"{i.council + ' ' if i.council and where == 'the index' else ''}{i.kind} {i.when[:4]}"
+        for i in listed
     )
+    more = f" (and {len(inspections) - 8} earlier)" if len(inspections) > 8 else ""
+    if where == "the index":
+        return f"The index holds no {asked}; its latest inspections: {held}{more}."
+    return f"{where} has no {asked} in the index; the inspections it holds: {held}{more}."
