@@ -101,7 +101,7 @@ def judged(
     if not asks_for_grades(text):
         return Judged()
     areas = areas_in(text)
-    years = set(understood.years) | _relative_years(text, this_year)
+    years = set(understood.years) | relative_years(text, this_year)
     graded = [i for i in inspections if i.graded]
     if understood.report_ids:
         wanted = set(understood.report_ids)
@@ -122,7 +122,8 @@ def judged(
     return Judged(cards=_cards(store, chosen, areas))
 
 
-def _relative_years(text: str, this_year: int) -> set[int]:
+def relative_years(text: str, this_year: int) -> set[int]:
+    """Years named relative to `this_year`: "last year", "the past year", "this year"."""
     return {this_year - (m.group(1).lower() != "this") for m in _RELATIVE_YEAR.finditer(text)}
 
 

@@ -18,6 +18,7 @@ from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Hit, TimelineEntry
 
 PER_INSPECTION = 2  # passages shown under each inspection
+UNNAMED_INSPECTIONS = 8  # a question naming no council: the inspections of its best passages
 WIDE_K = 40  # passages a timeline search ranks, to find some for each inspection
 
 
@@ -32,14 +33,18 @@ def build(
     inspections: Sequence[Inspection],
     hits: Sequence[Hit],
 ) -> tuple[TimelineEntry, ...]:
-    """The timeline of a question, oldest inspection first, from its ranked passages."""
-    by_doc: dict[str, list[Hit]] = {}
+    """The timeline of a question, oldest inspection first, from its ranked passages (those of
+    any document of an inspection: a seed copy of a report counts as the report)."""
+    of_doc = {d: i for i in inspections for d in i.doc_ids}
+    by_inspection: dict[Inspection, list[Hit]] = {}
     for hit in hits:
-        by_doc.setdefault(hit.chunk.doc_id, []).append(hit)
+        if (inspection := of_doc.get(hit.chunk.doc_id)) is not None:
+            by_inspection.setdefault(inspection, []).append(hit)
     if understood.councils:
         shown = [i for i in inspections if i.council in understood.councils]
-    else:
-        shown = [i for i in inspections if i.doc_id in by_doc]
+    else:  # the inspections of the best passages, as many as a reader can follow
+        best = set(list(by_inspection)[:UNNAMED_INSPECTIONS])
+        shown = [i for i in inspections if i in best]
     if understood.year_from is not None:
         shown = [i for i in shown if i.when[:4] >= str(understood.year_from)]
     elif understood.years:
@@ -48,7 +53,7 @@ def build(
         TimelineEntry(
             i,
             report_rows(store, store.documents[i.doc_id]),
-            tuple(by_doc.get(i.doc_id, ())[:PER_INSPECTION]),
+            tuple(by_inspection.get(i, ())[:PER_INSPECTION]),
         )
         for i in shown
     )
