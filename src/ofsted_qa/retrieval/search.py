@@ -109,6 +109,8 @@ class Searcher:
 
     def judged(self, understood: Interpretation) -> judgement_card.Judged:
         """A grade question's judgement cards or listing (empty for any other question)."""
+        if not judgement_card.asks_for_grades(understood.corrected):
+            return judgement_card.Judged()
         this_year = datetime.date.today().year
         return judgement_card.judged(
             self.bundle.store, understood, self.inspections, this_year=this_year
@@ -148,7 +150,11 @@ class Searcher:
         k = min(k, MAX_K)
         read = understand or interpretation is not None
         understood = interpretation or self.interpret(query, understand=understand)
-        understood, named = inspection_question.read(understood, self.inspections)
+        understood, named = (  # the catalogue is worked out when first needed
+            inspection_question.read(understood, self.inspections)
+            if understood.inspection_refs
+            else (understood, ())
+        )
         if timeline is None:
             timeline = read and bool(understood.over_time)
         shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
