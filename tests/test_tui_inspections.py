@@ -61,3 +61,19 @@ async def test_card_first_then_a_timeline(app: OfstedApp) -> None:
         cards[0].focus()
         await pilot.press("down")  # the cards of a timeline move like any others
         assert app.focused is cards[1]
+
+
+async def test_an_inspection_chip_dropped_stays_dropped(app: OfstedApp) -> None:
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "what did Northwick's latest inspection say about leaders")
+        turn = app.turns[-1]
+        assert turn.response is not None
+        (chip,) = [c for c in turn.response.interpretation.chips if "→ Northwick inspection" in c]
+        assert turn.response.interpretation.report_ids
+        assert app.engine is not None
+        again = app.engine.ask(turn.question, turn.filters, frozenset({chip}))
+        assert not again.interpretation.report_ids and chip not in again.interpretation.chips
+        assert "report_boost" not in {
+            k for h in again.hits for k, v in h.contributions.items() if v
+        }

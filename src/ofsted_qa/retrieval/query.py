@@ -188,6 +188,9 @@ class Interpretation:
         if year_from is None and self.year_from is not None:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
+        reports = tuple(r for r in self.reports if r[0] != chip)
+        # every inspection named dropped: not to be resolved again
+        refs = self.inspection_refs if reports or not self.reports else ()
         # a council dropped: the words that named it are searched as words again
         freed = {w for w, c in self.council_words if chip == f"council {c}"}
         return replace(
@@ -203,7 +206,8 @@ class Interpretation:
             expansions=_flatten(glossary),
             answer="" if chip == f"answer: {self.answer}" else self.answer,
             recent="" if dropped_since else self.recent,
-            reports=tuple(r for r in self.reports if r[0] != chip),
+            reports=reports,
+            inspection_refs=refs,
             over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
         )
 
