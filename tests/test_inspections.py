@@ -31,6 +31,7 @@ BEXLEY = (B14, B18, B23, V25)
         ("the last focused visit on exploitation", [("focused visit", None, "latest")]),
         ("what did the latest report say about Leeds", [("report", None, "latest")]),
         ("the 2025 visit", [("visit", 2025, "")]),
+        ("the 2018 and 2023 inspections", [("inspection", 2018, ""), ("inspection", 2023, "")]),
         ("Bexley's first inspection", [("inspection", None, "first")]),
         ("the previous inspection", [("inspection", None, "before")]),
         (
@@ -82,6 +83,12 @@ def test_an_inspection_not_held_is_said_naming_those_that_are() -> None:
         "Bexley has no 2016 inspection in the index; the inspections it holds: inspection 2014; "
         "inspection 2017; inspection 2023; focused visit 2025.",
     )
+
+
+def test_of_two_years_named_the_one_not_held_is_said() -> None:
+    docs, _, notes = chosen("the 2016 and 2023 inspections")
+    assert docs == ["b23"]
+    assert notes and notes[0].startswith("Bexley has no 2016 inspection in the index")
 
 
 def test_an_inspection_the_whole_index_lacks_is_said_too() -> None:

@@ -19,12 +19,17 @@ from ofsted_qa.index.store import ChunkStore
 
 _Y = r"(19[89]\d|20[0-4]\d)"
 _NOUN = (
-    r"(focused\s+visit|monitoring\s+visit|(?:full\s+|standard\s+|short\s+)?inspection|visit|"
-    r"(?:inspection\s+)?report|letter)"
+    r"(focused\s+visits?|monitoring\s+visits?|(?:full\s+|standard\s+|short\s+)?inspections?|"
+    r"visits?|(?:inspection\s+)?reports?|letters?)"
 )
 _LATEST = r"(last|latest|most\s+recent|newest|previous|earlier|prior|first|earliest|oldest)"
 # "the 2018 inspection", "Bexley's 2025 visit", "the 2014 report"
-_BY_YEAR = re.compile(rf"\b(?:the\s+)?{_Y}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the 2018 and 2023 inspections": each year its own reference
+_ANY_Y = f"(?:{_Y[1:-1]})"
+_BY_YEAR = re.compile(
+    rf"\b(?:the\s+)?({_ANY_Y}(?:\s*(?:,|and|&)\s*{_ANY_Y})*)\s+(?:ofsted\s+)?{_NOUN}\b", re.I
+)
+_ONE_YEAR = re.compile(_Y)
 # "the last focused visit", "the latest report", "the previous inspection"
 _BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
 # "the one before", "the inspection before that", "the one before it"
@@ -93,9 +98,10 @@ def references(text: str) -> tuple[InspectionRef, ...]:
     after it ("the latest on care leavers") is a recency cue, not a reference."""
     found: list[tuple[int, InspectionRef]] = []
     for m in _BY_YEAR.finditer(text):
-        found.append(
-            (m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), int(m.group(1))))
-        )
+        for year in _ONE_YEAR.findall(m.group(1)):
+            found.append(
+                (m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), int(year)))
+            )
     for m in _BY_ORDER.finditer(text):
         word = " ".join(m.group(1).lower().split())
         order = "first" if word in ("first", "earliest", "oldest") else "latest"
@@ -109,7 +115,7 @@ def references(text: str) -> tuple[InspectionRef, ...]:
 
 
 def _noun(typed: str) -> str:
-    word = " ".join(typed.lower().split())
+    word = " ".join(typed.lower().split()).removesuffix("s")
     for noun in ("focused visit", "monitoring visit", "visit", "report", "letter"):
         if word.endswith(noun):
             return "visit" if noun == "letter" else noun  # visits are written up as letters
@@ -207,7 +213,8 @@ def resolve(
 
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
     """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
-    asked = ref.surface.removeprefix("the ").removeprefix("The ")
+    surface = ref.surface.removeprefix("the ").removeprefix("The ")
+    asked = f"{ref.year} {ref.noun}" if ref.year is not None else surface
     if not inspections:
         return f"The index holds no inspection of {where}, so “{ref.surface}” is not matched."
     listed = inspections[-8:]
