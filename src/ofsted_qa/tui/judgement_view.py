@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ofsted_qa.inert import inert
-from ofsted_qa.render_answers import LISTED_REPORTS, card_head
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
@@ -24,6 +23,8 @@ GRADE_STYLES = {
 
 def card_text(card: JudgementCard) -> Text:
     """Head line, one line per area (asked ones marked ▸), and the citation."""
+    from ofsted_qa.render_answers import card_head  # the core loads after the first paint
+
     text = Text(inert("Judgements: " + card_head(card)) + "\n", style="bold")
     for row in card.rows:
         mark = "▸ " if card.is_asked(row) else "  "
@@ -36,6 +37,8 @@ def card_text(card: JudgementCard) -> Text:
 
 def listing_text(judged: Judged) -> Text:
     """One line per report: council, dates, and the grades it was listed for."""
+    from ofsted_qa.render_answers import LISTED_REPORTS
+
     text = Text(inert(f"Judgements ({judged.listing_said}):") + "\n", style="bold")
     by_doc: dict[str, list] = {}
     for row in judged.listing:
