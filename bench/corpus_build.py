@@ -96,8 +96,11 @@ def step_refresh(run: CorpusRun) -> dict[str, Any]:
     return {"corpus": _index(run.index), "seeds": _index(run.seeds_index)}
 
 
-def _bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
+def _bytes(path: Path) -> int:
+    """A file's size, or everything under a folder; 0 when absent."""
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
 
 
 def _sizes(index: Path) -> dict[str, float]:

@@ -33,6 +33,9 @@ def _rows(steps: dict[str, Any]) -> list[tuple[str, str, str]]:
         s.get(k, {}) for k in ("cold_ask", "ask_memory", "warm", "tui", "eval")
     )
 
+    # After "one report added" the index holds the whole corpus; before, all but that report.
+    counts = _get(add, "corpus") or _get(s, "refresh", "corpus") or {}
+
     def size_of(name: str) -> str:
         total = sum(_get(size, name, k) or 0 for k in ("generation_mb", "extracted_mb"))
         return f"{_n(total, ' MiB')} ({_n(_get(size, name, 'generation_mb'), ' MiB')} index)"
@@ -72,20 +75,21 @@ def _rows(steps: dict[str, Any]) -> list[tuple[str, str, str]]:
     return [
         (
             "documents / passages",
-            f"{_n(_get(s, 'refresh', 'corpus', 'documents'), '', '{:,}')} / "
-            f"{_n(_get(s, 'refresh', 'corpus', 'passages'), '', '{:,}')}",
+            f"{_n(counts.get('documents'), '', '{:,}')} / {_n(counts.get('passages'), '', '{:,}')}",
             f"{_n(seeds_build.get('documents'), '', '{:,}')} / {_n(seeds_build.get('passages'), '', '{:,}')}",
         ),
         (
             "first build, from scratch: wall (CPU)",
-            "not measured: " + build.get("what", "")[:60]
+            f"not measured: seeded from a copy of {build.get('seeded_from')}"
             if build.get("seeded_from")
             else f"{_n(build.get('wall_s'), ' s')} ({_n(build.get('cpu_s'), ' s')})",
             f"{_n(seeds_build.get('wall_s'), ' s')} ({_n(seeds_build.get('cpu_s'), ' s')})",
         ),
         (
             "build peak RSS: largest process / process tree",
-            f"{_n(build.get('peak_rss_mb'), ' MiB')} / {_n(build.get('peak_tree_rss_mb'), ' MiB')}",
+            "not measured (the index was seeded)"
+            if build.get("seeded_from")
+            else f"{_n(build.get('peak_rss_mb'), ' MiB')} / {_n(build.get('peak_tree_rss_mb'), ' MiB')}",
             f"{_n(seeds_build.get('peak_rss_mb'), ' MiB')} / {_n(seeds_build.get('peak_tree_rss_mb'), ' MiB')}",
         ),
         ("on disk (index + extracted text)", size_of("corpus"), size_of("seeds")),
