@@ -1,8 +1,9 @@
 """BM25 at a million passages (issue #19's synthetic 10x), beside the corpus's own size.
 
-Passages are the seeds' paragraphs perturbed (another council, other years, synonyms, words
-dropped: harness.perturb), cut to about the corpus's passage length; they are indexed with the
-project's word forms (`lexical_index.terms`) by bm25s with its parameters, as
+Passages are the seeds' lines perturbed (another council, other years, synonyms, words
+dropped: harness.perturb); their vocabulary (under 2,000 words) is far smaller than real text's,
+so each word's postings are longer than real ones and scoring is, if anything, slower. They are
+indexed with the project's word forms (`lexical_index.terms`) by bm25s with its parameters, as
 `LexicalIndex.build` does, each term interned so the token lists fit in memory; then the golden
 questions are scored (every passage, as a question does). Each size runs in its own process, so
 its peak RSS is its own.
