@@ -5,6 +5,10 @@ measured in the same run.
     python bench/run.py --corpus --fresh     # measure every step again, but keep the build
     python bench/run.py --corpus --rebuild   # also the from-scratch build (~15 min alone)
     python bench/run.py --corpus --steps cold_ask,warm
+    python bench/run.py --corpus --seed-index DIR   # start from a copy of an index of the
+                                                    # corpus (said; the next run builds)
+    python bench/run.py --corpus --corpus-index DIR --steps cold_ask,warm,tui,eval
+                                                    # query steps on an index built elsewhere
 
 Everything is driven through the CLI (`python -m ofsted_qa`) and files, so the bench keeps
 working as the index's internals change. The corpus is copied (one report held out, for the
@@ -176,9 +180,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _still_there(run: CorpusRun, name: str) -> bool:
-    """A finished build counts only while its index is still in the cache."""
+    """A finished build counts only while its index is still in the cache, and a seeded one
+    (--seed-index) never: its figures were not measured, so the next run builds."""
     if name == "build":
-        return (run.index / "current").exists()
+        return (run.index / "current").exists() and not run.step(name).get("seeded_from")
     if name == "docs":
         return run.docs.is_dir()
     return True

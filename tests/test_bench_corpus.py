@@ -63,6 +63,13 @@ def test_a_rerun_skips_finished_steps_and_fresh_keeps_the_build(
     (tmp_path / "cache" / "index" / "current").rmdir()  # a build whose index is gone is redone
     corpus.main([*args, "--steps", "build"])
     assert fake_steps == ["build"]
+    fake_steps.clear()
+    saved_path = tmp_path / "out" / "corpus.json"
+    saved = json.loads(saved_path.read_text())
+    saved["steps"]["build"]["seeded_from"] = "/elsewhere"  # copied in, never measured here
+    saved_path.write_text(json.dumps(saved))
+    corpus.main([*args, "--fresh", "--steps", "docs,build"])
+    assert fake_steps == ["build"]
     assert "| what | whole corpus |" in (tmp_path / "out" / "corpus.md").read_text()
 
 
