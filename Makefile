@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint index eval bench bench-recall screenshots clean
+.PHONY: setup run test lint index eval bench bench-corpus bench-recall screenshots clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,14 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# The whole real corpus (issue 19), beside the seeds in the same run; resumable: each step is
+# saved as it ends and a rerun skips it. The first build (~15 min alone) is kept in
+# ~/.cache/ofsted-qa/bench-corpus/ and reused. BENCH_ARGS=--fresh measures again (keeping the
+# build), --rebuild also rebuilds; CORPUS=DIR if the reports are elsewhere.
+CORPUS ?= ../shared/ofsted-ilacs/reports
+bench-corpus: setup
+	nice $(BIN)/python bench/run.py --corpus --corpus-dir $(CORPUS) $(BENCH_ARGS)
 
 # Recall on a million real embeddings: over an hour on 2 cores, resumable (bench/real_recall.py).
 bench-recall: setup

@@ -5,6 +5,7 @@
     .venv/bin/python bench/run.py --full     # 20k-paragraph corpus, adds 1M vectors (~25 min)
     .venv/bin/python bench/run.py --sections scale --sizes 100000,1000000   # one section
     .venv/bin/python bench/run.py --fake-model --quick   # no model at all (used by the tests)
+    .venv/bin/python bench/run.py --corpus   # the whole real corpus, resumable (bench/corpus.py)
 
 Writes bench/results/<section>.json and bench/results/summary.md. Every figure sits beside its
 reference measured in the same run: the machine is shared and noisy, ratios are what count.
@@ -95,6 +96,11 @@ SECTION_FUNCS: dict[str, Callable[[Context], dict[str, Any]]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    given = sys.argv[1:] if argv is None else argv
+    if "--corpus" in given:  # the whole-corpus section: its own steps, cache and flags
+        from corpus import main as corpus_main
+
+        return corpus_main([a for a in given if a != "--corpus"])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="smoke run (~1-2 min)")

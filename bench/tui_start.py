@@ -17,17 +17,21 @@ marks = {}
 from ofsted_qa.tui.app import OfstedApp
 marks["imported_s"] = time.time() - t0
 
+def mark(name):
+    marks.setdefault(name + "_s", time.time() - t0)
+    marks.setdefault(name + "_cpu_s", time.process_time())  # this process's CPU, all threads
+
 class Probe(OfstedApp):
     def on_mount(self):
         super().on_mount()
-        marks["mounted_s"] = time.time() - t0
-        self.call_after_refresh(lambda: marks.setdefault("first_paint_s", time.time() - t0))
+        mark("mounted")
+        self.call_after_refresh(lambda: mark("first_paint"))
     def index_ready(self, engine):
         super().index_ready(engine)
-        marks["index_ready_s"] = time.time() - t0
+        mark("index_ready")
     def model_ready(self):
         super().model_ready()
-        marks["model_ready_s"] = time.time() - t0
+        mark("model_ready")
 
 async def main():
     app = Probe(index_dir=sys.argv[2], model_name=None)

@@ -15,11 +15,13 @@ from textual.widgets import Footer, Header
 
 from ofsted_qa.inert import inert
 from ofsted_qa.tui.clipboard import CopyRequest, notice, save_copy
-from ofsted_qa.tui.commands import filter_commands
+from ofsted_qa.tui.commands import FilterCommands
 from ofsted_qa.tui.conversation import Conversation
+from ofsted_qa.tui.document_filter import DocumentFilter
 from ofsted_qa.tui.engine import Choices, Engine
 from ofsted_qa.tui.error_panel import ErrorPanel
 from ofsted_qa.tui.filter_bar import FilterBar
+from ofsted_qa.tui.filter_search import FilterEntry, filter_entries
 from ofsted_qa.tui.help_screen import HelpScreen, all_groups
 from ofsted_qa.tui.lenient_input import make_input_lenient
 from ofsted_qa.tui.loading import LoadingApp
@@ -40,6 +42,7 @@ class OfstedApp(LoadingApp):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "Ofsted QA"
     SUB_TITLE = "children's social care reports, cited"
+    COMMANDS = LoadingApp.COMMANDS | {FilterCommands}
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # app.tcss compacts short screens
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -53,6 +56,7 @@ class OfstedApp(LoadingApp):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.choices: Choices | None = None
+        self.filter_entries: tuple[FilterEntry, ...] = ()  # what the palette and picker search
         self.copied: list[str] = []  # everything sent to the clipboard, newest last
 
     def compose(self) -> ComposeResult:
@@ -87,7 +91,8 @@ class OfstedApp(LoadingApp):
         super().index_ready(engine)
         assert engine.bundle is not None
         self.choices = engine.choices()
-        self.query_one(FilterBar).set_choices(self.choices)
+        self.filter_entries = filter_entries(self.choices)
+        self.query_one(FilterBar).set_choices(self.choices, self.filter_entries)
         store = engine.bundle.store
         self.status.index = f"{len(store.documents)} documents, {len(store)} passages"
         self.status.model = "loading… (answers are lexical until it is ready)"
@@ -177,7 +182,13 @@ class OfstedApp(LoadingApp):
             self.ask(turns[-1])
 
     def set_filter(self, key: str, value: Any) -> None:
+        """One filter ("year", "doc", "kind", "council"); None clears it. "doc" takes one id or
+        several (the picker chooses several)."""
         self.query_one(FilterBar).set_value(key, value)
+
+    def clear_filters(self) -> None:
+        for key in ("year", "doc", "kind", "council"):
+            self.set_filter(key, None)
 
     # Reading and copying.
 
@@ -223,13 +234,16 @@ class OfstedApp(LoadingApp):
         else:
             self.screen.focus_next()
 
+    def action_pick_documents(self) -> None:
+        """Open the document picker (as Enter on the filter bar's Document does)."""
+        self.query_one(DocumentFilter).press()
+
     def action_focus_filters(self) -> None:
         self.query_one("#filter-year").focus()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Keys: show every binding", "Same as F1", self.action_help)
-        yield from filter_commands(self.choices, self.set_filter)
 
 
 def run_app(index_dir: str | None, model: str | None) -> int:

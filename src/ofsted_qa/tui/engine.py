@@ -18,11 +18,24 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
+class DocumentChoice:
+    """A document as the filters offer it; text from the document itself, shown only through
+    `inert()`. `date` is ISO ("2014-05-23"), "" when unknown."""
+
+    doc_id: str
+    title: str
+    council: str = ""
+    date: str = ""
+    kind: str = ""
+    framework: str = ""  # "SIF", "ILACS standard", ...
+
+
+@dataclass(frozen=True)
 class Choices:
     """What the filter bar offers: every year, document, kind and council in the index."""
 
     years: tuple[int, ...]
-    documents: tuple[tuple[str, str], ...]  # (doc_id, title)
+    documents: tuple[DocumentChoice, ...]
     kinds: tuple[str, ...]
     councils: tuple[str, ...] = ()  # each place once, as a chip shows it ("Norfolk")
 
@@ -33,6 +46,7 @@ class Engine:
         self.model = model
         self.bundle: IndexBundle | None = None
         self.searcher: Searcher | None = None
+        self._choices: Choices | None = None
 
     @property
     def dense_ready(self) -> bool:
@@ -57,6 +71,7 @@ class Engine:
 
         bundle = open_index(self.settings, self.model, progress=factory, notify=notify)
         self.bundle, self.searcher = bundle, Searcher(bundle)
+        self.choices()  # here, in the worker: the index's councils take a while on a big corpus
         return bundle
 
     def load_model(self) -> None:
@@ -65,14 +80,20 @@ class Engine:
         self.searcher.embedder = self.model.query_embedder()
 
     def choices(self) -> Choices:
+        """Worked out once, on first call (`open` makes it, off the UI thread)."""
         assert self.bundle is not None and self.searcher is not None
-        docs = self.bundle.store.documents
-        return Choices(
-            years=tuple(sorted({y for m in docs.values() for y in m.years})),
-            documents=tuple((d, m.title) for d, m in docs.items()),
-            kinds=tuple(sorted({m.kind for m in docs.values()})),
-            councils=tuple(sorted(c.name for c in self.searcher.councils.all)),
-        )
+        if self._choices is None:
+            docs = self.bundle.store.documents
+            self._choices = Choices(
+                years=tuple(sorted({y for m in docs.values() for y in m.years})),
+                documents=tuple(
+                    DocumentChoice(d, m.title, m.local_authority, m.date, m.kind, m.framework)
+                    for d, m in docs.items()
+                ),
+                kinds=tuple(sorted({m.kind for m in docs.values()})),
+                councils=tuple(sorted(c.name for c in self.searcher.councils.all)),
+            )
+        return self._choices
 
     def ask(
         self, question: str, filters: Filters, dropped: frozenset[str] = frozenset()

@@ -1,8 +1,10 @@
 """Hard filters by year, document, kind and council; they apply to the next question and
-re-ask the last."""
+re-ask the last. Documents are chosen through a search-as-you-type picker (`DocumentFilter`):
+a corpus has hundreds."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,10 +15,12 @@ from textual.message import Message
 from textual.widgets import Label, Select
 
 from ofsted_qa.inert import inert
+from ofsted_qa.tui.document_filter import DocumentFilter
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters
     from ofsted_qa.tui.engine import Choices
+    from ofsted_qa.tui.filter_search import FilterEntry
 
 DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"), ("council", "Council"))
 
@@ -30,12 +34,16 @@ class FilterBar(Horizontal):
     def compose(self) -> ComposeResult:
         for key, label in DIMENSIONS:
             yield Label(label)
-            yield Select[Any]([], id=f"filter-{key}", prompt="all", compact=True, disabled=True)
+            if key == "doc":
+                yield DocumentFilter(id="filter-doc")
+            else:
+                yield Select[Any]([], id=f"filter-{key}", prompt="all", compact=True, disabled=True)
 
-    def set_choices(self, choices: Choices) -> None:
+    def set_choices(self, choices: Choices, entries: Sequence[FilterEntry]) -> None:
+        """The index's years, kinds and councils, and every filter entry (for the documents)."""
+        self.query_one(DocumentFilter).set_entries(entries)
         options: dict[str, list[tuple[Text, Any]]] = {
             "year": [(Text(str(y)), y) for y in choices.years],
-            "doc": [(Text(inert(title)), doc_id) for doc_id, title in choices.documents],
             "kind": [(Text(inert(k)), k) for k in choices.kinds],
             "council": [(Text(inert(c)), c) for c in choices.councils],
         }
@@ -45,10 +53,18 @@ class FilterBar(Horizontal):
             select.disabled = False
 
     def value(self, key: str) -> Any:
+        """The filter's value; for "doc", a tuple of document ids (None when not set)."""
+        if key == "doc":
+            return self.query_one(DocumentFilter).chosen or None
         value = self.query_one(f"#filter-{key}", Select).value
         return None if value is Select.NULL else value
 
     def set_value(self, key: str, value: Any) -> None:
+        """Set one filter (None clears it); "doc" takes an id or a sequence of ids."""
+        if key == "doc":
+            ids = () if value is None else (value,) if isinstance(value, str) else tuple(value)
+            self.query_one(DocumentFilter).choose(ids)
+            return
         select = self.query_one(f"#filter-{key}", Select)
         if value is None:
             select.clear()
@@ -62,12 +78,13 @@ class FilterBar(Horizontal):
         year, doc, kind, council = (self.value(k) for k, _ in DIMENSIONS)
         return Filters(
             years=(year,) if year is not None else (),
-            doc_ids=(doc,) if doc is not None else (),
+            doc_ids=tuple(doc) if doc is not None else (),
             kinds=(kind,) if kind is not None else (),
             councils=(council,) if council is not None else (),
         )
 
     @on(Select.Changed)
-    def _changed(self, event: Select.Changed) -> None:
+    @on(DocumentFilter.Changed)
+    def _changed(self, event: Select.Changed | DocumentFilter.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(self.filters))

@@ -28,11 +28,19 @@ EXTRAS = {
     "palette": Binding(
         "ctrl+p", "", "Command palette: filter by year, document, kind or council; theme"
     ),
+    "pick": Binding(
+        "enter", "", "Document filter: open the picker (type part of a name or a year)"
+    ),
+    "type": Binding(
+        "typing", "", "Type part of a council, year, kind or framework: the list narrows"
+    ),
+    "toggle": Binding("enter", "", "Choose or unchoose the highlighted document"),
 }
 
 
 def all_groups(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingType]]]:
     from ofsted_qa.tui.chip import Chip
+    from ofsted_qa.tui.document_picker import DocumentPicker
     from ofsted_qa.tui.question_input import QuestionInput
     from ofsted_qa.tui.result_card import ResultCard
     from ofsted_qa.tui.source_view import SourceScreen
@@ -43,6 +51,8 @@ def all_groups(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingT
         ("Answer card", list(ResultCard.BINDINGS)),
         ("Cue chip", list(Chip.BINDINGS)),
         ("Source view", list(SourceScreen.BINDINGS)),
+        ("Filter bar", [EXTRAS["pick"]]),
+        ("Document picker", [EXTRAS["type"], EXTRAS["toggle"], *DocumentPicker.BINDINGS]),
         ("Help", list(HelpScreen.BINDINGS)),
     ]
 

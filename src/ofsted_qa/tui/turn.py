@@ -25,7 +25,11 @@ HEAD_CHARS = 240  # a long pasted question is shown shortened, so its answer sta
 
 
 def describe(filters: Filters) -> str:
-    return " · ".join([str(y) for y in filters.years] + [*filters.kinds, *filters.doc_ids])
+    """The filters in a few words; several documents are counted, not listed."""
+    docs = (
+        list(filters.doc_ids) if len(filters.doc_ids) < 2 else [f"{len(filters.doc_ids)} documents"]
+    )
+    return " · ".join([str(y) for y in filters.years] + [*filters.kinds, *filters.councils, *docs])
 
 
 def answer_note(response: SearchResponse, *, model_lost: bool) -> str:
