@@ -34,6 +34,9 @@ class LoadingApp(App[int]):
         self.index_dir, self.model_name = index_dir, model_name
         self.engine: Engine | None = None
         self.load_failed = False
+        # Every notice the index's opening gave, kept after its toast times out (a long build
+        # outlasts the toast; the log is what tests and a curious user read back).
+        self.load_notices: list[str] = []
 
     def resolved_settings(self) -> Settings:
         if self.settings is None:
@@ -76,6 +79,7 @@ class LoadingApp(App[int]):
     def _core_notice(self, message: str) -> None:
         warning = message.startswith("warning")
         text = inert(message)  # build notices name files and titles
+        self.load_notices.append(text)
         self.notify(text, severity="warning" if warning else "information", markup=False)
 
     def action_retry(self) -> None:
