@@ -144,6 +144,16 @@ def test_an_abbreviation_that_is_an_ordinary_word_needs_a_capital(
     assert names(corpus, "care leavers in Beds") == ["Bedford", "Central Bedfordshire"]
 
 
+def test_a_council_that_is_an_ordinary_word_is_named_by_its_capital(
+    corpus: CouncilFinder,
+) -> None:
+    assert "reading" in WORDS["ordinary"]
+    assert names(corpus, "Reading's Ofsted rating in 2019") == ["Reading"]
+    assert names(corpus, "how was Reading rated") == ["Reading"]
+    assert names(corpus, "Reading age of children in care") == []
+    assert names(corpus, "reading's role in education") == []
+
+
 def test_london_alone_is_no_council(corpus: CouncilFinder) -> None:
     # "London" is a word of every "London Borough of ..." name, not the City of London
     assert names(corpus, "councils in London") == []

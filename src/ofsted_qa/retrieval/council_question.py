@@ -152,7 +152,10 @@ class CouncilFinder:
             raw = re.sub(r"['\u2019]s$", "", m.group())
             typed = "and" if raw == "&" else raw.lower()
             caps = len(raw) >= 2 and raw.isupper() and raw.isalpha()
-            proper = n > 0 and raw[:1].isupper() and not caps
+            # a capitalised possessive is a name even first ("Reading's rating"), where a
+            # capital alone only starts the sentence ("Reading age of children in care")
+            owner = raw != m.group()
+            proper = (n > 0 or owner) and raw[:1].isupper() and not caps
             # "NE" is two words of a name ("north east lincolnshire"), sharing one span
             for word in self._forms.words.get(typed, typed).split():
                 out.append(_Token(self._resolve(word), typed, proper, caps, m.span()))
