@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
@@ -169,6 +170,23 @@ class CouncilFinder:
         close = [w for w in self._places if abs(len(w) - len(word)) <= limit]
         near = [w for w in close if edit_distance(word, w) <= limit]
         return near[0] if len(near) == 1 else word
+
+
+def typed_council(councils: Councils, typed: str, option: str = "--council") -> frozenset[str]:
+    """The spellings (`DocumentMeta.local_authority` values) a council given as an option stands
+    for: any name a question may use ("Northants", "NE Lincs", "Brighton", "RBKC"), else the
+    loose match of `Councils.named`. Raises OfstedQAError naming the nearest councils when the
+    name matches none."""
+    found = _option_finder(councils).find(typed)
+    if found:
+        return frozenset(s for council in found for s in council.spellings)
+    return councils.named(typed, option)
+
+
+@lru_cache(maxsize=4)
+def _option_finder(councils: Councils) -> CouncilFinder:
+    # an option names a council on purpose: no word of it is ordinary, none a typo
+    return CouncilFinder(councils, known=lambda _w: True, ordinary=lambda _w: False)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -19,7 +19,8 @@ from ofsted_qa.ingest.facts import AREAS, Judgement
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.retrieval.choices import unknown_value
-from ofsted_qa.retrieval.councils import council_core, councils_named
+from ofsted_qa.retrieval.council_question import typed_council
+from ofsted_qa.retrieval.councils import Councils, council_core
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
 
 
@@ -67,7 +68,7 @@ def list_judgements(
     Raises OfstedQAError for a council, year, area or grade the index cannot match."""
     graded = [m for m in store.documents.values() if m.judgements]
     councils = (
-        councils_named(filters.council, {m.local_authority for m in graded if m.local_authority})
+        typed_council(Councils(m.local_authority for m in graded), filters.council)
         if filters.council
         else None
     )

@@ -12,6 +12,7 @@ from ofsted_qa.citations.citation import house_citation, ref
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.retrieval.choices import unknown_value
+from ofsted_qa.retrieval.council_question import typed_council
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgement_card import Judged
@@ -58,7 +59,7 @@ class Filters:
         for a name that matches none."""
         if not self.councils:
             return self
-        spellings = {s for typed in self.councils for s in councils.named(typed)}
+        spellings = {s for typed in self.councils for s in typed_council(councils, typed)}
         return replace(self, councils=tuple(sorted(spellings)))
 
     def admits(self, meta: DocumentMeta) -> bool:
