@@ -156,13 +156,14 @@ def test_a_reorganised_council_finds_its_successor_and_says_so(
     assert "notes" not in ask(env, "IROs in Cumberland")
 
 
-def test_a_council_option_takes_the_names_a_question_takes(
-    env: list[str], tmp_path: Path
-) -> None:
+def test_a_council_option_takes_the_names_a_question_takes(env: list[str], tmp_path: Path) -> None:
     # "Northants" and "Cumbria" are names people use; as an option they mean what they mean in
     # a question (`judgements --council` goes through the same `typed_council`)
     for name, council in (
-        ("90005_north northamptonshire/inspection - 25 november 2022.pdf", "North Northamptonshire"),
+        (
+            "90005_north northamptonshire/inspection - 25 november 2022.pdf",
+            "North Northamptonshire",
+        ),
         ("90006_cumberland/inspection - 26 november 2024.pdf", "Cumberland"),
     ):
         report = tmp_path / "reports" / name
