@@ -150,10 +150,16 @@ class IndexBundle:
 
 
 def write_parts(
-    folder: Path, store: ChunkStore, vectors: np.ndarray, dense: DenseIndex, lexical: LexicalIndex
+    folder: Path,
+    store: ChunkStore,
+    vectors: np.ndarray,
+    dense: DenseIndex,
+    lexical: LexicalIndex,
+    vocabulary: Vocabulary | None = None,
 ) -> None:
+    """`vocabulary`: the store's, when the build has it already (counted from scratch if not)."""
     store.save(folder)
-    Vocabulary.of(store).save(folder)
+    (vocabulary or Vocabulary.of(store)).save(folder)
     np.save(folder / VECTORS_FILE, vectors, allow_pickle=False)
     dense.save(folder / DENSE_FILE)
     lexical.save(folder / LEXICAL_DIR)
