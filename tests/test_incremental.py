@@ -12,6 +12,7 @@ import pytest
 
 from fakes import FakeModel
 from ofsted_qa.index import generations, incremental
+from ofsted_qa.index.bm25_arrays import build_retriever
 from ofsted_qa.index.build import build_index
 from ofsted_qa.index.generations import LEXICAL_DIR, IndexBundle
 from ofsted_qa.index.lexical_index import terms
@@ -130,3 +131,22 @@ def test_vocabulary_update_subtracts_what_it_added(settings: Settings, built: Se
     assert whole.updated([], first) == Vocabulary.of(rest)
     with pytest.raises(ValueError, match="document frequencies"):
         Vocabulary(whole.counts, whole.idf).updated(first, [])
+
+
+def test_bm25_from_arrays_is_bm25s_own_build(settings: Settings, built: Settings) -> None:
+    import bm25s
+
+    chunks = list(generations.load_current(settings.index_dir).store)
+    passage_terms = PassageTerms.of(terms(c.embedding_text) for c in chunks)
+    ours = build_retriever(passage_terms)
+    bounds = passage_terms.offsets.tolist()
+    ids = passage_terms.ids.tolist()
+    theirs = bm25s.BM25(k1=1.2, b=0.75)
+    theirs.index(
+        ([ids[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], passage_terms.vocabulary()),
+        show_progress=False,
+    )
+    for part in ("data", "indices", "indptr"):
+        assert ours.scores[part].dtype == theirs.scores[part].dtype
+        assert np.array_equal(ours.scores[part], theirs.scores[part]), part
+    assert ours.vocab_dict == theirs.vocab_dict

@@ -53,12 +53,6 @@ class PassageTerms:
         """Term -> id."""
         return {name: i for i, name in enumerate(self.names)}
 
-    def lists(self) -> list[list[int]]:
-        """Each passage's ids as a list (what bm25s takes)."""
-        flat = self.ids.tolist()
-        bounds = self.offsets.tolist()
-        return [flat[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-
     @classmethod
     def of(cls, passages: Iterable[Sequence[str]]) -> PassageTerms:
         """From each passage's terms (an empty passage gets `EMPTY`)."""
