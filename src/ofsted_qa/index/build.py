@@ -147,7 +147,8 @@ def _plan(loaded: LoadResult, previous: IndexBundle | None, model: ModelSource) 
             ids = previous.store.doc_range(doc_id)
             plan.segments.append(Segment(len(plan.chunks), len(plan.chunks) + len(ids), ids))
             plan.chunks.extend(previous.store.get(i) for i in ids)
-            plan.vectors.extend(np.array(previous.vectors[i]) for i in ids)
+            # Row views of the previous vectors: copied once, by the stack in _write.
+            plan.vectors.extend(previous.vectors[ids.start : ids.stop])
             plan.unchanged.append(doc_id)
             count = len(ids)
         else:
