@@ -14,6 +14,7 @@ from fakes import FakeModel
 from ofsted_qa.index import generations, incremental
 from ofsted_qa.index.bm25_arrays import build_retriever
 from ofsted_qa.index.build import build_index
+from ofsted_qa.index.dense_index import DenseIndex
 from ofsted_qa.index.generations import LEXICAL_DIR, IndexBundle
 from ofsted_qa.index.lexical_index import terms
 from ofsted_qa.index.passage_terms import PassageTerms
@@ -150,3 +151,25 @@ def test_bm25_from_arrays_is_bm25s_own_build(settings: Settings, built: Settings
         assert ours.scores[part].dtype == theirs.scores[part].dtype
         assert np.array_equal(ours.scores[part], theirs.scores[part]), part
     assert ours.vocab_dict == theirs.vocab_dict
+
+
+def _centroids(index: DenseIndex) -> np.ndarray:
+    import faiss
+
+    ivf = faiss.downcast_index(index._index)
+    return faiss.rev_swig_ptr(faiss.downcast_index(ivf.quantizer).get_xb(), ivf.nlist * ivf.d)
+
+
+def test_ivfpq_quantisers_are_reused_while_the_corpus_is_near_their_size() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(6000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    first = DenseIndex.build(vectors[:5000], "ivfpq")
+    grown = DenseIndex.build(vectors[:5200], "ivfpq", trained=first)
+    assert np.array_equal(_centroids(grown), _centroids(first)), "trained again"
+    assert grown.size == 5200
+    ids, _ = grown.top(vectors[5100], 1)  # a vector added by the second build is found
+    assert ids.tolist() == [5100]
+    doubled = np.vstack([vectors, vectors[:4000] * -1])
+    retrained = DenseIndex.build(doubled, "ivfpq", trained=first)  # far bigger: trained anew
+    assert len(_centroids(retrained)) != len(_centroids(first))

@@ -263,7 +263,8 @@ def _write(
     metas: dict[str, DocumentMeta] = {d.meta.doc_id: d.meta for d in loaded.documents}
     folder = generations.new_build_dir(settings.index_dir)
     vectors = np.vstack([v for v in plan.vectors if v is not None]).astype(np.float32)
-    dense = DenseIndex.build(vectors, settings.dense_kind)
+    # IVF-PQ quantisers trained by an earlier build are reused (training takes minutes).
+    dense = DenseIndex.build(vectors, settings.dense_kind, previous.dense if previous else None)
     # BM25 terms and vocabulary counts of kept passages come from the previous generation.
     lexical = incremental.lexical_index(plan.chunks, plan.segments, previous)
     vocabulary = incremental.vocabulary(plan.chunks, plan.segments, previous)
