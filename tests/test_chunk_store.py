@@ -21,6 +21,7 @@ from ofsted_qa.index.build import build_index
 from ofsted_qa.index.lexical_index import LexicalIndex, terms
 from ofsted_qa.index.ordinary_words import ordinary_words
 from ofsted_qa.index.passage_db import STORE_FILE, PassageDatabase
+from ofsted_qa.index.passage_terms import EMPTY
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.index.store import ChunkStore, chunk_to_json
 from ofsted_qa.retrieval import scoring
@@ -173,8 +174,9 @@ def test_saved_terms_give_the_phrase_bonus_the_texts_give(built: Settings) -> No
     assert saved is not None
     vocabulary = bundle.lexical.vocabulary
     for i in range(0, len(bundle.store), 11):
-        expected = [vocabulary.get(t, len(vocabulary)) for t in terms(bundle.store.get(i).text)]
-        assert saved.ids[saved.starts[i] : saved.starts[i + 1]].tolist() == expected
+        words = terms(bundle.store.get(i).embedding_text) or [EMPTY]
+        expected = [vocabulary[t] for t in words]
+        assert saved.ids[saved.offsets[i] : saved.offsets[i + 1]].tolist() == expected
     chunks = list(bundle.store)
     from_texts = scoring.Phrases(chunks)
     from_ids = scoring.Phrases(chunks, saved, vocabulary)

@@ -26,7 +26,7 @@ from ofsted_qa.index.dense_index import DenseIndex
 from ofsted_qa.index.durability import fsync_dir, fsync_tree
 from ofsted_qa.index.lexical_index import LexicalIndex
 from ofsted_qa.index.manifest import MANIFEST_FILE, Manifest
-from ofsted_qa.index.passage_terms import TERMS_FILE, PassageTerms
+from ofsted_qa.index.passage_terms import IDS_FILE, PassageTerms
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.index.vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -126,10 +126,10 @@ class IndexBundle:
         an index without them (built in memory, or of an older format).
 
         Raises OfstedQAError when the saved files are damaged."""
-        if TERMS_FILE not in self.manifest.files:
+        if f"{LEXICAL_DIR}/{IDS_FILE}" not in self.manifest.files:
             return None
         try:
-            return PassageTerms.load(self.folder, len(self.store))
+            return PassageTerms.open(self.folder / LEXICAL_DIR, len(self.store))
         except (OSError, ValueError) as exc:
             raise OfstedQAError(f"The index at {self.folder} is corrupt ({exc})") from exc
 
@@ -165,11 +165,16 @@ class IndexBundle:
 
 
 def write_parts(
-    folder: Path, store: ChunkStore, vectors: np.ndarray, dense: DenseIndex, lexical: LexicalIndex
+    folder: Path,
+    store: ChunkStore,
+    vectors: np.ndarray,
+    dense: DenseIndex,
+    lexical: LexicalIndex,
+    vocabulary: Vocabulary | None = None,
 ) -> None:
+    """`vocabulary`: the store's, when the build has it already (counted from scratch if not)."""
     store.save(folder)
-    Vocabulary.of(store).save(folder)
-    PassageTerms.of((c.text for c in store), lexical.vocabulary).save(folder)
+    (vocabulary or Vocabulary.of(store)).save(folder)
     np.save(folder / VECTORS_FILE, vectors, allow_pickle=False)
     dense.save(folder / DENSE_FILE)
     lexical.save(folder / LEXICAL_DIR)

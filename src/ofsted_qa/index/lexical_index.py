@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from ofsted_qa.index.passage_terms import PassageTerms
+
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A hyphenated compound ("well-being", "co-ordinated"): indexed as its parts and as one word,
 # so it meets the same word written solid ("wellbeing", "coordinated") on either side.
@@ -85,9 +87,11 @@ _NONOCCURRENCE = "nonoccurrence_array.index.npy"  # only BM25L/BM25+ write it
 class LexicalIndex:
     """Scores every chunk for a query; chunk ids are row positions.
 
-    Built with bm25s; read back as its saved arrays, memory-mapped, and scored here exactly as
-    bm25s scores them (each query term's column of weights summed), so a question never imports
-    bm25s and its scipy (0.6 s of a cold start) nor reads the matrix whole."""
+    Built with bm25s (on whole arrays: `bm25_arrays`); read back as its saved arrays,
+    memory-mapped, and scored here exactly as bm25s scores them (each query term's column of
+    weights summed), so a question never imports bm25s and its scipy (0.6 s of a cold start)
+    nor reads the matrix whole. `passage_terms`: what a build made it from, saved beside it for
+    the next build and the phrase bonus (None when loaded for searching)."""
 
     def __init__(
         self,
@@ -95,27 +99,34 @@ class LexicalIndex:
         vocabulary: dict[str, int],
         size: int,
         retriever: Any = None,
+        passage_terms: PassageTerms | None = None,
     ) -> None:
         self._data, self._indices, self._indptr = (arrays[name] for name in _ARRAYS)
         self._nonoccurrence = arrays.get("nonoccurrence")
         self._vocabulary = vocabulary
         self._retriever = retriever  # kept by a build, to save in bm25s's own layout
         self.size = size
+        self.passage_terms = passage_terms
 
     @classmethod
     def build(cls, texts: Sequence[str]) -> LexicalIndex:
-        import bm25s
+        """From passages' texts, tokenized here (`terms`)."""
+        return cls.from_terms(PassageTerms.of(terms(t) for t in texts))
 
-        retriever = bm25s.BM25(k1=1.2, b=0.75)
-        tokenized = [terms(t) or ["\x00empty"] for t in texts]
-        if not tokenized:
+    @classmethod
+    def from_terms(cls, passage_terms: PassageTerms) -> LexicalIndex:
+        """From passages already tokenized (bm25s's own index, built on whole arrays)."""
+        from ofsted_qa.index.bm25_arrays import build_retriever
+
+        retriever = build_retriever(passage_terms)
+        if not len(passage_terms):
             empty = {name: np.zeros(1 if name == "indptr" else 0) for name in _ARRAYS}
-            return cls(empty, {}, 0, retriever)
-        retriever.index(tokenized, show_progress=False)
+            return cls(empty, {}, 0, retriever, passage_terms)
         arrays = {name: retriever.scores[name] for name in _ARRAYS}
         if getattr(retriever, "nonoccurrence_array", None) is not None:
             arrays["nonoccurrence"] = retriever.nonoccurrence_array
-        return cls(arrays, dict(retriever.vocab_dict), len(texts), retriever)
+        vocabulary = dict(retriever.vocab_dict)
+        return cls(arrays, vocabulary, len(passage_terms), retriever, passage_terms)
 
     @property
     def vocabulary(self) -> Mapping[str, int]:
@@ -141,6 +152,8 @@ class LexicalIndex:
         if self._retriever is None:
             raise ValueError("only a lexical index built in this process can be saved")
         self._retriever.save(str(folder))
+        if self.passage_terms is not None:
+            self.passage_terms.save(folder)
 
     @classmethod
     def load(cls, folder: Path, size: int) -> LexicalIndex:

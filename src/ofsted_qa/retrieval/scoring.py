@@ -44,9 +44,10 @@ class Tuning:
 
 
 class Phrases:
-    """Each passage's adjacent word pairs (stemmed, stopwords dropped): read from the terms the
-    build saved (`saved`, ids of `vocabulary`), or else worked out the first time the passage is
-    a candidate: a question scores a few hundred passages, not the corpus."""
+    """Each passage's adjacent word pairs (stemmed, stopwords dropped) in the text BM25 indexes
+    (heading, list lead-in and passage): read from the terms the build saved (`saved`, ids of
+    `vocabulary`), or else worked out the first time the passage is a candidate: a question
+    scores a few hundred passages, not the corpus."""
 
     def __init__(
         self,
@@ -69,7 +70,7 @@ class _LazyPairs:
     def __getitem__(self, i: int) -> set[tuple[str, str]]:
         found = self._done.get(i)
         if found is None:
-            found = self._done[i] = _pairs(terms(self._chunks[i].text))
+            found = self._done[i] = _pairs(terms(self._chunks[i].embedding_text))
         return found
 
 

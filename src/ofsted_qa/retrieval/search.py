@@ -81,7 +81,9 @@ class Searcher:
 
     @cached_property
     def corrector(self) -> Corrector:
-        return Corrector(self._vocabulary[0], default_glossary().known_words)
+        return Corrector.for_index(
+            self.bundle.folder, self._vocabulary[0], default_glossary().known_words
+        )
 
     @cached_property
     def council_docs(self) -> CouncilDocs:
