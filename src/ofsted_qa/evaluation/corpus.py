@@ -65,7 +65,7 @@ def open_corpus_index(
     incremental). Returns (IndexBundle, model source). Raises OfstedQAError when `reports` is
     not a folder."""
     from ofsted_qa.index.session import local_model, open_index
-    from ofsted_qa.index.settings import Settings
+    from ofsted_qa.index.settings import Settings, project_root
 
     if not reports.is_dir():
         raise OfstedQAError(
@@ -73,7 +73,9 @@ def open_corpus_index(
             hint="put ofsted-ilacs beside the checkout (../shared) or pass --corpus DIR",
         )
     settings = Settings.resolve(
-        index_dir=str(index_dir), doc_dirs=[str(ROOT / "seeds"), str(reports)], model=model
+        index_dir=str(index_dir),
+        doc_dirs=[str(project_root() / "seeds"), str(reports)],
+        model=model,
     )
     index_dir.mkdir(parents=True, exist_ok=True)
     source = source or local_model(settings)

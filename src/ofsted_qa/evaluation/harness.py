@@ -164,6 +164,7 @@ def _corpus(args: argparse.Namespace, model: str | None, modes: Sequence[str], e
     """The corpus sets, or None (said on stderr) when `--set all` finds no shared corpus."""
     from ofsted_qa.evaluation import council_precision
     from ofsted_qa.evaluation.corpus import corpus_index_dir, open_corpus_index, shared_reports
+    from ofsted_qa.evaluation.sets import corpus_sets
     from ofsted_qa.retrieval.search import Searcher
 
     reports = Path(args.corpus) if args.corpus else shared_reports()
@@ -174,27 +175,10 @@ def _corpus(args: argparse.Namespace, model: str | None, modes: Sequence[str], e
     _notify(f"corpus + seeds index: {index}")
     bundle, source = open_corpus_index(reports, index, model=model, notify=_notify)
     searcher = Searcher(bundle, embedder or _embedder(source, modes))
-    folder = Path(args.corpus_questions)
-    questions = _split(load_corpus_questions(folder), args.split)
-    golden = Path(args.golden)
-    measured = [
-        measure_set(
-            "corpus",
-            "Corpus questions over the corpus + seeds index",
-            searcher,
-            questions,
-            modes,
-            shown(folder, ROOT),
-        ),
-        measure_set(
-            "seeds-over-corpus",
-            "Seed questions over the corpus + seeds index",
-            searcher,
-            _split(load_golden(golden), args.split),
-            modes,
-            shown(golden, ROOT),
-        ),
-    ]
+    corpus = _split(load_corpus_questions(Path(args.corpus_questions)), args.split)
+    seeds = _split(load_golden(Path(args.golden)), args.split)
+    sources = (shown(Path(args.corpus_questions), ROOT), shown(Path(args.golden), ROOT))
+    measured = corpus_sets(searcher, corpus, seeds, modes, sources)
     extra: dict[str, Any] = {}
     if args.council_questions > 0 and "full" in modes:
         scores = council_precision.run(searcher, args.council_questions)
@@ -206,7 +190,7 @@ def _emit(
     args: argparse.Namespace, measured: list[Measured], extra: dict[str, Any], out: TextIO
 ) -> None:
     """Console (or JSON) output and, unless --no-report, one markdown + JSON file per set."""
-    from ofsted_qa.evaluation import council_precision, report
+    from ofsted_qa.evaluation import council_precision, report, summary
 
     as_json = {m.name: report.to_json(m.outcome, m.judgements) for m in measured} | extra
     if args.json:
@@ -232,8 +216,11 @@ def _emit(
         _write(
             path, report.markdown(m.outcome, m.judgements, args.failures, m.title), as_json[m.name]
         )
+    folder = Path(args.report).parent if args.report else RESULTS
+    if len(as_json) > 1:
+        _write(folder / "summary.md", summary.markdown(as_json) + "\n", None)
     if "council-precision" in extra:
-        path = (Path(args.report).parent if args.report else RESULTS) / "council-precision.md"
+        path = folder / "council-precision.md"
         text = "# Council precision@5\n\n" + "\n".join(
             council_precision.markdown(extra["council-precision"])
         )
@@ -243,7 +230,8 @@ def _emit(
 def _write(path: Path, markdown: str, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown, encoding="utf-8")
-    path.with_suffix(".json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    if data is not None:
+        path.with_suffix(".json").write_text(json.dumps(data, indent=1), encoding="utf-8")
     print(f"report: {path}", file=sys.stderr)
 
 
