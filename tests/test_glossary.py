@@ -112,7 +112,7 @@ NEWER_VOCABULARY = {
     "family help": ("family help", "early help"),
     "Families First Partnership Programme": ("family help", "early help"),
     "designated officer": ("LADO", "Local Authority Designated Officer"),
-    "children's rights advocates": ("children's rights advocates", "independent reviewing"),
+    "children's rights advocates": ("children's rights advocates", "advocacy"),
     "unregistered provision": ("unregistered children's homes", "children's homes"),
     "DoLS": ("deprivation of liberty", "deprivation of liberty"),
     "care experience as a protected characteristic": ("protected characteristic", "care-exper"),
