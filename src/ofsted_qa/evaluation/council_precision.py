@@ -54,6 +54,7 @@ class CouncilScore:
     precision: float
     year_precision: float
     others: tuple[str, ...]  # councils (or doc ids) of the passages that were not its own
+    years: tuple[int | None, ...] = ()  # the year of each top passage's document
 
 
 def council_key(meta: DocumentMeta) -> str:
@@ -122,7 +123,8 @@ def score(
         others = tuple(
             m.local_authority or m.doc_id for o, m in zip(own, metas, strict=True) if not o
         )
-        out.append(CouncilScore(q, sum(own) / K, sum(same_year) / K, others))
+        years = tuple(m.year for m in metas)
+        out.append(CouncilScore(q, sum(own) / K, sum(same_year) / K, others, years))
     return out
 
 
@@ -172,6 +174,11 @@ def summary(scores: list[CouncilScore], worst: int = 10) -> dict[str, Any]:
             for council, rows in ranked[:worst]
             if _mean([s.precision for s in rows]) < 1.0
         ],
+        "worst_year": [
+            {"text": s.question.text, "year_precision@5": s.year_precision, "years": s.years}
+            for s in sorted(scores, key=lambda s: (s.year_precision, s.question.text))[:worst]
+            if s.year_precision < 1.0
+        ],
     }
 
 
@@ -203,8 +210,15 @@ def markdown(result: dict[str, Any]) -> list[str]:
         "Worst councils (what took their places):",
         "",
     ]
+    if not result["worst"]:
+        lines.append("none: every question's top 5 came from the named council's reports.")
     for row in result["worst"]:
         took = ", ".join(f"{c} ×{n}" for c, n in row["took_places"].items())
         lines.append(f"- **{row['council']}** {row['precision@5']:.2f}: {took}")
         lines.extend(f'    - "{q["text"]}": {q["precision@5"]:.1f}' for q in row["questions"][:3])
+    lines += ["", "Lowest counting only that year's report (the years of the top 5):", ""]
+    lines += [
+        f'- "{q["text"]}": {q["year_precision@5"]:.1f} ({", ".join(map(str, q["years"]))})'
+        for q in result["worst_year"]
+    ] or ["none"]
     return lines
