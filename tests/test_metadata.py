@@ -93,6 +93,17 @@ def test_uk_dates_in_metadata_become_iso_and_years(tmp_path: Path) -> None:
     assert meta.date == "2014-05-23" and meta.years == {2013, 2014}  # type: ignore[attr-defined]
 
 
+def test_the_council_a_story_is_about_is_given_or_left_unknown(tmp_path: Path) -> None:
+    meta, warnings = _load(tmp_path, {"a.txt": {"local_authority": "  Bexley "}})
+    assert warnings == [] and meta.local_authority == "Bexley"  # type: ignore[attr-defined]
+    meta, warnings = _load(tmp_path, {"a.txt": {"local_authority": 7}})
+    assert meta.local_authority == ""  # type: ignore[attr-defined]
+    assert warnings == [
+        f"{tmp_path / 'metadata.json'}: entry 'a.txt' field 'local_authority': expected text, "
+        "got 7; ignored"
+    ]
+
+
 def test_metadata_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     meta, warnings = _load(tmp_path, {"a.txt": {"title": "Real title", "date": "2014"}}, bom=True)
     assert warnings == [] and meta.title == "Real title" and meta.date == "2014"  # type: ignore[attr-defined]

@@ -152,7 +152,8 @@ def _meta(
         period_end=period[1],
         url=given.get("url", ""),
         inferred=tuple(f for f in guessed.inferred if not given.get(f) and f not in stated),
-        local_authority=(facts.local_authority or "") if facts else "",
+        local_authority=given.get("local_authority")
+        or ((facts.local_authority or "") if facts else ""),
         framework=facts.framework if facts and facts.framework != "unknown" else "",
         lead_inspector=(facts.lead_inspector or "") if facts else "",
         judgements=facts.judgements if facts else (),

@@ -24,7 +24,9 @@ KINDS = (
     "blog",
     "document",
 )
-TEXT_FIELDS = ("title", "publisher", "url")
+# `local_authority`: the council a news story or blog is about when its own words never say
+# (a report's cover names it; a page headed "A firmly embedded model of practice" does not).
+TEXT_FIELDS = ("title", "publisher", "url", "local_authority")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -38,7 +40,7 @@ _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
 class Entry:
     """One file's validated metadata: only the fields given and valid; the rest are inferred."""
 
-    text: dict[str, str] = field(default_factory=dict)  # title, publisher, url
+    text: dict[str, str] = field(default_factory=dict)  # title, publisher, url, local_authority
     kind: str = ""
     date: str = ""
     period: tuple[str, str] = ("", "")
