@@ -201,6 +201,8 @@ def test_readers_during_rebuilds_always_see_a_whole_generation(
                 assert len(bundle.store) == bundle.manifest.chunk_count
             except (OfstedQAError, AssertionError) as exc:
                 failures.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - a thread's crash must fail the test, not warn
+                failures.append(repr(exc))
 
     readers = [threading.Thread(target=read) for _ in range(3)]
     for thread in readers:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.index.arrays import load_array
 from ofsted_qa.index.checksums import file_sha256
 from ofsted_qa.index.dense_index import DenseIndex
 from ofsted_qa.index.durability import fsync_dir, fsync_tree
@@ -153,7 +154,7 @@ class IndexBundle:
         try:
             # Still memory-mapped, but a plain ndarray view: np.memmap's Python-level
             # __getitem__ costs more than the few hundred rows each query takes.
-            vectors = np.asarray(np.load(folder / VECTORS_FILE, allow_pickle=False, mmap_mode="r"))
+            vectors = np.asarray(load_array(folder / VECTORS_FILE, mmap=True))
             dense = DenseIndex.load(folder / DENSE_FILE, manifest.dense_kind, vectors)
             lexical = LexicalIndex.load(folder / LEXICAL_DIR, len(store))
         except (OSError, ValueError, KeyError, TypeError) as exc:

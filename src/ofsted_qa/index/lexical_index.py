@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ofsted_qa.index.arrays import load_array
 from ofsted_qa.index.passage_terms import PassageTerms
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -161,12 +162,9 @@ class LexicalIndex:
         file is missing or damaged."""
         import json
 
-        arrays = {
-            name: np.load(folder / f"{name}.csc.index.npy", allow_pickle=False, mmap_mode="r")
-            for name in _ARRAYS
-        }
+        arrays = {name: load_array(folder / f"{name}.csc.index.npy", mmap=True) for name in _ARRAYS}
         if (folder / _NONOCCURRENCE).is_file():
-            arrays["nonoccurrence"] = np.load(folder / _NONOCCURRENCE, allow_pickle=False)
+            arrays["nonoccurrence"] = load_array(folder / _NONOCCURRENCE)
         vocabulary = json.loads((folder / _VOCAB).read_text(encoding="utf-8"))
         if not isinstance(vocabulary, dict):
             raise ValueError(f"{_VOCAB} is not a mapping")

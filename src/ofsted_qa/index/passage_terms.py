@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ofsted_qa.index.arrays import load_array
+
 IDS_FILE = "passage_terms.npy"
 OFFSETS_FILE = "passage_term_offsets.npy"
 NAMES_FILE = "passage_terms.json"
@@ -128,8 +130,8 @@ class PassageTerms:
         none or they cannot be read (the caller then tokenizes afresh, which gives the same
         result, only slower)."""
         try:
-            ids = np.load(folder / IDS_FILE, allow_pickle=False)
-            offsets = np.load(folder / OFFSETS_FILE, allow_pickle=False)
+            ids = load_array(folder / IDS_FILE)
+            offsets = load_array(folder / OFFSETS_FILE)
             names = json.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError):
             return None
@@ -144,8 +146,7 @@ class PassageTerms:
         through the lexical index's vocabulary). Raises OSError or ValueError when a file is
         missing, damaged or not of `passages` passages."""
         ids, offsets = (
-            np.asarray(np.load(folder / name, allow_pickle=False, mmap_mode="r"))
-            for name in (IDS_FILE, OFFSETS_FILE)
+            np.asarray(load_array(folder / name, mmap=True)) for name in (IDS_FILE, OFFSETS_FILE)
         )
         if len(offsets) != passages + 1 or (len(offsets) and int(offsets[-1]) != len(ids)):
             raise ValueError(f"{OFFSETS_FILE} does not match {passages} passages")

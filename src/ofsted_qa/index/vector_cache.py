@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ofsted_qa.index.arrays import load_array
+
 RESUME_DIR = "resume"
 
 
@@ -45,7 +47,7 @@ class VectorCache:
         for keys_file in sorted(self.folder.glob("*.keys")):
             try:
                 keys = keys_file.read_text(encoding="ascii").split()
-                vectors = np.load(keys_file.with_suffix(".npy"), allow_pickle=False)
+                vectors = load_array(keys_file.with_suffix(".npy"))
             except (OSError, ValueError):
                 continue  # a damaged slice is only work to redo
             if vectors.ndim != 2 or len(vectors) != len(keys):
