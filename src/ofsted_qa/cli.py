@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         help="only this council's documents (any part of its name, or initials such as BCP)",
     )
     ask.add_argument(
+        "--timeline",
+        action="store_true",
+        help="group the answer by inspection, oldest first, with each one's grades",
+    )
+    ask.add_argument(
         "--no-build", action="store_true", help="fail instead of building a missing or stale index"
     )
     _docs_option(ask)
@@ -149,6 +154,10 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     command = args.command
     if command is None or command == "tui":
         return _run_tui(args)
+    if command == "eval" and "--judgements" in args.rest:
+        from ofsted_qa.evaluation.judgement_check import main as check_main
+
+        return check_main(args.rest, index_dir=args.index, out=out)
     if command == "eval":
         from ofsted_qa.evaluation.harness import main as eval_main
 
@@ -264,10 +273,13 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         tuple(args.publisher),
         tuple(args.council),
     )
+    timeline = True if args.timeline else None  # else: when the question asks how things changed
     searcher = _open_searcher(args)
     filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
     if not batch:
-        response = searcher.search(" ".join(questions), k=k, mode=args.mode, filters=filters)
+        response = searcher.search(
+            " ".join(questions), k=k, mode=args.mode, filters=filters, timeline=timeline
+        )
         if args.json:
             print(render.json_text(render.response_json(response, explain=args.explain)), file=out)
         else:
@@ -278,7 +290,8 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             continue
         try:
             payload = render.response_json(
-                searcher.search(line, k=k, mode=args.mode, filters=filters), explain=args.explain
+                searcher.search(line, k=k, mode=args.mode, filters=filters, timeline=timeline),
+                explain=args.explain,
             )
         except OfstedQAError as exc:  # this line fails; the batch goes on
             payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
+from ofsted_qa import render_answers
 from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
@@ -56,6 +57,7 @@ def response_json(response: SearchResponse, *, explain: bool = False) -> dict[st
     }
     if response.notes:
         payload["notes"] = list(response.notes)
+    payload.update(render_answers.answer_json(response, hit_json))
     if explain:
         payload["interpretation"] = interpretation_json(response)
     return payload
@@ -116,6 +118,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
                     _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
             else:
                 _say(out, f"   {key}: {value}")
+    if render_answers.print_before_passages(response, out):
+        return  # a timeline shows the passages under their inspections
     if not response.hits:
         _say(out, "\nNo passage matches. Try other words, or drop a filter.")
     for hit in response.hits:

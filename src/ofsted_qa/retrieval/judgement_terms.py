@@ -62,6 +62,21 @@ _GRADE_WORDS: dict[str, str] = {
 }
 
 
+def areas_in(text: str) -> tuple[str, ...]:
+    """The judgement areas a question names ("how was Leeds rated for care leavers" ->
+    ("care_leavers",)), longest wording first so "children in care" is not read as "care";
+    the bare words "care" and "help" are too common in questions to count alone."""
+    key = f" {name_key(text)} "
+    known = {name_key(label): (area,) for area, label in AREA_LABELS.items()} | _AREA_WORDS
+    found: list[str] = []
+    for phrase in sorted(known, key=len, reverse=True):
+        if phrase in ("care", "help") or f" {phrase} " not in key:
+            continue
+        key = key.replace(f" {phrase} ", " | ")
+        found += [a for a in known[phrase] if a not in found]
+    return tuple(found)
+
+
 def area_keys(typed: str) -> tuple[str, ...]:
     """The canonical areas a typed area stands for ("care leavers", "children in care",
     "help_and_protection"). Raises OfstedQAError naming the accepted words."""

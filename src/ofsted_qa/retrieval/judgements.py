@@ -18,9 +18,9 @@ from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.facts import AREAS, Judgement
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.ingest.readers import page_span
+from ofsted_qa.retrieval.choices import unknown_value
 from ofsted_qa.retrieval.councils import council_core, councils_named
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
-from ofsted_qa.retrieval.results import unknown_value
 
 
 @dataclass(frozen=True)
@@ -83,21 +83,33 @@ def list_judgements(
             continue
         if filters.year is not None and filters.year not in meta.years:
             continue
-        chosen = [
-            j
-            for j in meta.judgements
-            if (areas is None or _in_areas(j, areas)) and (grade is None or j.grade == grade)
-        ]
-        chosen.sort(key=lambda j: AREAS.index(j.area) if j.area in AREAS else len(AREAS))
-        rows.extend(_row(store, meta, j) for j in chosen)
+        rows.extend(report_rows(store, meta, areas, grade))
     return tuple(rows)
+
+
+def report_rows(
+    store: ChunkStore,
+    meta: DocumentMeta,
+    areas: Sequence[str] | None = None,
+    grade: str | None = None,
+) -> tuple[JudgementRow, ...]:
+    """One report's judgements in the frameworks' order of areas; `areas` and `grade`
+    (canonical values) keep only those."""
+    chosen = [
+        j
+        for j in meta.judgements
+        if (areas is None or in_areas(j, areas)) and (grade is None or j.grade == grade)
+    ]
+    chosen.sort(key=lambda j: AREAS.index(j.area) if j.area in AREAS else len(AREAS))
+    return tuple(_row(store, meta, j) for j in chosen)
 
 
 def _inspection_order(meta: DocumentMeta) -> tuple[str, str, str]:
     return council_core(meta.local_authority), meta.period_start or meta.date, meta.doc_id
 
 
-def _in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
+def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
+    """The judgement grades one of `areas` (canonical keys)."""
     # ILACS judged "children in care and care leavers" together until 2023: that grade speaks
     # for care leavers too, and its wording (kept on the row) says so.
     return judgement.area in areas or (

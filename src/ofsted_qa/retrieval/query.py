@@ -12,8 +12,10 @@ from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import terms, tokens, words
+from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
+from ofsted_qa.retrieval.inspections import InspectionRef, references
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 
@@ -86,6 +88,10 @@ class Interpretation:
     undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
     councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
     council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
+    inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
+    # the inspections they were resolved to by the searcher: (chip, document id)
+    reports: tuple[tuple[str, str], ...] = ()
+    over_time: str = ""  # "how has Leeds changed", "since 2014": answered as a timeline
 
     # Derived text and terms are worked out once per reading (the fields never change; a
     # changed reading is a new instance via `replace`), not on every use during one search.
@@ -160,6 +166,8 @@ class Interpretation:
             [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
+            + list(dict.fromkeys(chip for chip, _ in self.reports))
+            + ([f"timeline: {self.over_time}"] if self.over_time else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
             + [g.chip for g in self.glossary]
@@ -180,6 +188,9 @@ class Interpretation:
         if year_from is None and self.year_from is not None:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
+        reports = tuple(r for r in self.reports if r[0] != chip)
+        # every inspection named dropped: not to be resolved again
+        refs = self.inspection_refs if reports or not self.reports else ()
         # a council dropped: the words that named it are searched as words again
         freed = {w for w, c in self.council_words if chip == f"council {c}"}
         return replace(
@@ -195,7 +206,15 @@ class Interpretation:
             expansions=_flatten(glossary),
             answer="" if chip == f"answer: {self.answer}" else self.answer,
             recent="" if dropped_since else self.recent,
+            reports=reports,
+            inspection_refs=refs,
+            over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
         )
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        """The documents of the inspections the question names, oldest first."""
+        return tuple(dict.fromkeys(doc for _, doc in self.reports))
 
 
 def validate(query: str) -> str:
@@ -268,6 +287,8 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
+    refs = references(text)
+    framing += tuple(r.surface for r in refs) + change_words(text)
     recency = _RECENT.search(text)  # a named year says more than "now"
     recent = recency.group() if recency and not years and year_from is None else ""
     framing += (recent,) if recent else ()
@@ -286,6 +307,8 @@ def interpret(
         recent=recent,
         councils=tuple(c.name for c in named),
         council_words=tuple((m.surface, c.name) for m in mentions for c in m.councils),
+        inspection_refs=refs,
+        over_time=over_time(text),
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)

@@ -9,11 +9,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ofsted_qa.citations.citation import house_citation, ref
-from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
+from ofsted_qa.retrieval.choices import unknown_value
 from ofsted_qa.retrieval.councils import Councils
+from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgement_card import Judged
+from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.query import Interpretation
+
+__all__ = ["Filters", "Hit", "Judged", "SearchResponse", "TimelineEntry", "unknown_value"]
 
 
 @dataclass(frozen=True)
@@ -69,23 +74,6 @@ class Filters:
         )
 
 
-SHOWN_CHOICES = 12  # valid values listed in an error; `ofsted-qa docs` lists them all
-
-
-def unknown_value(option: str, value: str, valid: list[str], what: str) -> None:
-    """Raise for a filter value no indexed document has, listing the first valid ones."""
-    shown = ", ".join(repr(v) for v in valid[:SHOWN_CHOICES])
-    more = (
-        f" and {len(valid) - SHOWN_CHOICES} more (see `ofsted-qa docs`)"
-        if len(valid) > SHOWN_CHOICES
-        else ""
-    )
-    raise OfstedQAError(
-        f"{option} {value!r} matches no indexed {what}.",
-        hint=f"valid: {shown}{more}" if valid else "the index is empty",
-    )
-
-
 @dataclass(frozen=True)
 class Hit:
     rank: int
@@ -107,6 +95,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One inspection in a timeline (timeline.py): its grades (maybe none) and its best
+    passages on the topic (maybe none)."""
+
+    inspection: Inspection
+    grades: tuple[JudgementRow, ...]
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     query: str
     mode: str
@@ -114,3 +112,5 @@ class SearchResponse:
     hits: tuple[Hit, ...]
     dense_used: bool
     notes: tuple[str, ...] = ()  # what could not be taken as asked (caveats.py), to be shown
+    judged: Judged | None = None  # a grade question's cards or listing, shown before the hits
+    timeline: tuple[TimelineEntry, ...] = ()  # "how has X changed": by inspection, oldest first

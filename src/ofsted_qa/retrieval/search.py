@@ -9,8 +9,10 @@ side (scoring.py). `understand=False` is the plain baseline the eval compares ag
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -18,12 +20,22 @@ import numpy as np
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
-from ofsted_qa.retrieval import boosts, caveats, dedupe, scoring
+from ofsted_qa.retrieval import (
+    boosts,
+    caveats,
+    dedupe,
+    inspection_question,
+    judgement_card,
+    scoring,
+    spread,
+)
+from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.council_docs import CouncilDocs
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
+from ofsted_qa.retrieval.inspections import Inspection, catalogue
 from ofsted_qa.retrieval.query import Interpretation, interpret
 from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
 from ofsted_qa.retrieval.scoring import Tuning
@@ -82,6 +94,28 @@ class Searcher:
             acronyms=default_glossary().known_words,
         )
 
+    @cached_property
+    def inspections(self) -> tuple[Inspection, ...]:
+        """Every inspection of one council in the index, oldest first."""
+        return catalogue(self.bundle.store, self.council_docs.per_doc)
+
+    @cached_property
+    def _doc_position(self) -> dict[str, int]:
+        return {doc: i for i, doc in enumerate(self.bundle.store.documents)}
+
+    def inspection_reading(self, query: str) -> Interpretation:
+        """The question read, with the inspections it names resolved; nothing searched."""
+        return inspection_question.read(self.interpret(query), self.inspections)[0]
+
+    def judged(self, understood: Interpretation) -> judgement_card.Judged:
+        """A grade question's judgement cards or listing (empty for any other question)."""
+        if not judgement_card.asks_for_grades(understood.corrected):
+            return judgement_card.Judged()
+        this_year = datetime.date.today().year
+        return judgement_card.judged(
+            self.bundle.store, understood, self.inspections, this_year=this_year
+        )
+
     @property
     def councils(self) -> Councils:
         return self.council_docs.councils
@@ -104,8 +138,11 @@ class Searcher:
         understand: bool = True,
         interpretation: Interpretation | None = None,
         group_duplicates: bool = True,
+        timeline: bool | None = None,
     ) -> SearchResponse:
-        """`interpretation` replaces the automatic reading (e.g. with a TUI chip dropped)."""
+        """`interpretation` replaces the automatic reading (e.g. with a TUI chip dropped);
+        `timeline` groups the answer by inspection (None: when the question asks how something
+        changed)."""
         if mode not in MODES:
             raise OfstedQAError(f"Unknown mode {mode!r}", hint=f"use one of {', '.join(MODES)}")
         if k < 1:
@@ -113,12 +150,21 @@ class Searcher:
         k = min(k, MAX_K)
         read = understand or interpretation is not None
         understood = interpretation or self.interpret(query, understand=understand)
+        understood, named = (  # the catalogue is worked out when first needed
+            inspection_question.read(understood, self.inspections)
+            if understood.inspection_refs
+            else (understood, ())
+        )
+        if timeline is None:
+            timeline = read and bool(understood.over_time)
+        shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
         if understood.recent and self.facts.known_years:
             understood = understood.since_latest(max(self.facts.known_years))
         if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
         understood, notes = caveats.years(understood, self.facts.known_years, filters)
+        notes = named + notes
         if filters.councils and understood.councils:
             kept = filters.resolved(self.councils).councils
             shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
@@ -151,8 +197,19 @@ class Searcher:
             candidates = np.union1d(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
             )
+        if understood.report_ids:  # so are the passages of an inspection it names
+            mask = self._report_passages(understood)
+            mask = mask if allowed is None else mask & allowed
+            candidates = np.union1d(
+                candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
+            )
         if not candidates.size:
-            return SearchResponse(understood.query, mode, understood, (), dense_used, notes)
+            return self._answered(
+                SearchResponse(understood.query, mode, understood, (), dense_used, notes),
+                timeline,
+                shown_k,
+                read,
+            )
         parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
         order = np.argsort(-parts["score"], kind="stable")
         order = boosts.cover_years(
@@ -166,6 +223,8 @@ class Searcher:
                 self.council_docs.of,
                 self.tuning.cover_councils,
             )
+        if not (understood.councils or understood.report_ids or filters.doc_ids):
+            order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
@@ -185,7 +244,33 @@ class Searcher:
             hit(rank, members[0], tuple(hit(rank, m) for m in members[1:]))
             for rank, members in enumerate(groups[:k], start=1)
         )
-        return SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
+        response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
+        return self._answered(response, timeline, shown_k, read)
+
+    def _report_passages(self, understood: Interpretation) -> np.ndarray:
+        return spread.report_passages(
+            self.facts.chunk_doc, self._doc_position, understood.report_ids
+        )
+
+    def _answered(
+        self, response: SearchResponse, timeline: bool, k: int, read: bool
+    ) -> SearchResponse:
+        """The response with a grade question's cards and a timeline's inspections (for a
+        question read, not the plain baseline), its passages cut to the `k` asked for."""
+        understood = response.interpretation
+        judged = self.judged(understood) if read else judgement_card.Judged()
+        entries = (
+            timelines.build(self.bundle.store, understood, self.inspections, response.hits)
+            if timeline
+            else ()
+        )
+        return replace(
+            response,
+            hits=response.hits[:k],
+            notes=response.notes + judged.notes,
+            judged=judged if judged.cards or judged.listing else None,
+            timeline=entries,
+        )
 
     def _allowed(self, filters: Filters) -> np.ndarray | None:
         if filters == Filters():
@@ -244,11 +329,17 @@ class Searcher:
             if understood.councils
             else zeros
         )
+        report = (
+            spread.REPORT_BOOST * self._report_passages(understood)[candidates].astype(np.float32)
+            if understood.report_ids
+            else zeros
+        )
         return {
             "score": base
             + phrase
             + answer
             + council
+            + report
             + t.year_boost * year
             + t.source_boost * source,
             "bm25": bm25,
@@ -260,6 +351,7 @@ class Searcher:
             "year_boost": t.year_boost * year,
             "source_boost": t.source_boost * source,
             "council_boost": council,
+            "report_boost": report,
         }
 
     def _hit(

@@ -81,7 +81,8 @@ class Engine:
         assert self.searcher is not None
         if not dropped:
             return self.searcher.search(question, k=K, filters=filters)
-        understood = self.searcher.interpret(question)
+        # inspections named are resolved first, so their chips can be dropped too
+        understood = self.searcher.inspection_reading(question)
         if not hasattr(understood, "without"):  # an older core: cues cannot be dropped
             return self.searcher.search(question, k=K, filters=filters)
         for chip in dropped:

@@ -13,7 +13,9 @@ from textual.widgets import Static
 
 from ofsted_qa.inert import inert
 from ofsted_qa.tui.chip import Chip
+from ofsted_qa.tui.judgement_view import JudgementView
 from ofsted_qa.tui.result_card import ResultCard
+from ofsted_qa.tui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
@@ -101,8 +103,12 @@ class Turn(Vertical):
         box.remove_children()
         terms = set(response.interpretation.search_terms)
         top = max((h.score for h in hits), default=1.0)
+        lead = [JudgementView(response.judged)] if response.judged else []
+        if response.timeline:  # the passages are shown under their inspections
+            box.mount_all([*lead, TimelineView(response.timeline, terms)])
+            return
         cards = [ResultCard(h, terms, top) for h in hits]
-        box.mount_all(cards)
+        box.mount_all([*lead, *cards])
         if keep and cards:  # a refresh must not throw the reader out of the results
             self.call_after_refresh(cards[min(keep, len(cards)) - 1].focus)
 

@@ -1,0 +1,153 @@
+"""Plain-terminal and JSON renderings of what an answer gives before its passages: judgement
+cards and listings (a grade question) and timelines (how something changed). Every line carries
+document text, so each goes through `inert`."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from ofsted_qa.citations.citation import human_date, place_label
+from ofsted_qa.inert import inert
+from ofsted_qa.render_judgements import AREA_WIDTH, inspection_dates, print_table
+from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+from ofsted_qa.retrieval.judgements import JudgementRow
+from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
+
+WRAP = 88
+LISTED_REPORTS = 12  # reports a listing prints in an answer; `ofsted-qa judgements` prints all
+
+
+def _say(out: TextIO, text: str = "") -> None:
+    print(inert(text), file=out)
+
+
+def card_head(card: JudgementCard) -> str:
+    """ "Norfolk · SIF inspection · inspected 6 July 2015–30 July 2015 · published 19 October
+    2015"."""
+    first = card.rows[0]
+    kind = " ".join(p for p in (first.framework, card.inspection.kind) if p)
+    head = [card.inspection.council, kind, inspection_dates(first)]
+    if first.inspection_start:
+        head.append(f"published {human_date(first.published)}")
+    return " · ".join(head)
+
+
+def badges(rows: tuple[JudgementRow, ...]) -> str:
+    """A row of grades: "[overall effectiveness: good] [help and protection: good] ..."."""
+    return " ".join(f"[{r.area_label}: {r.grade}]" for r in rows)
+
+
+def print_card(card: JudgementCard, out: TextIO) -> None:
+    """One inspection's judgements: every area and grade (those asked marked ▸), cited."""
+    _say(out, "Judgements: " + card_head(card))
+    for row in card.rows:
+        mark = "▸" if card.is_asked(row) else " "
+        _say(out, f" {mark} {row.area_label:<{AREA_WIDTH}} {row.grade}")
+    _say(out, f"   cite: {card.rows[0].citation}")
+    if card.rows[0].ref:
+        _say(out, f"   ref:  {card.rows[0].ref}")
+
+
+def print_judged(judged: Judged, out: TextIO) -> None:
+    """A grade question's cards, or its listing (the first reports of it, and how to see all)."""
+    for card in judged.cards:
+        _say(out)
+        print_card(card, out)
+    if judged.listing:
+        _say(out)
+        _say(out, f"Judgements ({judged.listing_said}):")
+        reports = list(dict.fromkeys(r.doc_id for r in judged.listing))
+        shown = set(reports[:LISTED_REPORTS])
+        print_table(tuple(r for r in judged.listing if r.doc_id in shown), out)
+        if len(reports) > LISTED_REPORTS:
+            _say(
+                out,
+                f"… and {len(reports) - LISTED_REPORTS} more reports: "
+                "`ofsted-qa judgements` with --year/--area/--grade lists them all",
+            )
+
+
+def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
+    """Oldest inspection first: its dates, its grades as badges, its best passages."""
+    _say(out)
+    _say(out, f"Timeline: {len(entries)} inspection{'s' * (len(entries) != 1)}, oldest first")
+    for entry in entries:
+        i = entry.inspection
+        _say(out)
+        dated = (
+            f"on site {human_date(i.start)}" if i.start else f"published {human_date(i.published)}"
+        )
+        _say(out, " · ".join(p for p in (i.when[:4], i.council, i.framework or i.kind, dated) if p))
+        if entry.grades:
+            _say(
+                out,
+                textwrap.fill(
+                    badges(entry.grades), WRAP, initial_indent="   ", subsequent_indent="   "
+                ),
+            )
+        if not entry.hits:
+            _say(out, "   (no passage of this inspection on the topic among the best found)")
+        for hit in entry.hits:
+            start, end = hit.best_sentence
+            quote = hit.chunk.text[start:end] if end > start else hit.chunk.text
+            _say(
+                out,
+                textwrap.fill(
+                    "“" + " ".join(quote.split()) + "”",
+                    WRAP,
+                    initial_indent="   ",
+                    subsequent_indent="    ",
+                ),
+            )
+            _say(out, f"    {place_label(hit.meta, hit.chunk)} · ref {hit.ref}")
+
+
+def print_before_passages(response: SearchResponse, out: TextIO) -> bool:
+    """Print the cards or listing, then the timeline; True when a timeline was printed (it
+    holds the passages, so the flat list is not printed again)."""
+    if response.judged:
+        print_judged(response.judged, out)
+    if response.timeline:
+        print_timeline(response.timeline, out)
+    return bool(response.timeline)
+
+
+def answer_json(
+    response: SearchResponse, hit_json: Callable[[Hit], dict[str, Any]]
+) -> dict[str, Any]:
+    """The `judgements` and `timeline` keys of an answer's JSON, where it has them."""
+    payload: dict[str, Any] = {}
+    if response.judged:
+        payload["judgements"] = judged_json(response.judged)
+    if response.timeline:
+        payload["timeline"] = timeline_json(response.timeline, hit_json)
+    return payload
+
+
+def judged_json(judged: Judged) -> dict[str, Any]:
+    return {
+        "cards": [c.as_json() for c in judged.cards],
+        "listing": [r.as_json() for r in judged.listing],
+        "listing_said": judged.listing_said,
+    }
+
+
+def timeline_json(
+    entries: tuple[TimelineEntry, ...], hit_json: Callable[[Hit], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "doc_id": e.inspection.doc_id,
+            "council": e.inspection.council,
+            "inspection": e.inspection.kind,
+            "framework": e.inspection.framework,
+            "inspection_start": e.inspection.start,
+            "inspection_end": e.inspection.end,
+            "published": e.inspection.published,
+            "grades": [{"area": r.area, "grade": r.grade, "page": r.page} for r in e.grades],
+            "results": [hit_json(h) for h in e.hits],
+        }
+        for e in entries
+    ]

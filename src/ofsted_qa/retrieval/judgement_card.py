@@ -1,0 +1,179 @@
+"""Judgements as answers: a question asking for a grade or a rating ("how was Leeds rated",
+"what grades did Norfolk get in 2023", "the verdict on care leavers in 2014") is answered first
+by a judgement card per inspection (council, inspection, dates, every area with its grade, cited
+to the page of the judgement table), or, asked of no council ("which councils were inadequate for
+help and protection last year"), by the list of matching judgements.
+
+Cards rest on the facts each report states about itself (`DocumentMeta.judgements`), the same
+rows `ofsted-qa judgements` lists; nothing here reads a file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.ingest.facts import Judgement
+from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named, listing
+from ofsted_qa.retrieval.judgement_terms import areas_in
+from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
+from ofsted_qa.retrieval.query import Interpretation
+
+_ASKS_GRADE = re.compile(
+    r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
+    r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
+    re.I,
+)
+_RELATIVE_YEAR = re.compile(r"\b(last|this|past)\s+year\b", re.I)
+
+
+@dataclass(frozen=True)
+class JudgementCard:
+    """One inspection's judgements, every area with its grade; `asked` the areas the question
+    named (canonical keys), which a reader's eye should find first."""
+
+    inspection: Inspection
+    rows: tuple[JudgementRow, ...]
+    asked: tuple[str, ...] = ()
+
+    def grade_for(self, area: str) -> str | None:
+        """The grade this inspection gave `area` (a canonical key), or None."""
+        row = next((r for r in self.rows if r.area == area), None)
+        return row.grade if row else None
+
+    def is_asked(self, row: JudgementRow) -> bool:
+        return row.area in self.asked
+
+    def as_json(self) -> dict[str, object]:
+        first = self.rows[0]
+        return {
+            "council": first.council,
+            "doc_id": first.doc_id,
+            "inspection": self.inspection.kind,
+            "framework": first.framework,
+            "inspection_start": first.inspection_start,
+            "inspection_end": first.inspection_end,
+            "published": first.published,
+            "asked": list(self.asked),
+            "grades": [
+                {
+                    "area": r.area,
+                    "area_label": r.area_label,
+                    "report_label": r.report_label,
+                    "grade": r.grade,
+                    "page": r.page,
+                }
+                for r in self.rows
+            ],
+            "citation": first.citation,
+            "ref": first.ref,
+        }
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a grade question is answered with before its passages."""
+
+    cards: tuple[JudgementCard, ...] = ()
+    listing: tuple[JudgementRow, ...] = ()  # a question about no one council
+    listing_said: str = ""  # what the listing holds: "inadequate · help and protection · 2025"
+    notes: tuple[str, ...] = ()
+
+
+def asks_for_grades(text: str) -> bool:
+    """The question asks for a grade or rating, or which councils had one."""
+    return bool(_ASKS_GRADE.search(text)) or (asks_which(text) and bool(grade_named(text)))
+
+
+def judged(
+    store: ChunkStore,
+    understood: Interpretation,
+    inspections: Sequence[Inspection],
+    *,
+    this_year: int,
+) -> Judged:
+    """Cards (or a listing) for a grade question; empty for any other. `this_year` resolves
+    "last year"."""
+    text = understood.corrected
+    if not asks_for_grades(text):
+        return Judged()
+    areas = areas_in(text)
+    years = set(understood.years) | relative_years(text, this_year)
+    graded = [i for i in inspections if i.graded]
+    if understood.report_ids:
+        wanted = set(understood.report_ids)
+        chosen = [i for i in graded if i.doc_id in wanted]
+        if not chosen:  # a focused or monitoring visit: Ofsted grades none
+            named = [i for i in inspections if i.doc_id in wanted]
+            said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"
+            return Judged(notes=(f"The {said} gives no grades; only full inspections do.",))
+    elif understood.councils:
+        chosen, notes = _of_councils(graded, understood, years, understood.year_from)
+        if not chosen:
+            return Judged(notes=notes)
+        return Judged(cards=_cards(store, chosen, areas), notes=notes)
+    else:
+        rows, said = listing(store, graded, text, areas, years, understood.year_from)
+        note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
+        return Judged(listing=rows, listing_said=said, notes=note)
+    return Judged(cards=_cards(store, chosen, areas))
+
+
+def relative_years(text: str, this_year: int) -> set[int]:
+    """Years named relative to `this_year`: "last year", "the past year", "this year"."""
+    return {this_year - (m.group(1).lower() != "this") for m in _RELATIVE_YEAR.finditer(text)}
+
+
+def _of_councils(
+    graded: Sequence[Inspection],
+    understood: Interpretation,
+    years: set[int],
+    year_from: int | None,
+) -> tuple[list[Inspection], tuple[str, ...]]:
+    """Per council named: its inspections of the years asked (on site in them before published
+    in them), or since the year asked, else its latest."""
+    chosen: list[Inspection] = []
+    notes: list[str] = []
+    for council in understood.councils:
+        own = [i for i in graded if i.council == council]
+        if not own:
+            notes.append(f"The index holds no graded inspection of {council}.")
+            continue
+        if year_from is not None and not years:
+            since = [i for i in own if i.when[:4] >= str(year_from)]
+            chosen += since or own[-1:]
+            continue
+        if not years:
+            chosen.append(own[-1])
+            continue
+        dated = [i for i in own if any(i.years_matched(y) for y in years)]
+        on_site = [i for i in dated if any("on site" in i.years_matched(y) for y in years)]
+        chosen += on_site + [i for i in dated if i not in on_site]
+        if not dated:
+            held = "; ".join(f"{i.framework or i.kind} {i.when[:4]}" for i in own)
+            asked = ", ".join(str(y) for y in sorted(years))
+            notes.append(
+                f"{council} has no graded inspection dated {asked} in the index; "
+                f"its graded inspections: {held}."
+            )
+    return chosen, tuple(notes)
+
+
+def _cards(
+    store: ChunkStore, chosen: Sequence[Inspection], areas: tuple[str, ...]
+) -> tuple[JudgementCard, ...]:
+    cards = []
+    for inspection in chosen:
+        rows = report_rows(store, store.documents[inspection.doc_id])
+        # an ILACS "children in care and care leavers" grade answers a care leavers question
+        asked = tuple(
+            r.area
+            for r in rows
+            if areas and in_areas(Judgement(r.area, r.report_label, r.grade, r.page), areas)
+        )
+        if rows:
+            cards.append(JudgementCard(inspection, rows, asked))
+    return tuple(cards)

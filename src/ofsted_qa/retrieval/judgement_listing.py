@@ -1,0 +1,70 @@
+"""A grade question about no one council ("which councils were inadequate for help and
+protection last year", "the verdict on care leavers in 2014") is answered by the judgements
+it narrows to: the same rows `ofsted-qa judgements` lists, chronologically."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgements import JudgementRow, report_rows
+
+_LISTING = re.compile(
+    r"\b(?:which|what|list(?:\s+the)?|how\s+many)\s+(?:councils?|local\s+authorit(?:y|ies)|"
+    r"authorities|las)\b",
+    re.I,
+)
+_GRADES = {
+    "outstanding": "outstanding",
+    "good": "good",
+    "requires improvement": "requires improvement",
+    "require improvement": "requires improvement",
+    "inadequate": "inadequate",
+    "failing": "inadequate",
+}
+_GRADE_WORD = re.compile(r"\b(" + "|".join(_GRADES) + r")\b", re.I)
+MAX_LISTED = 400  # judgement rows one answer lists; `ofsted-qa judgements` lists them all
+
+
+def asks_which(text: str) -> bool:
+    """ "which councils", "what local authorities", "list the LAs", "how many councils"."""
+    return bool(_LISTING.search(text))
+
+
+def grade_named(text: str) -> str | None:
+    """The grade a question names ("inadequate", "requires improvement"), canonical, or None."""
+    found = _GRADE_WORD.search(text)
+    return _GRADES[found.group(1).lower()] if found else None
+
+
+def listing(
+    store: ChunkStore,
+    graded: Sequence[Inspection],
+    text: str,
+    areas: tuple[str, ...],
+    years: set[int],
+    year_from: int | None,
+) -> tuple[tuple[JudgementRow, ...], str]:
+    """Every judgement of the years, areas and grade asked, when the question narrows it by at
+    least one of them; a bare "how are councils rated" is left to the passages."""
+    grade = grade_named(text)
+    if not (years or year_from or areas or grade) or not (years or year_from or asks_which(text)):
+        return (), ""
+    rows: list[JudgementRow] = []
+    for inspection in graded:
+        if years and not any(inspection.years_matched(y) for y in years):
+            continue
+        if year_from and inspection.when[:4] < str(year_from):
+            continue
+        meta = store.documents[inspection.doc_id]
+        rows += report_rows(store, meta, areas or None, grade)
+        if len(rows) >= MAX_LISTED:
+            break
+    said = " · ".join(
+        [grade or "any grade", ", ".join(a.replace("_", " ") for a in areas) or "every area"]
+        + [", ".join(str(y) for y in sorted(years))] * bool(years)
+        + [f"since {year_from}"] * bool(year_from)
+    )
+    return tuple(rows[:MAX_LISTED]), said

@@ -1,0 +1,59 @@
+"""Timelines: "how has Leeds changed", "Norfolk over time", "since 2014": the answer grouped by
+inspection, oldest first, each with its grades and its best passages on the topic.
+
+A question naming a council gets every inspection of it (from "since YEAR" on, or in the years
+named), those without a matching passage shown with their grades alone; a question naming none
+gets the inspections its passages come from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.change_cue import over_time
+from ofsted_qa.retrieval.inspections import Inspection
+from ofsted_qa.retrieval.judgements import report_rows
+from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.results import Hit, TimelineEntry
+
+PER_INSPECTION = 2  # passages shown under each inspection
+UNNAMED_INSPECTIONS = 8  # a question naming no council: the inspections of its best passages
+WIDE_K = 40  # passages a timeline search ranks, to find some for each inspection
+
+
+def wants_timeline(text: str) -> bool:
+    """The question asks how something changed over time."""
+    return bool(over_time(text))
+
+
+def build(
+    store: ChunkStore,
+    understood: Interpretation,
+    inspections: Sequence[Inspection],
+    hits: Sequence[Hit],
+) -> tuple[TimelineEntry, ...]:
+    """The timeline of a question, oldest inspection first, from its ranked passages (those of
+    any document of an inspection: a seed copy of a report counts as the report)."""
+    of_doc = {d: i for i in inspections for d in i.doc_ids}
+    by_inspection: dict[Inspection, list[Hit]] = {}
+    for hit in hits:
+        if (inspection := of_doc.get(hit.chunk.doc_id)) is not None:
+            by_inspection.setdefault(inspection, []).append(hit)
+    if understood.councils:
+        shown = [i for i in inspections if i.council in understood.councils]
+    else:  # the inspections of the best passages, as many as a reader can follow
+        best = set(list(by_inspection)[:UNNAMED_INSPECTIONS])
+        shown = [i for i in inspections if i in best]
+    if understood.year_from is not None:
+        shown = [i for i in shown if i.when[:4] >= str(understood.year_from)]
+    elif understood.years:
+        shown = [i for i in shown if any(i.years_matched(y) for y in understood.years)]
+    return tuple(
+        TimelineEntry(
+            i,
+            report_rows(store, store.documents[i.doc_id]),
+            tuple(by_inspection.get(i, ())[:PER_INSPECTION]),
+        )
+        for i in shown
+    )

@@ -1,0 +1,61 @@
+"""A grade question's judgement cards (every area and grade of one inspection, those asked
+marked, cited) or its listing, shown above the passages of the answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ofsted_qa.inert import inert
+from ofsted_qa.render_answers import LISTED_REPORTS, card_head
+
+if TYPE_CHECKING:
+    from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+
+GRADE_STYLES = {
+    "outstanding": "bold green",
+    "good": "green",
+    "requires improvement": "yellow",
+    "inadequate": "bold red",
+}
+
+
+def card_text(card: JudgementCard) -> Text:
+    """Head line, one line per area (asked ones marked ▸), and the citation."""
+    text = Text(inert("Judgements: " + card_head(card)) + "\n", style="bold")
+    for row in card.rows:
+        mark = "▸ " if card.is_asked(row) else "  "
+        text.append(inert(f"{mark}{row.area_label:<40} "))
+        text.append(inert(row.grade), style=GRADE_STYLES.get(row.grade, ""))
+        text.append("\n")
+    text.append(inert(f"cite: {card.rows[0].citation}"), style="dim")
+    return text
+
+
+def listing_text(judged: Judged) -> Text:
+    """One line per report: council, dates, and the grades it was listed for."""
+    text = Text(inert(f"Judgements ({judged.listing_said}):") + "\n", style="bold")
+    by_doc: dict[str, list] = {}
+    for row in judged.listing:
+        by_doc.setdefault(row.doc_id, []).append(row)
+    for rows in list(by_doc.values())[:LISTED_REPORTS]:
+        first = rows[0]
+        grades = "; ".join(f"{r.area_label} {r.grade}" for r in rows)
+        when = (first.inspection_start or first.published)[:7]
+        text.append(inert(f"  {first.council} · {when} · {grades}") + "\n")
+    if len(by_doc) > LISTED_REPORTS:
+        text.append(f"  … and {len(by_doc) - LISTED_REPORTS} more reports", style="dim")
+    return text
+
+
+class JudgementView(Static):
+    """The cards and listing of one answer, in one block."""
+
+    def __init__(self, judged: Judged) -> None:
+        self.judged = judged
+        parts = [card_text(c) for c in judged.cards]
+        if judged.listing:
+            parts.append(listing_text(judged))
+        super().__init__(Text("\n\n").join(parts), classes="judgements")

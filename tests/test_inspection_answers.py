@@ -1,0 +1,92 @@
+"""Answers built on inspections, through `ofsted-qa ask`: a grade question answered first by a
+judgement card (text and JSON), a question about no one council by a listing, a timeline oldest
+first, an inspection the index lacks said in a note, the seeds' focused visit found as "the last
+focused visit". Reports are the small PDFs of test_judgements, indexed beside the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from test_cli import run  # the CLI runner; the `env` fixture is in conftest
+from test_judgements import REPORTS, report_pdf
+
+
+@pytest.fixture
+def indexed(env: list[str], tmp_path: Path, docs_dir: Path) -> list[str]:
+    reports = tmp_path / "reports"
+    for name, (council, dates, grades) in REPORTS.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_bytes(report_pdf(council, dates, grades))
+    built = run([*env, "index", "--docs", str(docs_dir), "--docs", str(reports)])
+    assert built[0] == 0
+    return env
+
+
+def ask(env: list[str], question: str, *options: str) -> dict:
+    code, out = run([*env, "ask", question, "--json", *options])
+    assert code == 0
+    return json.loads(out)
+
+
+def test_a_grade_question_is_answered_first_by_the_inspection_s_card(indexed: list[str]) -> None:
+    answer = ask(indexed, "how was Northwick rated for care leavers in 2023")
+    (card,) = answer["judgements"]["cards"]
+    assert card["council"] == "Northwick" and card["published"].startswith("2023")
+    grades = {g["area"]: g["grade"] for g in card["grades"]}
+    assert grades["care_leavers"] == "good" and grades["overall_effectiveness"] == "inadequate"
+    assert card["asked"] == ["care_leavers"]
+    assert card["ref"] and ", p. 1" in card["citation"]
+    assert answer["results"]  # the passages still follow
+    code, text = run([*indexed, "ask", "how was Northwick rated for care leavers in 2023"])
+    assert code == 0
+    assert text.index("Judgements: Northwick") < text.index("\n1. ")
+    assert "▸ care leavers" in text
+
+
+def test_without_a_year_the_card_is_the_latest_inspection(indexed: list[str]) -> None:
+    (card,) = ask(indexed, "what grades did Northwick get")["judgements"]["cards"]
+    assert card["published"].startswith("2023")
+
+
+def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: list[str]) -> None:
+    answer = ask(indexed, "which councils were inadequate for children in care in 2024")
+    listing = answer["judgements"]["listing"]
+    assert {(r["council"], r["area"], r["grade"]) for r in listing} == {
+        ("South Eastby", "in_care", "inadequate")
+    }
+
+
+def test_a_plain_question_has_no_card_nor_timeline(indexed: list[str]) -> None:
+    answer = ask(indexed, "what did Ofsted say about care leavers")
+    assert "judgements" not in answer and "timeline" not in answer
+
+
+def test_a_timeline_groups_by_inspection_oldest_first(indexed: list[str]) -> None:
+    answer = ask(indexed, "how has Northwick changed")
+    timeline = answer["timeline"]
+    assert [e["published"][:4] for e in timeline] == ["2019", "2023"]
+    assert {g["grade"] for g in timeline[0]["grades"]} == {"good"}
+    assert all(r["doc_id"] == e["doc_id"] for e in timeline for r in e["results"])
+    forced = ask(indexed, "Northwick leaders", "--timeline")
+    assert [e["published"][:4] for e in forced["timeline"]] == ["2019", "2023"]
+    code, text = run([*indexed, "ask", "how has Northwick changed"])
+    assert code == 0 and "Timeline: 2 inspections, oldest first" in text
+    assert "[overall effectiveness: good]" in text
+
+
+def test_an_inspection_the_index_lacks_is_said(indexed: list[str]) -> None:
+    notes = ask(indexed, "what did Northwick's 2021 inspection say about leaders")["notes"]
+    assert any(
+        "Northwick has no 2021 inspection" in n and "2019" in n and "2023" in n for n in notes
+    )
+
+
+def test_the_last_focused_visit_is_the_seeds_2025_letter(indexed: list[str]) -> None:
+    answer = ask(indexed, "what did the last focused visit say about exploitation")
+    assert answer["results"][0]["doc_id"].startswith("002_")
+    assert answer["results"][0]["date"].startswith("2025")
+    named = ask(indexed, "what did Bexley's last focused visit say", "--explain")
+    assert named["results"][0]["contributions"]["report_boost"] > 0

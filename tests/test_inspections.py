@@ -1,0 +1,183 @@
+"""Inspections named in questions, read and resolved against a council's inspections; which
+questions ask for grades or a timeline; the spread of an unnamed question over reports."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
+from ofsted_qa.retrieval.judgement_card import asks_for_grades
+from ofsted_qa.retrieval.judgement_terms import areas_in
+from ofsted_qa.retrieval.spread import PER_REPORT, spread
+from ofsted_qa.retrieval.timeline import wants_timeline
+
+
+def inspection(doc: str, kind: str, start: str, published: str) -> Inspection:
+    return Inspection(doc, "Bexley", kind, "", start, start, published, kind == "inspection")
+
+
+B14 = inspection("b14", "inspection", "2014-03-11", "2014-05-23")
+B18 = inspection("b18", "inspection", "2017-11-20", "2018-01-19")  # on site 2017, published 2018
+B23 = inspection("b23", "inspection", "2023-02-06", "2023-03-24")
+V25 = inspection("v25", "focused visit", "2025-02-13", "2025-03-14")
+BEXLEY = (B14, B18, B23, V25)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what did the 2018 inspection say", [("inspection", 2018, "")]),
+        ("the last focused visit on exploitation", [("focused visit", None, "latest")]),
+        ("what did the latest report say about Leeds", [("report", None, "latest")]),
+        ("the 2025 visit", [("visit", 2025, "")]),
+        ("the 2018 and 2023 inspections", [("inspection", 2018, ""), ("inspection", 2023, "")]),
+        ("Bexley's first inspection", [("inspection", None, "first")]),
+        ("the previous inspection", [("inspection", None, "before")]),
+        (
+            "the 2023 inspection and the one before",
+            [("inspection", 2023, ""), ("one", None, "before")],
+        ),
+        # a topic question: "latest" with no inspection word after it is a recency cue
+        ("the latest on care leavers", []),
+        ("care leavers in 2014", []),
+    ],
+)
+def test_references(question: str, expected: list[tuple[str, int | None, str]]) -> None:
+    assert [(r.noun, r.year, r.order) for r in references(question)] == expected
+
+
+def chosen(question: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    found, notes = resolve(references(question), BEXLEY, "Bexley")
+    return [i.doc_id for i, _ in found], tuple(c for _, c in found), notes
+
+
+def test_a_year_matches_the_dates_on_site_or_published_and_says_which() -> None:
+    docs, chips, notes = chosen("the 2018 inspection")
+    assert docs == ["b18"] and not notes
+    assert chips == ("the 2018 inspection → Bexley inspection (published 2018)",)
+    docs, chips, _ = chosen("the 2017 inspection")
+    assert docs == ["b18"] and "on site 2017" in chips[0]
+
+
+def test_latest_first_and_kinds() -> None:
+    assert chosen("the last focused visit")[0] == ["v25"]
+    assert chosen("the latest inspection")[0] == ["b23"]  # a visit is not an inspection
+    assert chosen("the latest report")[0] == ["v25"]  # any document of an inspection
+    assert chosen("the first inspection")[0] == ["b14"]
+    assert chosen("the 2025 visit")[0] == ["v25"]
+
+
+def test_the_one_before_counts_back_from_the_inspection_named_first() -> None:
+    assert chosen("the 2023 inspection and the one before")[0] == ["b18", "b23"]
+    docs, _, notes = chosen("the one before")
+    assert docs == ["b23"]  # before the latest (the 2025 visit), said in a note
+    assert notes and "read as the one before Bexley's latest" in notes[0]
+    assert chosen("the previous inspection") == (["b18"], chosen("the previous inspection")[1], ())
+
+
+def test_an_inspection_not_held_is_said_naming_those_that_are() -> None:
+    docs, _, notes = chosen("Bexley's 2016 inspection")
+    assert docs == []
+    assert notes == (
+        "Bexley has no 2016 inspection in the index; the inspections it holds: inspection 2014; "
+        "inspection 2017; inspection 2023; focused visit 2025.",
+    )
+
+
+def test_of_two_years_named_the_one_not_held_is_said() -> None:
+    docs, _, notes = chosen("the 2016 and 2023 inspections")
+    assert docs == ["b23"]
+    assert notes and notes[0].startswith("Bexley has no 2016 inspection in the index")
+
+
+def test_an_inspection_the_whole_index_lacks_is_said_too() -> None:
+    _, notes = resolve(references("the first monitoring visit"), BEXLEY, "the index")
+    assert notes == (
+        "The index holds no first monitoring visit; its latest inspections: Bexley inspection "
+        "2014; Bexley inspection 2017; Bexley inspection 2023; Bexley focused visit 2025.",
+    )
+
+
+def test_two_documents_of_one_inspection_are_one_inspection_shown_through_the_graded() -> None:
+    seed = Inspection("seed", "Bexley", "inspection", "", "2014-03-11", "", "2014-05-23", False)
+    merged = _merged([seed, B14, B23])
+    assert [i.doc_id for i in merged] == ["b14", "b23"]
+    assert merged[0].doc_ids == ("b14", "seed")
+
+
+@pytest.mark.parametrize(
+    ("question", "grades"),
+    [
+        ("how was Leeds rated", True),
+        ("what grades did Norfolk get in 2023", True),
+        ("what was the verdict on care leavers in 2014", True),
+        ("which councils were inadequate for help and protection last year", True),
+        ("how did Leeds do at its last inspection", True),
+        ("what did Ofsted say about care leavers in 2014", False),
+        ("which councils use family group conferences", False),
+    ],
+)
+def test_grade_questions(question: str, grades: bool) -> None:
+    assert asks_for_grades(question) is grades
+
+
+@pytest.mark.parametrize(
+    ("question", "timeline"),
+    [
+        ("how has Leeds changed", True),
+        ("Norfolk care leavers over time", True),
+        ("what has improved in Bexley since 2014", True),
+        ("how have services for care leavers in Leeds improved", True),
+        ("what did Ofsted say about care leavers in 2014", False),
+    ],
+)
+def test_timeline_questions(question: str, timeline: bool) -> None:
+    assert wants_timeline(question) is timeline
+
+
+def test_areas_named_longest_wording_first() -> None:
+    assert areas_in("how was Leeds rated for care leavers") == ("care_leavers",)
+    assert areas_in("the verdict on help and protection") == ("help_and_protection",)
+    assert areas_in("grades for children in care") == ("in_care", "children_looked_after")
+    assert areas_in("how was the care of children rated") == ()
+
+
+def test_spread_keeps_at_most_two_passages_of_a_report_in_the_first_k() -> None:
+    candidates = np.arange(8)
+    chunk_doc = np.array([0, 0, 0, 0, 0, 1, 2, 3])  # five passages of report 0 lead
+    order = np.arange(8)
+    spread_order = spread(order, candidates, chunk_doc, k=5)
+    first = chunk_doc[spread_order[:5]].tolist()
+    assert first == [0, 0, 1, 2, 3] and first.count(0) == PER_REPORT
+    assert sorted(spread_order.tolist()) == list(range(8))  # nothing lost, the rest after
+    one_report = np.zeros(8, dtype=np.int64)
+    assert spread(order, candidates, one_report, k=5).tolist() == order.tolist()
+
+
+def test_spread_keeps_a_clearly_better_passage_in_place() -> None:
+    candidates, order = np.arange(8), np.arange(8)
+    chunk_doc = np.array([0, 0, 0, 0, 0, 1, 2, 3])
+    scores = np.array([1.9, 1.8, 1.7, 1.0, 0.99, 0.95, 0.5, 0.4])  # the third far ahead
+    first = chunk_doc[spread(order, candidates, chunk_doc, 5, scores)[:5]].tolist()
+    assert first == [0, 0, 0, 1, 0]  # 1.0 vs 0.95 is close: report 1 goes first
+
+
+def test_the_timeline_cue_is_a_chip_that_can_be_dropped_and_its_words_are_not_searched() -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    reading = interpret("how have services for care leavers improved over time")
+    chip = "timeline: how have services for care leavers improved"
+    assert chip in reading.chips
+    assert "improv" not in " ".join(reading.base_terms) and "time" not in reading.base_terms
+    assert "leaver" in " ".join(reading.base_terms)
+    assert reading.without(chip).over_time == ""
+    assert interpret("what did Ofsted say about care leavers").over_time == ""
+
+
+def test_last_year_and_this_year_count_from_the_year_given() -> None:
+    from ofsted_qa.retrieval.judgement_card import relative_years
+
+    assert relative_years("which councils were inadequate last year", 2026) == {2025}
+    assert relative_years("rated this year", 2026) == {2026}
+    assert relative_years("rated in 2019", 2026) == set()
