@@ -29,6 +29,9 @@ lint: setup
 index: setup
 	$(BIN)/ofsted-qa index
 
+# The seed questions on index/, and with ../shared/ofsted-ilacs present the corpus questions, the
+# seed questions again and council precision@5 over seeds + corpus, indexed once into
+# ~/.cache/ofsted-qa/eval-index/corpus (incremental; ~15 min from scratch, seconds when fresh).
 eval: setup
 	$(BIN)/ofsted-qa eval
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from ofsted_qa.retrieval.search import Searcher
 
 DATA = Path(__file__).parent / "data" / "beir_tiny"
 GOLDEN = Path(__file__).resolve().parents[1] / "eval" / "golden.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def test_normalise_matches_the_golden_rules() -> None:
@@ -97,3 +99,64 @@ def test_bar() -> None:
     assert bar(1.0, 4) == "████"
     assert bar(0.0, 4) == "    "
     assert bar(0.5, 4) == "██  "
+
+
+def test_eval_runs_the_corpus_sets_beside_the_seeds(env, tmp_path: Path, capsys) -> None:
+    """A stand-in corpus (the 2014 seed report as a council folder's report): every set is
+    measured and written, with the summary; a second run reuses the corpus index."""
+    reports = tmp_path / "reports" / "80488_bexley"
+    reports.mkdir(parents=True)
+    shutil.copy(SEEDS / "003_365e1ef2b819a726.txt", reports / "inspection - 23 may 2014.txt")
+    asked = [q for q in load_golden(GOLDEN) if q.docs == ("003_365e1ef2b819a726.txt",)][:3]
+    questions = tmp_path / "questions"
+    questions.mkdir()
+    (questions / "t.jsonl").write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"ct{n}",
+                    "question": q.text,
+                    "category": "topic",
+                    "split": "heldout",
+                    "docs": ["80488_bexley/x"],
+                    "evidence": q.evidence,
+                }
+            )
+            + "\n"
+            for n, q in enumerate(asked)
+        )
+    )
+    out_dir = tmp_path / "results"
+    argv = [
+        "--corpus",
+        str(reports.parent),
+        "--corpus-index",
+        str(tmp_path / "corpus-index"),
+        "--corpus-questions",
+        str(questions),
+        "--report",
+        str(out_dir / "x.md"),
+        "--council-questions",
+        "1",
+    ]
+    assert harness.main(argv, index_dir=env[1], out=io.StringIO()) == 0
+    written = {p.name for p in out_dir.iterdir()}
+    for name in ("report", "corpus", "seeds-over-corpus", "seeds-scoped-over-corpus"):
+        assert {f"{name}.md", f"{name}.json"} <= written, name
+    assert "summary.md" in written and "council-precision.md" in written
+    corpus = json.loads((out_dir / "corpus.json").read_text())
+    assert corpus["summary"]["full"]["heldout"]["n"] == 3
+    assert corpus["summary"]["full"]["all"]["Success@5"] > 0
+    assert "naming Bexley" in (out_dir / "summary.md").read_text()
+    capsys.readouterr()
+    harness.main([*argv, "--set", "corpus", "--no-report"], index_dir=env[1], out=io.StringIO())
+    assert "Building the index" not in capsys.readouterr().err  # the cached index is reused
+
+
+def test_eval_without_the_shared_corpus(env, tmp_path: Path, capsys) -> None:
+    """`--set all` says the corpus sets were skipped; `--set corpus` is an error."""
+    missing = ["--corpus", str(tmp_path / "nowhere"), "--no-report", "--modes", "bm25"]
+    assert harness.main(missing, index_dir=env[1], out=io.StringIO()) == 0
+    assert "corpus sets skipped" in capsys.readouterr().err
+    with pytest.raises(OfstedQAError, match="shared corpus"):
+        harness.main([*missing, "--set", "corpus"], index_dir=env[1], out=io.StringIO())

@@ -102,3 +102,49 @@ def test_everyday_and_workforce_vocabulary() -> None:
     assert "family time" in _terms("contact with birth parents")  # the longer match wins
     # "government" stems like "governance": it must not pull in the Department for Education.
     assert "DfE" not in _terms("LSCB governance arrangements")
+
+
+# The newer frameworks' vocabulary (2023-2026 ILACS, the April 2026 framework): how a user or a
+# newer report words it -> the entry it must reach, and words its expansion must add.
+NEWER_VOCABULARY = {
+    "care-experienced young people": ("care leavers", "leaving care"),
+    "separated migrant children": ("separated migrant children", "unaccompanied asylum-seeking"),
+    "family help": ("family help", "early help"),
+    "Families First Partnership Programme": ("family help", "early help"),
+    "designated officer": ("LADO", "Local Authority Designated Officer"),
+    "children's rights advocates": ("children's rights advocates", "advocacy"),
+    "unregistered provision": ("unregistered children's homes", "children's homes"),
+    "DoLS": ("deprivation of liberty", "deprivation of liberty"),
+    "care experience as a protected characteristic": ("protected characteristic", "care-exper"),
+    "Staying Close": ("Staying Close", "children's homes"),
+    "outcome 4 of the national framework": ("national framework", "national framework"),
+    "MACPTs": ("multi-agency child protection teams", "multi-agency child protection"),
+}
+
+
+def test_newer_vocabulary_expands_as_intended() -> None:
+    for typed, (term, added) in NEWER_VOCABULARY.items():
+        matches = {m.entry.term: m for m in default_glossary().find(typed)}
+        assert term in matches, (typed, list(matches))
+        expansions = " ".join(matches[term].entry.expansions)
+        assert added.lower() in expansions.lower(), (typed, expansions)
+
+
+def test_newer_entries_say_where_they_are_used() -> None:
+    glossary = {e.term: e for e in default_glossary().entries}
+    for term, _ in NEWER_VOCABULARY.values():
+        entry = glossary[term]
+        assert entry.definition.strip() and len(entry.used_in) > 20, term
+
+
+def test_older_words_reach_the_newer_wording() -> None:
+    """A user's older term finds reports that use the newer one."""
+    by_term = {e.term: e for e in default_glossary().entries}
+    assert "separated migrant children" in by_term["UASC"].expansions
+    assert "designated officer" in by_term["LADO"].expansions
+    assert _terms("UASC") == ["UASC"]  # the older term keeps its own entry
+
+
+def test_newer_words_do_not_capture_ordinary_text() -> None:
+    assert "multi-agency child protection teams" not in _terms("macpt")  # acronym: capitals only
+    assert "family help" not in _terms("help the family")

@@ -71,8 +71,13 @@ class CachedEmbedder:
 
 
 def run_mode(
-    searcher: Any, questions: Mapping[str, str], mode: str, depth: int = DEPTH
+    searcher: Any,
+    questions: Mapping[str, str],
+    mode: str,
+    depth: int = DEPTH,
+    filters: Any = None,
 ) -> dict[str, list[list[str]]]:
+    """`filters`: a retrieval Filters every question is asked with (None: none)."""
     from ofsted_qa.retrieval.search import Searcher
 
     assert isinstance(searcher, Searcher)
@@ -80,7 +85,7 @@ def run_mode(
     runs = {}
     for qid, text in questions.items():
         response = searcher.search(
-            text, k=depth, mode=how, understand=understand, group_duplicates=group
+            text, k=depth, mode=how, understand=understand, group_duplicates=group, filters=filters
         )
         runs[qid] = [
             [_pid(searcher, h.chunk_id), *(_pid(searcher, d.chunk_id) for d in h.duplicates)]
@@ -112,7 +117,8 @@ def measure(
     questions: list[dict[str, Any]],
     judgements: Mapping[str, Judgement],
     modes: Sequence[str],
+    filters: Any = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     texts = {q["id"]: q["text"] for q in questions}
-    runs = {m: run_mode(searcher, texts, m) for m in modes}
+    runs = {m: run_mode(searcher, texts, m, filters=filters) for m in modes}
     return {m: evaluate(runs[m], judgements) for m in modes}, runs

@@ -1,6 +1,7 @@
 """The field's vocabulary: acronyms and everyday wording mapped to the words reports use.
 
-The entries live in `glossary.json` (auditable data, one definition each). A query phrase
+The entries live in `glossary.json` (auditable data, one definition each, and for the newer
+frameworks' vocabulary where it is used). A query phrase
 matches an entry's term or alias as whole words, compared after stemming, so "care leaver"
 finds "care leavers"; entries marked `case_sensitive` (KEEP, SEND, PEP ...) match only as typed
 in capitals, because the lower-case word is ordinary English.
@@ -25,6 +26,7 @@ class Entry:
     expansions: tuple[str, ...]
     definition: str
     case_sensitive: bool = False
+    used_in: str = ""  # where the field uses the term: frameworks, years, an example report
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -75,6 +77,7 @@ class Glossary:
                     expansions=tuple(e.get("expansions", ())),
                     definition=e["definition"],
                     case_sensitive=bool(e.get("case_sensitive", False)),
+                    used_in=e.get("used_in", ""),
                 )
                 for e in raw["entries"]
             ]
