@@ -24,8 +24,10 @@ from ofsted_qa.retrieval import (
     boosts,
     caveats,
     dedupe,
+    headline,
     inspection_question,
     judgement_card,
+    recency,
     scoring,
     spread,
 )
@@ -67,6 +69,10 @@ class Searcher:
     @cached_property
     def facts(self) -> boosts.ChunkFacts:
         return boosts.ChunkFacts(self.bundle.store)
+
+    @cached_property
+    def headlines(self) -> headline.Headlines:
+        return headline.Headlines(self.bundle.store)
 
     @cached_property
     def _vocabulary(self) -> tuple[Counter[str], dict[str, float]]:
@@ -158,8 +164,11 @@ class Searcher:
         if timeline is None:
             timeline = read and bool(understood.over_time)
         shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
-        if understood.recent and self.facts.known_years:
-            understood = understood.since_latest(max(self.facts.known_years))
+        if understood.recent and self.facts.known_years:  # "now": the councils' latest report
+            newest = recency.newest_year(
+                self.facts.doc_years, self.council_docs.per_doc, understood.councils
+            )
+            understood = understood.since_latest(newest or max(self.facts.known_years))
         if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
@@ -306,6 +315,7 @@ class Searcher:
             base = normalise(dense)
         else:
             base = fuse(bm25, dense, t.fusion, t.dense_weight)
+        dated = bool(understood.years or understood.year_from is not None)
         year, source = boosts.year_and_source(
             self.bundle.store,
             candidates,
@@ -334,12 +344,20 @@ class Searcher:
             if understood.report_ids
             else zeros
         )
+        # a verdict or change asked for: the headline of a report of the years asked
+        lift = headline.boost(understood) if read else 0.0
+        verdict = (
+            lift * self.headlines.marks(candidates) * (year >= 1.0 if dated else 1.0)
+            if lift
+            else zeros
+        )
         return {
             "score": base
             + phrase
             + answer
             + council
             + report
+            + verdict
             + t.year_boost * year
             + t.source_boost * source,
             "bm25": bm25,
@@ -352,6 +370,7 @@ class Searcher:
             "source_boost": t.source_boost * source,
             "council_boost": council,
             "report_boost": report,
+            "headline_boost": verdict,
         }
 
     def _hit(
