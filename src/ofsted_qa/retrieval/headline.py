@@ -20,7 +20,7 @@ years a dated question names (the 2014 report's verdict does not answer "judged 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -127,6 +127,11 @@ class Headlines:
                         break
             known = self._of_doc[doc_id] = frozenset(found)
         return known
+
+    def of_documents(self, doc_ids: Iterable[str]) -> np.ndarray:
+        """The chunk ids of these documents' headlines, ascending (int64)."""
+        found = sorted(i for doc in doc_ids for i in self.of_document(doc))
+        return np.array(found, dtype=np.int64)
 
     def marks(self, candidates: np.ndarray) -> np.ndarray:
         """1.0 per candidate (chunk ids) that is its report's headline, else 0.0."""

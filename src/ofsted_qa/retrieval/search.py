@@ -206,6 +206,8 @@ class Searcher:
             candidates = np.union1d(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
             )
+        if understood.councils and read and headline.boost(understood):  # and their verdicts
+            candidates = np.union1d(candidates, self._council_headlines(understood, allowed))
         if understood.report_ids:  # so are the passages of an inspection it names
             mask = self._report_passages(understood)
             mask = mask if allowed is None else mask & allowed
@@ -255,6 +257,18 @@ class Searcher:
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
         return self._answered(response, timeline, shown_k, read)
+
+    def _council_headlines(
+        self, understood: Interpretation, allowed: np.ndarray | None
+    ) -> np.ndarray:
+        """The headline passages of the named councils' reports (headline.py), as chunk ids:
+        a verdict asked for is a candidate however few of the question's words it shares."""
+        mask = self.council_docs.passages(understood.councils)
+        if not mask.size:
+            return np.zeros(0, dtype=np.int64)
+        docs = list(self.bundle.store.documents)
+        ids = self.headlines.of_documents(docs[d] for d in np.unique(self.facts.chunk_doc[mask]))
+        return ids if allowed is None else ids[allowed[ids]]
 
     def _report_passages(self, understood: Interpretation) -> np.ndarray:
         return spread.report_passages(
