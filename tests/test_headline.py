@@ -90,3 +90,13 @@ def test_the_boost_is_whole_for_a_verdict_alone_and_a_share_with_a_topic() -> No
         headline.HEADLINE_BOOST * headline.TOPICAL_SHARE
     )
     assert headline.boost(interpret("care leavers in Devon")) == 0.0
+
+
+def test_a_question_of_a_council_alone_asks_for_its_report_as_a_whole() -> None:
+    from ofsted_qa.retrieval import headline
+
+    alone = replace(interpret("North Northants ofsted 2026"), councils=("North Northamptonshire",))
+    alone = replace(alone, council_words=(("North Northants", "North Northamptonshire"),))
+    assert headline.boost(alone) == headline.HEADLINE_BOOST
+    topic = replace(interpret("Camden systemic practice 2017"), councils=("Camden",))
+    assert headline.boost(topic) == 0.0

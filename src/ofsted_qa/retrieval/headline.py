@@ -73,10 +73,13 @@ _GENERIC = frozenset(
 def boost(understood: Interpretation) -> float:
     """The headline boost for this question: HEADLINE_BOOST when it asks for a verdict or a
     change and names no topic, TOPICAL_SHARE of it when it also names one (its topic's
-    passages answer as well as the headline), 0 when it asks for no verdict."""
-    if not asks_verdict(understood):
-        return 0.0
-    return HEADLINE_BOOST * (TOPICAL_SHARE if topic_terms(understood) else 1.0)
+    passages answer as well as the headline); HEADLINE_BOOST for a question of a council alone
+    (its report as a whole is asked for); else 0."""
+    topical = bool(topic_terms(understood))
+    if asks_verdict(understood):
+        return HEADLINE_BOOST * (TOPICAL_SHARE if topical else 1.0)
+    # a council and no topic ("North Northants ofsted 2026"): the report as a whole is asked for
+    return HEADLINE_BOOST if understood.councils and not topical else 0.0
 
 
 def topic_terms(understood: Interpretation) -> tuple[str, ...]:
