@@ -24,6 +24,7 @@ from ofsted_qa.retrieval import (
     boosts,
     caveats,
     dedupe,
+    furniture,
     headline,
     inspection_question,
     judgement_card,
@@ -365,6 +366,7 @@ class Searcher:
             if lift
             else zeros
         )
+        cover = furniture.penalty(self.facts, candidates, understood) if read else zeros
         return {
             "score": base
             + phrase
@@ -372,6 +374,7 @@ class Searcher:
             + council
             + report
             + verdict
+            + cover
             + t.year_boost * year
             + t.source_boost * source,
             "bm25": bm25,
@@ -385,6 +388,7 @@ class Searcher:
             "council_boost": council,
             "report_boost": report,
             "headline_boost": verdict,
+            "furniture": cover,
         }
 
     def _hit(
