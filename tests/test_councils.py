@@ -84,6 +84,10 @@ def test_spellings_of_one_place_are_one_council_shown_as_the_place() -> None:
         ("private fostering in Kingston", ["Hull", "Kingston upon Thames"]),
         ("Kingston upon Thames", ["Kingston upon Thames"]),
         ("compare Norfolk and Leeds", ["Norfolk", "Leeds"]),
+        # the words two councils share said once, after the second
+        ("North v West Northamptonshire 2026", ["North Northamptonshire", "West Northamptonshire"]),
+        ("north and west northants", ["North Northamptonshire", "West Northamptonshire"]),
+        ("care in the north and West Northamptonshire", ["West Northamptonshire"]),
         # typos of council words, five letters or more
         ("care leavers in Norflok", ["Norfolk"]),
         ("Bexly care leavers", ["Bexley"]),

@@ -6,7 +6,14 @@ import ir_measures
 import pytest
 from ir_measures import RR, R, Success, nDCG
 
-from ofsted_qa.evaluation.metrics import Judgement, evaluate, first_relevant_rank, mean, unit_recall
+from ofsted_qa.evaluation.metrics import (
+    Judgement,
+    card_id,
+    evaluate,
+    first_relevant_rank,
+    mean,
+    unit_recall,
+)
 
 RUN = {"q1": [["x"], ["a"], ["y"], ["b"]], "q2": [["z"], ["w"], ["c"]], "q3": [["c"]]}
 JUDGED = {
@@ -78,3 +85,46 @@ def test_mean() -> None:
         == 0.5
     )
     assert mean([])["R@5"] == 0.0
+
+
+def test_a_judgement_card_of_an_asked_document_counts_first_and_not_for_recall() -> None:
+    judged = {"q": Judgement({"a": 1}, {"a": frozenset([0])}, 1, frozenset({card_id("d1")}))}
+    right = evaluate({"q": [[card_id("d1")], ["x"], ["a"]]}, judged)["q"]
+    assert (right["Hit@1"], right["MRR@10"]) == (1.0, 1.0)
+    # R@k is over passages: the card does not take one of the k places, nor count as a unit
+    assert evaluate({"q": [[card_id("d1")], ["x"], ["y"], ["z"], ["w"], ["a"]]}, judged)["q"][
+        "R@5"
+    ] == pytest.approx(1.0)
+    assert first_relevant_rank([[card_id("d1")], ["a"]], judged["q"]) == 1
+
+
+def test_a_card_of_another_inspection_is_a_wrong_answer_at_its_rank() -> None:
+    judged = {"q": Judgement({"a": 1}, {"a": frozenset([0])}, 1, frozenset({card_id("d1")}))}
+    wrong = evaluate({"q": [[card_id("d2")], ["a"]]}, judged)["q"]
+    assert (wrong["Hit@1"], wrong["MRR@10"]) == (0.0, 0.5)
+
+
+def test_a_relevant_card_not_shown_does_not_raise_the_ideal_ranking() -> None:
+    judged = {"q": Judgement({"a": 1}, {"a": frozenset([0])}, 1, frozenset({card_id("d1")}))}
+    assert evaluate({"q": [["a"]]}, judged)["q"]["nDCG@10"] == pytest.approx(1.0)
+
+
+def test_a_card_alone_answers_a_question_whose_evidence_no_passage_holds() -> None:
+    judged = {"q": Judgement({}, {}, 1, frozenset({card_id("d1")}))}
+    assert evaluate({"q": [[card_id("d1")]]}, judged)["q"]["Hit@1"] == 1.0
+    assert evaluate({"q": [["x"]]}, judged)["q"]["Hit@1"] == 0.0
+
+
+def test_a_response_ranks_one_group_per_card_naming_every_document_of_its_inspection() -> None:
+    from types import SimpleNamespace
+
+    from ofsted_qa.evaluation.runs import card_groups
+    from ofsted_qa.retrieval.inspections import Inspection
+    from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+
+    def card(doc: str, also: tuple[str, ...] = ()) -> JudgementCard:
+        return JudgementCard(Inspection(doc, "X", "inspection", "", "", "", "", True, also), ())
+
+    response = SimpleNamespace(judged=Judged(cards=(card("d1", ("seed1",)), card("d2"))))
+    assert card_groups(response) == [[card_id("d1"), card_id("seed1")], [card_id("d2")]]
+    assert card_groups(SimpleNamespace(judged=None)) == []

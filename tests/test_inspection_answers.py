@@ -51,6 +51,13 @@ def test_without_a_year_the_card_is_the_latest_inspection(indexed: list[str]) ->
     assert card["published"].startswith("2023")
 
 
+def test_a_grade_question_over_time_has_every_inspection_s_card_oldest_first(
+    indexed: list[str],
+) -> None:
+    cards = ask(indexed, "how has Northwick been judged over the years")["judgements"]["cards"]
+    assert [c["published"][:4] for c in cards] == ["2019", "2023"]
+
+
 def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: list[str]) -> None:
     answer = ask(indexed, "which councils were inadequate for children in care in 2024")
     listing = answer["judgements"]["listing"]

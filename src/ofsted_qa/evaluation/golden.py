@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.evaluation.metrics import Judgement
+from ofsted_qa.evaluation.metrics import Judgement, card_id
 from ofsted_qa.index.store import ChunkStore
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -60,7 +60,8 @@ def load_golden(path: Path) -> list[Question]:
 
 
 def judge(questions: list[Question], store: ChunkStore) -> dict[str, Judgement]:
-    """Passage ids are chunk ids as strings."""
+    """Passage ids are chunk ids as strings. A judgement card for one of the question's `docs`
+    is relevant too (`Judgement.cards`), at document level: it carries no evidence unit."""
     # One joined text searched with str.find: a corpus index holds ~60,000 passages, and a
     # scan of each per evidence string would cost minutes.
     texts = [normalise(chunk.text) for chunk in store]
@@ -80,7 +81,10 @@ def judge(questions: list[Question], store: ChunkStore) -> dict[str, Judgement]:
                 units.setdefault(str(chunk_id), set()).add(u)
                 found = joined.find(needle, starts[chunk_id] + len(texts[chunk_id]) + 1)
         out[q.id] = Judgement(
-            dict.fromkeys(units, 1), {p: frozenset(s) for p, s in units.items()}, len(q.evidence)
+            dict.fromkeys(units, 1),
+            {p: frozenset(s) for p, s in units.items()},
+            len(q.evidence),
+            frozenset(card_id(d) for d in q.docs),
         )
     return out
 

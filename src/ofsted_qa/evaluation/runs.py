@@ -2,7 +2,8 @@
 
 Modes: `bm25`, `dense` and `hybrid` are the plain baselines (the question as typed); `full`
 is the shipped pipeline (hybrid + typo correction, glossary, year and source boosts, duplicate
-grouping).
+grouping). In `full` mode a grade question's judgement cards rank first, before the passages,
+as the answer shows them (metrics.py says how they are credited).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.evaluation.metrics import Judgement, evaluate, mean
+from ofsted_qa.evaluation.metrics import Judgement, card_id, evaluate, mean
 
 DEPTH = 10
 # mode -> (Searcher mode, understand the question, group near-duplicates)
@@ -87,11 +88,18 @@ def run_mode(
         response = searcher.search(
             text, k=depth, mode=how, understand=understand, group_duplicates=group, filters=filters
         )
-        runs[qid] = [
+        runs[qid] = card_groups(response) + [
             [_pid(searcher, h.chunk_id), *(_pid(searcher, d.chunk_id) for d in h.duplicates)]
             for h in response.hits
         ]
     return runs
+
+
+def card_groups(response: Any) -> list[list[str]]:
+    """One ranked result per judgement card of the response (none for a listing of councils
+    or a question that asks for no grade): the card's inspection documents as `card_id`s."""
+    cards = response.judged.cards if response.judged is not None else ()
+    return [[card_id(d) for d in card.inspection.doc_ids] for card in cards]
 
 
 def _pid(searcher: Any, chunk_id: int) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ofsted_qa.evaluation.golden import Question, judge, unmatched
-from ofsted_qa.evaluation.metrics import Judgement
+from ofsted_qa.evaluation.metrics import CARD, Judgement
 from ofsted_qa.evaluation.runs import Outcome, check_answerable, measure
 
 
@@ -122,6 +122,9 @@ def labels(searcher: Any, runs: dict[str, dict[str, list[list[str]]]]) -> dict[s
         return {p: p for p in wanted}
     out = {}
     for p in wanted:
+        if p.startswith(CARD):
+            out[p] = f"judgement card: {_short(p.removeprefix(CARD))}"
+            continue
         chunk = store.get(int(p))
         doc = chunk.doc_id[:3] if "/" not in chunk.doc_id else _short(chunk.doc_id)
         out[p] = f"{doc}#{chunk.paragraph}: {chunk.text[:70]}"

@@ -24,6 +24,8 @@ from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_w
 from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019]s\b)?|&")
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "our"})
+_JOINING = frozenset({"and", "or", "v", "vs", "versus", "&"})  # "North and West Northants"
 MIN_TYPO = 5  # shorter words are too easily another word
 
 
@@ -111,6 +113,12 @@ class CouncilFinder:
         i = 0
         while i < len(tokens):
             length, named = self._longest_at(tokens, i)
+            elided = self._elided_at(tokens, i) if length < 2 else Named(frozenset())
+            if elided.councils:  # "North" of "North v West Northamptonshire"
+                ordered = tuple(sorted(elided.councils, key=lambda c: c.name))
+                found.append(Mention(question[slice(*tokens[i].span)], ordered, elided.note))
+                i += 1
+                continue
             if not length:
                 i += 1
                 continue
@@ -136,6 +144,20 @@ class CouncilFinder:
     def _named_alone(self, token: _Token) -> bool:
         # "beds" is an ordinary word though "bedfordshire" is not
         return token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word))
+
+    def _elided_at(self, tokens: list[_Token], i: int) -> Named:
+        """A council whose shared words are said once, after the next council's name: "North"
+        in "North and West Northamptonshire", "East v West Sussex" (the word, a joining word,
+        then a council named by a first word and the same rest)."""
+        if i + 2 >= len(tokens):
+            return Named(frozenset())
+        if tokens[i + 1].raw not in _JOINING or (i and tokens[i - 1].raw in _ARTICLES):
+            return Named(frozenset())  # "the north and West Northamptonshire": a region
+        length, _next = self._longest_at(tokens, i + 2)
+        if length < 2:
+            return Named(frozenset())
+        rest = tuple(t.word for t in tokens[i + 3 : i + 2 + length])
+        return self._phrases.get((tokens[i].word, *rest), Named(frozenset()))
 
     def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, Named]:
         for length in range(min(self._longest, len(tokens) - i), 0, -1):

@@ -134,7 +134,8 @@ def _of_councils(
     year_from: int | None,
 ) -> tuple[list[Inspection], tuple[str, ...]]:
     """Per council named: its inspections of the years asked (on site in them before published
-    in them), or since the year asked, else its latest."""
+    in them), or since the year asked, else every one for a question over time ("how has X been
+    judged over the years"), else its latest."""
     chosen: list[Inspection] = []
     notes: list[str] = []
     for council in understood.councils:
@@ -146,8 +147,8 @@ def _of_councils(
             since = [i for i in own if i.when[:4] >= str(year_from)]
             chosen += since or own[-1:]
             continue
-        if not years:
-            chosen.append(own[-1])
+        if not years:  # "judged over the years": every inspection, oldest first
+            chosen += own if understood.over_time else own[-1:]
             continue
         dated = [i for i in own if any(i.years_matched(y) for y in years)]
         on_site = [i for i in dated if any("on site" in i.years_matched(y) for y in years)]

@@ -49,6 +49,12 @@ _RECENT = re.compile(
     r"inspection|visit|letter|report))?)\b",
     re.I,
 )
+# A year compared with now ("2016 compared with now", "2014 v today"): the newest report joins it.
+_THEN_AND_NOW = re.compile(
+    r"\b(?:compared?\s+(?:with|to)|vs\.?|versus|v|and|to|until)\s+"
+    r"(now|today|these\s+days|the\s+latest(?:\s+(?:inspection|report|visit))?)\b",
+    re.I,
+)
 # The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
 _ANSWERS = {
     "number": re.compile(
@@ -149,9 +155,17 @@ class Interpretation:
         return f"{text} ({'; '.join(self.expansions)})" if self.expansions else text
 
     def since_latest(self, newest_year: int) -> Interpretation:
-        """A recency cue resolved: documents of the index's newest year are wanted."""
-        if not self.recent or self.years or self.year_from is not None:
+        """A recency cue resolved: documents of the newest year (of the index, or of the
+        councils named) are wanted; beside years named ("2016 compared with now"), that year
+        joins them, so both sides of the comparison lead."""
+        if not self.recent or self.year_from is not None:
             return self
+        if self.years:
+            return (
+                self
+                if newest_year in self.years
+                else replace(self, years=(*self.years, newest_year))
+            )
         return replace(self, year_from=newest_year)
 
     def wants_year(self, years: frozenset[int]) -> bool:
@@ -289,8 +303,15 @@ def interpret(
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
     refs = references(text)
     framing += tuple(r.surface for r in refs) + change_words(text)
-    recency = _RECENT.search(text)  # a named year says more than "now"
-    recent = recency.group() if recency and not years and year_from is None else ""
+    recency = _RECENT.search(text)  # a named year says more than "now" ...
+    then_and_now = _THEN_AND_NOW.search(text)  # ... unless compared with it: both are meant
+    recent = (
+        recency.group()
+        if recency and not years and year_from is None
+        else then_and_now.group(1)
+        if then_and_now and years and year_from is None
+        else ""
+    )
     framing += (recent,) if recent else ()
     # a council named is a boost on its documents; as a search word it would pull up every
     # cover page and heading that prints the name ("Inspection of Cornwall ...")

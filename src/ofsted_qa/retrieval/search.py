@@ -24,8 +24,11 @@ from ofsted_qa.retrieval import (
     boosts,
     caveats,
     dedupe,
+    furniture,
+    headline,
     inspection_question,
     judgement_card,
+    recency,
     scoring,
     spread,
 )
@@ -67,6 +70,10 @@ class Searcher:
     @cached_property
     def facts(self) -> boosts.ChunkFacts:
         return boosts.ChunkFacts(self.bundle.store)
+
+    @cached_property
+    def headlines(self) -> headline.Headlines:
+        return headline.Headlines(self.bundle.store)
 
     @cached_property
     def _vocabulary(self) -> tuple[Counter[str], dict[str, float]]:
@@ -161,8 +168,11 @@ class Searcher:
         if timeline is None:
             timeline = read and bool(understood.over_time)
         shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
-        if understood.recent and self.facts.known_years:
-            understood = understood.since_latest(max(self.facts.known_years))
+        if understood.recent and self.facts.known_years:  # "now": the councils' latest report
+            newest = recency.newest_year(
+                self.facts.doc_years, self.council_docs.per_doc, understood.councils
+            )
+            understood = understood.since_latest(newest or max(self.facts.known_years))
         if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
             understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
@@ -200,6 +210,8 @@ class Searcher:
             candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
             )
+        if understood.councils and read and headline.boost(understood):  # and their verdicts
+            candidates = np.union1d(candidates, self._council_headlines(understood, allowed))
         if understood.report_ids:  # so are the passages of an inspection it names
             mask = self._report_passages(understood)
             mask = mask if allowed is None else mask & allowed
@@ -249,6 +261,18 @@ class Searcher:
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
         return self._answered(response, timeline, shown_k, read)
+
+    def _council_headlines(
+        self, understood: Interpretation, allowed: np.ndarray | None
+    ) -> np.ndarray:
+        """The headline passages of the named councils' reports (headline.py), as chunk ids:
+        a verdict asked for is a candidate however few of the question's words it shares."""
+        mask = self.council_docs.passages(understood.councils)
+        if not mask.size:
+            return np.zeros(0, dtype=np.int64)
+        docs = list(self.bundle.store.documents)
+        ids = self.headlines.of_documents(docs[d] for d in np.unique(self.facts.chunk_doc[mask]))
+        return ids if allowed is None else ids[allowed[ids]]
 
     def _report_passages(self, understood: Interpretation) -> np.ndarray:
         return spread.report_passages(
@@ -310,6 +334,7 @@ class Searcher:
             base = normalise(dense)
         else:
             base = fuse(bm25, dense, t.fusion, t.dense_weight)
+        dated = bool(understood.years or understood.year_from is not None)
         year, source = boosts.year_and_source(
             self.bundle.store,
             candidates,
@@ -338,12 +363,22 @@ class Searcher:
             if understood.report_ids
             else zeros
         )
+        # a verdict or change asked for: the headline of a report of the years asked
+        lift = headline.boost(understood) if read else 0.0
+        verdict = (
+            lift * self.headlines.marks(candidates) * (year >= 1.0 if dated else 1.0)
+            if lift
+            else zeros
+        )
+        cover = furniture.penalty(self.facts, candidates, understood) if read else zeros
         return {
             "score": base
             + phrase
             + answer
             + council
             + report
+            + verdict
+            + cover
             + t.year_boost * year
             + t.source_boost * source,
             "bm25": bm25,
@@ -356,6 +391,8 @@ class Searcher:
             "source_boost": t.source_boost * source,
             "council_boost": council,
             "report_boost": report,
+            "headline_boost": verdict,
+            "furniture": cover,
         }
 
     def _hit(

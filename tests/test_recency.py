@@ -1,0 +1,35 @@
+"""'Now' is the named council's latest report, not the index's newest year."""
+
+from __future__ import annotations
+
+from ofsted_qa.retrieval.recency import newest_year
+
+YEARS = [frozenset({2017}), frozenset({2024}), frozenset({2026}), frozenset()]
+COUNCILS = [
+    frozenset({"Leicestershire"}),
+    frozenset({"Leicestershire"}),
+    frozenset({"Trafford"}),
+    frozenset({"Leeds"}),
+]
+
+
+def test_now_is_the_named_councils_newest_year() -> None:
+    assert newest_year(YEARS, COUNCILS, ["Leicestershire"]) == 2024
+    assert newest_year(YEARS, COUNCILS, ["Leicestershire", "Trafford"]) == 2026
+
+
+def test_now_of_no_council_or_of_an_undated_one_is_the_index_newest_year() -> None:
+    assert newest_year(YEARS, COUNCILS, []) == 2026
+    assert newest_year(YEARS, COUNCILS, ["Leeds"]) == 2026
+    assert newest_year([frozenset()], [frozenset()], []) is None
+
+
+def test_a_year_compared_with_now_wants_both_the_year_and_the_newest() -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    reading = interpret("Wirral care leavers: 2016 compared with now")
+    assert reading.recent == "now" and reading.years == (2016,)
+    assert reading.since_latest(2024).years == (2016, 2024)
+    assert reading.since_latest(2024).year_from is None
+    # a year named beside "now" without a comparison still says more than "now"
+    assert interpret("What did Ofsted say in 2014 about care leavers now?").recent == ""
