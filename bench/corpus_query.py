@@ -146,33 +146,28 @@ def step_tui(run: CorpusRun) -> dict[str, Any]:
 
 
 def step_eval(run: CorpusRun) -> dict[str, Any]:
-    """`ofsted-qa eval` on the corpus index twice (the second reuses everything) and once on
-    the seeds index. Uses the corpus mode of `eval` where the CLI has one; otherwise the seeds'
-    golden questions asked of the whole corpus, which is said."""
-    helped = subprocess.run(cli("eval", "--help"), capture_output=True, text=True, env=env())
-    corpus_flag = "--corpus" if "--corpus" in helped.stdout else ""
-    args = ["eval", "--no-report", "--json", *([corpus_flag] if corpus_flag else [])]
-    out: dict[str, Any] = {
-        "what": "eval's corpus mode"
-        if corpus_flag
-        else "the seeds' golden questions asked of the whole-corpus index (eval has no corpus "
-        "mode in this checkout)",
-        "args": args,
-    }
-    for name, index in (("corpus_first", run.index), ("corpus_again", run.index)):
-        got = measured(cli("--index", str(index), *args))
+    """`ofsted-qa eval --set corpus` over the bench's corpus index twice (the second reuses
+    everything: the index is the eval's own when its folders match), and the seed set once on
+    the seeds index."""
+    args = ["eval", "--no-report", "--json", "--set", "corpus", "--corpus", str(run.docs)]
+    args += ["--corpus-index", str(run.index)]
+    out: dict[str, Any] = {"what": "eval's corpus sets", "args": args}
+    for name in ("corpus_first", "corpus_again"):
+        got = measured(cli(*args))
         out[name] = {"wall_s": got["wall_s"], "peak_rss_mb": got["peak_rss_mb"]}
-        out[name]["scores"] = _scores(got["stdout"])
+        out[name]["scores"] = _scores(got["stdout"], "corpus")
     seeds = measured(cli("--index", str(run.seeds_index), "eval", "--no-report", "--json"))
     out["seeds"] = {"wall_s": seeds["wall_s"], "peak_rss_mb": seeds["peak_rss_mb"]}
     out["seeds"]["scores"] = _scores(seeds["stdout"])
     return out
 
 
-def _scores(stdout: str) -> dict[str, Any]:
-    """Each mode's Hit@1, Success@5 and MRR@10 over all questions, from `eval --json`."""
+def _scores(stdout: str, question_set: str = "") -> dict[str, Any]:
+    """Each mode's Hit@1, Success@5 and MRR@10 over all questions, from `eval --json` (one
+    set's, where the output holds several keyed by set)."""
     try:
-        summary = json.loads(stdout)["summary"]
+        parsed = json.loads(stdout)
+        summary = (parsed[question_set] if question_set else parsed)["summary"]
         keep = ("n", "Hit@1", "Success@5", "MRR@10")
         return {
             mode: {k: round(v, 3) for k, v in rows["all"].items() if k in keep}
