@@ -156,7 +156,9 @@ def step_eval(run: CorpusRun) -> dict[str, Any]:
         got = measured(cli(*args))
         out[name] = {"wall_s": got["wall_s"], "peak_rss_mb": got["peak_rss_mb"]}
         out[name]["scores"] = _scores(got["stdout"], "corpus")
-    seeds = measured(cli("--index", str(run.seeds_index), "eval", "--no-report", "--json"))
+    seeds = measured(
+        cli("--index", str(run.seeds_index), "eval", "--no-report", "--json", "--set", "seeds")
+    )
     out["seeds"] = {"wall_s": seeds["wall_s"], "peak_rss_mb": seeds["peak_rss_mb"]}
     out["seeds"]["scores"] = _scores(seeds["stdout"])
     return out
