@@ -99,6 +99,31 @@ def test_dedupe_group() -> None:
     assert groups == [[0, 2], [1], [3]]
 
 
+def test_passages_that_say_different_things_are_never_one() -> None:
+    # Two councils' judgement tables differ in one grade; a report and its copy differ in the
+    # verdict of one sentence: shown as "the same passage", either would misquote.
+    table = (
+        "Judgement Grade The impact of leaders on social work practice with children and "
+        "families {0} The experiences and progress of children who need help and protection "
+        "{1} The experiences and progress of children in care {2} Overall effectiveness {3}"
+    )
+    outstanding = table.format("Outstanding", "Outstanding", "Outstanding", "Outstanding")
+    one_good = table.format("Outstanding", "Good", "Outstanding", "Outstanding")
+    assert dedupe.group([outstanding, one_good]) == [[0], [1]]
+    assert dedupe.group([outstanding, outstanding + " "]) == [[0, 1]]
+    frame = "The previous inspection of the council's services in March {0} judged them to be {1}"
+    assert dedupe.group([frame.format(2012, "inadequate"), frame.format(2012, "good")]) == [
+        [0],
+        [1],
+    ]
+    assert dedupe.group([frame.format(2012, "good"), frame.format(2013, "good")]) == [[0], [1]]
+    # a quote carried with its own framing still groups: its verdicts, in order, are the longer's
+    quote = frame.format(2012, "good")
+    assert dedupe.group([quote, "A council spokesperson said: " + quote + ", and not since."]) == [
+        [0, 1]
+    ]
+
+
 def test_best_sentence_prefers_rare_terms() -> None:
     text = "Children are seen. The IRO challenges drift. Children are safe."
     start, end = best_sentence(text, {"iro", "children"}, {"iro": 5.0, "children": 0.1})

@@ -2,11 +2,16 @@
 
 Two passages are near-duplicates when most of the shorter one's word trigrams also occur in
 the longer one: reworded context around a shared quote still groups, a shared phrase does not.
+They must also say the same thing: the shorter one's verdict words (grades, numbers, negations)
+occur in the longer one in the same order. Two councils' judgement tables share nearly every
+trigram and differ in one grade; "judged inadequate in 2012" and "judged to be good" share their
+frame: an answer showing one as the "same passage" as the other would misquote.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ofsted_qa.index.lexical_index import words
 
@@ -15,22 +20,47 @@ CONTAINMENT = 0.7
 MIN_SHINGLES = 6  # passages shorter than ~8 words are never grouped
 
 
-Shingles = frozenset[int]
+# Words whose difference changes what a passage says, however alike the rest.
+_VERDICT_WORDS = frozenset(
+    "outstanding good adequate inadequate requires improvement not no never nor none".split()
+)
+
+
+@dataclass(frozen=True)
+class Shingles:
+    """A passage's word trigrams, each kept as its hash (intersecting ints is several times
+    cheaper than re-hashing tuples of strings; a collision is a 2**-64 chance), and its verdict
+    words and numbers in order."""
+
+    trigrams: frozenset[int]
+    verdicts: tuple[str, ...]
 
 
 def shingles(text: str, size: int = SHINGLE) -> Shingles:
-    """Word trigrams, each kept as its hash: intersecting ints is several times cheaper than
-    re-hashing tuples of strings on every comparison (a collision is a 2**-64 chance)."""
+    """The passage's `Shingles`."""
     tokens = words(text)
-    return frozenset(hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1))
+    return Shingles(
+        frozenset(hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)),
+        tuple(w for w in tokens if w in _VERDICT_WORDS or w.isdigit()),
+    )
 
 
 def similarity(a: Shingles, b: Shingles) -> float:
-    """Share of the smaller shingle set found in the other (0 for very short passages)."""
-    small = min(len(a), len(b))
+    """Share of the smaller trigram set found in the other; 0 for very short passages and for
+    passages whose verdicts differ (the shorter's verdict words not, in order, the longer's)."""
+    small = min(len(a.trigrams), len(b.trigrams))
     if small < MIN_SHINGLES:
         return 0.0
-    return len(a & b) / small
+    shorter, longer = (a, b) if len(a.trigrams) <= len(b.trigrams) else (b, a)
+    if not _in_order(shorter.verdicts, longer.verdicts):
+        return 0.0
+    return len(a.trigrams & b.trigrams) / small
+
+
+def _in_order(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """`part` is a subsequence of `whole`."""
+    rest = iter(whole)
+    return all(word in rest for word in part)
 
 
 def group(texts: Sequence[str], threshold: float = CONTAINMENT) -> list[list[int]]:
