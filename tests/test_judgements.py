@@ -267,3 +267,21 @@ def test_every_ref_and_citation_opens_with_show(indexed: list[str]) -> None:
         # the citation pasted back opens the same table
         code, pasted = run([*indexed, "show", row["citation"], "--around", "0"])
         assert code == 0 and pasted == shown
+
+
+def test_a_council_spelt_two_ways_is_one_council(indexed: list[str], tmp_path: Path) -> None:
+    # reports spell their council as they please ("Reading" / "Reading Borough Council"): a
+    # listing counts and names places, and keeps each report's own spelling beside it
+    name = "80001_northwick/children's services inspection - 01 march 2026.pdf"
+    grades = {"impact_of_leaders": "good", "help_and_protection": "good", "in_care": "good"}
+    (tmp_path / "reports" / name).write_bytes(
+        report_pdf("Northwick Borough Council", "2 February to 13 February 2026", grades)
+    )
+    assert run([*indexed, "index", "--docs", str(tmp_path / "reports")])[0] == 0
+    found = rows(indexed, "--area", "leaders")
+    assert {r["council"] for r in found} == {"Northwick", "South Eastby"}
+    assert "Northwick Borough Council" in {r["council_as_written"] for r in found}
+    northwick = [r["published"][:4] for r in found if r["council"] == "Northwick"]
+    assert northwick == sorted(northwick)  # one council's inspections, oldest first
+    code, out = run([*indexed, "judgements", "--area", "leaders"])
+    assert code == 0 and "of 2 councils" in out

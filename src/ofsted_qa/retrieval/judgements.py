@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 
 from ofsted_qa.citations.citation import JUDGEMENTS_PLACE, document_citation, ref
 from ofsted_qa.index.store import ChunkStore
@@ -38,7 +39,8 @@ class JudgementFilters:
 class JudgementRow:
     """One graded area of one report, cited to the page of the report that grades it."""
 
-    council: str
+    council: str  # the place, one name for every spelling ("Reading" for "Reading Borough Council")
+    council_as_written: str  # the report's own spelling
     doc_id: str
     kind: str
     framework: str
@@ -79,7 +81,8 @@ def list_judgements(
     areas = area_keys(filters.area) if filters.area else None
     grade = grade_key(filters.grade) if filters.grade else None
     rows: list[JudgementRow] = []
-    for meta in sorted(graded, key=_inspection_order):
+    places = place_names(store)
+    for meta in sorted(graded, key=lambda m: _inspection_order(m, places)):
         if councils is not None and meta.local_authority not in councils:
             continue
         if filters.year is not None and filters.year not in meta.years:
@@ -105,8 +108,18 @@ def report_rows(
     return tuple(_row(store, meta, j) for j in chosen)
 
 
-def _inspection_order(meta: DocumentMeta) -> tuple[str, str, str]:
-    return council_core(meta.local_authority), meta.period_start or meta.date, meta.doc_id
+def _inspection_order(meta: DocumentMeta, places: dict[str, str]) -> tuple[str, str, str]:
+    place = places.get(meta.local_authority, meta.local_authority)
+    return council_core(place), meta.period_start or meta.date, meta.doc_id
+
+
+@lru_cache(maxsize=4)
+def place_names(store: ChunkStore) -> dict[str, str]:
+    """Each council spelling the index's reports use -> the place it names, as shown
+    ("Reading Borough Council" and "Reading" -> "Reading"; "Kingston upon Hull" -> "Hull"), so
+    a listing counts and orders councils, not spellings."""
+    councils = Councils(m.local_authority for m in store.documents.values())
+    return {s: c.name for c in councils.all for s in c.spellings}
 
 
 def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
@@ -122,7 +135,8 @@ def _row(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> Judgeme
     passage = judgement_passage(store, meta, judgement)
     page = f", p. {judgement.page}" if meta.page_starts else ""
     return JudgementRow(
-        council=meta.local_authority,
+        council=place_names(store).get(meta.local_authority, meta.local_authority),
+        council_as_written=meta.local_authority,
         doc_id=meta.doc_id,
         kind=meta.kind,
         framework=meta.framework,
