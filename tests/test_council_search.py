@@ -176,3 +176,14 @@ def test_a_council_option_takes_the_names_a_question_takes(env: list[str], tmp_p
     }
     answer = ask(env, "independent reviewing officers", "--council", "Cumbria")
     assert {r["doc_id"].split("/")[0] for r in answer["results"]} == {"90006_cumberland"}
+
+
+def test_a_council_read_from_the_question_is_not_a_word_found_nowhere(indexed: list[str]) -> None:
+    # the council's name is read as a cue and leaves the searched words: "no word of the
+    # question occurs in any document" would be false (found by a fresh user: "Bexley in 2099")
+    answer = ask(indexed, "Eastmere xylophone")
+    assert answer["notes"] == [
+        "Apart from the council, no word of the question occurs in any document: these "
+        "passages are the council's closest in meaning, not matches."
+    ]
+    assert councils_of(answer)[0] == "eastmere"

@@ -73,9 +73,17 @@ def councils(
 
 
 def unknown_words(understood: Interpretation, vocabulary: Mapping[str, int]) -> tuple[str, ...]:
-    """A note when no word of the question (or its glossary expansions) is in any document."""
-    if any(t in vocabulary for t in understood.search_terms):
+    """A note when no word of the question (or its glossary expansions) is in any document;
+    none when no word is left to search ("Bexley in 2016": a council and a year, both read), and
+    said of the other words when a council was read from the question ("Bexley in 2099")."""
+    terms = understood.search_terms
+    if not terms or any(t in vocabulary for t in terms):
         return ()
+    if understood.councils:
+        return (
+            "Apart from the council, no word of the question occurs in any document: these "
+            "passages are the council's closest in meaning, not matches.",
+        )
     return (
         "No word of the question occurs in any document: these passages are only the "
         "closest in meaning, not matches.",
