@@ -130,7 +130,8 @@ def test_judgements_across_the_real_reports(env: list[str], reports: Path) -> No
     _index(env, reports)
     code, out = run([*env, "judgements", "--council", "bexley", "--json"])
     found = {(r["published"][:4], r["area"]): r for r in json.loads(out)}
-    assert code == 0 and {r["council"] for r in found.values()} == {"London Borough of Bexley"}
+    assert code == 0 and {r["council"] for r in found.values()} == {"Bexley"}
+    assert {r["council_as_written"] for r in found.values()} == {"London Borough of Bexley"}
     lscb = found["2014", "lscb"]
     assert lscb["grade"] == "inadequate" and lscb["framework"] == "SIF"
     assert lscb["citation"].endswith(
