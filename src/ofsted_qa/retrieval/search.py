@@ -204,19 +204,22 @@ class Searcher:
             else None
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
-        if understood.councils:  # the council's passages compete even where the topic drowns them
-            mask = self.council_docs.passages(understood.councils)
+        report = (
+            spread.report_passages(self.facts.chunk_doc, self._doc_position, understood.report_ids)
+            if understood.report_ids
+            else None
+        )
+        # The passages of the councils and of the inspection named compete even where the topic
+        # drowns them.
+        council = self.council_docs.passages(understood.councils) if understood.councils else None
+        for mask in (m for m in (council, report) if m is not None):
             mask = mask if allowed is None else mask & allowed
             candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
             )
         if understood.councils and read and headline.boost(understood):  # and their verdicts
-            candidates = np.union1d(candidates, self._council_headlines(understood, allowed))
-        if understood.report_ids:  # so are the passages of an inspection it names
-            mask = self._report_passages(understood)
-            mask = mask if allowed is None else mask & allowed
-            candidates = np.union1d(
-                candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
+            candidates = scoring.sorted_union(
+                candidates, self._council_headlines(understood, allowed)
             )
         if not candidates.size:
             return self._answered(
@@ -225,7 +228,9 @@ class Searcher:
                 shown_k,
                 read,
             )
-        parts = self._score(candidates, lexical, expansion, query_vector, mode, understood, read)
+        parts = self._score(
+            candidates, lexical, expansion, query_vector, mode, understood, read, report
+        )
         order = np.argsort(-parts["score"], kind="stable")
         order = boosts.cover_years(
             self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
@@ -271,13 +276,10 @@ class Searcher:
         if not mask.size:
             return np.zeros(0, dtype=np.int64)
         docs = list(self.bundle.store.documents)
-        ids = self.headlines.of_documents(docs[d] for d in np.unique(self.facts.chunk_doc[mask]))
-        return ids if allowed is None else ids[allowed[ids]]
-
-    def _report_passages(self, understood: Interpretation) -> np.ndarray:
-        return spread.report_passages(
-            self.facts.chunk_doc, self._doc_position, understood.report_ids
+        ids = self.headlines.of_documents(
+            docs[d] for d in scoring.sorted_union(self.facts.chunk_doc[mask])
         )
+        return ids if allowed is None else ids[allowed[ids]]
 
     def _answered(
         self, response: SearchResponse, timeline: bool, k: int, read: bool
@@ -318,8 +320,10 @@ class Searcher:
         mode: str,
         understood: Interpretation,
         read: bool,
+        report: np.ndarray | None = None,
     ) -> dict[str, np.ndarray]:
-        """The score and each part of it, per candidate (shown as `Hit.contributions`)."""
+        """The score and each part of it, per candidate (shown as `Hit.contributions`);
+        `report`: per passage of the index, it belongs to an inspection the question names."""
         t = self.tuning
         zeros = np.zeros(len(candidates), dtype=np.float32)
         bm25 = lexical[candidates] if lexical is not None else zeros
@@ -358,9 +362,9 @@ class Searcher:
             if understood.councils
             else zeros
         )
-        report = (
-            spread.REPORT_BOOST * self._report_passages(understood)[candidates].astype(np.float32)
-            if understood.report_ids
+        in_report = (
+            spread.REPORT_BOOST * report[candidates].astype(np.float32)
+            if report is not None
             else zeros
         )
         # a verdict or change asked for: the headline of a report of the years asked
@@ -376,7 +380,7 @@ class Searcher:
             + phrase
             + answer
             + council
-            + report
+            + in_report
             + verdict
             + cover
             + t.year_boost * year
@@ -390,7 +394,7 @@ class Searcher:
             "year_boost": t.year_boost * year,
             "source_boost": t.source_boost * source,
             "council_boost": council,
-            "report_boost": report,
+            "report_boost": in_report,
             "headline_boost": verdict,
             "furniture": cover,
         }
