@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import harness
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -113,33 +115,17 @@ def pipe_answers(argv: Sequence[str], lines: Sequence[str]) -> dict[str, Any]:
     """Questions fed to `ask --json` one at a time: each answer's wall seconds, and the CPU the
     process spent on all answers after the first (per answer, on average; the kernel counts CPU
     in 10 ms ticks, too coarse for one answer). Raises RuntimeError on an error line."""
-    proc = subprocess.Popen(
-        list(argv),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env(),
-        text=True,
-        bufsize=1,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
     waits: list[float] = []
     ticks_after_first = 0
-    try:
+    with harness.answering(argv, env()) as (ask, pid):
         for line in lines:
-            sent = time.perf_counter()
-            proc.stdin.write(line.replace("\n", " ") + "\n")
-            proc.stdin.flush()
-            answer = proc.stdout.readline()
-            waits.append(time.perf_counter() - sent)
+            answer, waited = ask(line)
+            waits.append(waited)
             if not answer or '"error"' in answer[:200]:
                 raise RuntimeError(f"ask --json answered {answer[:300]!r} to {line!r}")
             if len(waits) == 1:
-                ticks_after_first = _cpu_ticks(proc.pid)
-        ticks = _cpu_ticks(proc.pid) - ticks_after_first
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=60)
+                ticks_after_first = _cpu_ticks(pid)
+        ticks = _cpu_ticks(pid) - ticks_after_first
     per_tick = 1 / os.sysconf("SC_CLK_TCK")
     return {
         "questions": len(waits),

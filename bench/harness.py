@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,11 +138,13 @@ def peak_rss_of(argv: Sequence[str], *, env: dict[str, str] | None = None) -> fl
     return round(int(text) / 1024, 1) if text else float("nan")
 
 
-def pipe_latencies(
-    argv: Sequence[str], lines: Sequence[str], *, env: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """Feed questions one at a time through a pipe; time each answer line as it comes back."""
-    started = time.perf_counter()
+@contextlib.contextmanager
+def answering(
+    argv: Sequence[str], env: dict[str, str] | None = None
+) -> Iterator[tuple[Callable[[str], tuple[str, float]], int]]:
+    """A streaming `ask --json` process: `ask(question)` sends one line and returns the answer
+    line ("" once the process has ended) and the seconds it took; the process id beside it
+    (for its CPU). The process is closed on leaving."""
     proc = subprocess.Popen(
         list(argv),
         stdin=subprocess.PIPE,
@@ -153,24 +155,38 @@ def pipe_latencies(
         bufsize=1,
     )
     assert proc.stdin is not None and proc.stdout is not None
+    stdin, stdout = proc.stdin, proc.stdout
+
+    def ask(question: str) -> tuple[str, float]:
+        sent = time.perf_counter()
+        stdin.write(question.replace("\n", " ") + "\n")
+        stdin.flush()
+        return stdout.readline(), time.perf_counter() - sent
+
+    try:
+        yield ask, proc.pid
+    finally:
+        stdin.close()
+        proc.wait(timeout=60)
+
+
+def pipe_latencies(
+    argv: Sequence[str], lines: Sequence[str], *, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Feed questions one at a time through a pipe; time each answer line as it comes back."""
+    started = time.perf_counter()
     waits: list[float] = []
     first_at = float("nan")
     errors = 0
-    try:
+    with answering(argv, env) as (ask, _pid):
         for line in lines:
-            sent = time.perf_counter()
-            proc.stdin.write(line.replace("\n", " ") + "\n")
-            proc.stdin.flush()
-            answer = proc.stdout.readline()
+            answer, waited = ask(line)
             if not answer:
                 break
-            waits.append(time.perf_counter() - sent)
+            waits.append(waited)
             if len(waits) == 1:
                 first_at = time.perf_counter() - started
             errors += "error" in json.loads(answer)
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=60)
     return {
         "questions": len(waits),
         "errors": errors,
