@@ -80,8 +80,7 @@ def _about(meta: DocumentMeta, question: CouncilQuestion, names: frozenset[str])
 def generate(store: ChunkStore, per_year: int = 2) -> list[CouncilQuestion]:
     """`per_year` questions for each (council, report year), phrasings and name forms rotating
     so every phrasing and every spelling of a council is used across its years."""
-    councils = Councils(m.local_authority for m in store.documents.values())
-    shown = {s: c.name for c in councils.all for s in c.spellings}
+    shown = Councils(m.local_authority for m in store.documents.values()).shown
     years: dict[str, set[int]] = defaultdict(set)
     spellings: dict[str, set[str]] = defaultdict(set)
     for meta in store.documents.values():

@@ -37,7 +37,7 @@ class CouncilDocs:
             ordinary=store.ordinary,  # worked out at build time, looked up per word
             acronyms=acronyms,
         )
-        shown = {s: c.name for c in self.councils.all for s in c.spellings}
+        shown = self.councils.shown
         self.chunk_doc = chunk_doc
         self.per_doc: list[frozenset[str]] = [
             frozenset({shown[m.local_authority]})

@@ -128,6 +128,8 @@ class Councils:
             Council(_shown(core, names), core, frozenset(names))
             for core, names in sorted(by_core.items())
         )
+        # each spelling -> its place as shown ("Reading Borough Council" -> "Reading")
+        self.shown: dict[str, str] = {s: c.name for c in self.all for s in c.spellings}
 
     def named(self, typed: str, option: str = "--council") -> frozenset[str]:
         """The spellings a typed council name stands for (all spellings of each place it

@@ -118,8 +118,7 @@ def place_names(store: ChunkStore) -> dict[str, str]:
     """Each council spelling the index's reports use -> the place it names, as shown
     ("Reading Borough Council" and "Reading" -> "Reading"; "Kingston upon Hull" -> "Hull"), so
     a listing counts and orders councils, not spellings."""
-    councils = Councils(m.local_authority for m in store.documents.values())
-    return {s: c.name for c in councils.all for s in c.spellings}
+    return Councils(m.local_authority for m in store.documents.values()).shown
 
 
 def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
