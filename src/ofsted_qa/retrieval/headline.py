@@ -139,7 +139,10 @@ class Headlines:
     def marks(self, candidates: np.ndarray) -> np.ndarray:
         """1.0 per candidate (chunk ids) that is its report's headline, else 0.0."""
         out = np.zeros(len(candidates), dtype=np.float32)
-        for at, chunk_id in enumerate(candidates.tolist()):
-            if chunk_id in self.of_document(self.store.get(chunk_id).doc_id):
+        doc_ids = list(self.store.documents)
+        # each candidate's document from the documents' id ranges: no passage row is read
+        positions = self.store.document_positions[candidates].tolist()
+        for at, (chunk_id, position) in enumerate(zip(candidates.tolist(), positions, strict=True)):
+            if chunk_id in self.of_document(doc_ids[position]):
                 out[at] = 1.0
         return out
