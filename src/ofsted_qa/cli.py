@@ -154,10 +154,6 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     command = args.command
     if command is None or command == "tui":
         return _run_tui(args)
-    if command == "eval" and "--judgements" in args.rest:
-        from ofsted_qa.evaluation.judgement_check import main as check_main
-
-        return check_main(args.rest, index_dir=args.index, out=out)
     if command == "eval":
         from ofsted_qa.evaluation.harness import main as eval_main
 

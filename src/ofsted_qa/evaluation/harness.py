@@ -99,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-report", action="store_true", help="write no files")
     p.add_argument("--sweep", action="store_true", help="also sweep fusion/boost weights (tune)")
     p.add_argument("--failures", type=int, default=40, help="failures listed (full mode)")
+    p.add_argument(
+        "--judgements",
+        action="store_true",
+        help="the generated grade check instead: every graded area of every report asked for",
+    )
+    p.add_argument("--table", metavar="CSV", help="with --judgements: the shared table to compare")
     return p
 
 
@@ -112,7 +118,14 @@ def main(
 ) -> int:
     """`embedder` replaces the model for BEIR runs (tests pass the fake)."""
     out = out or sys.stdout
-    args = _parser().parse_args(list(argv))
+    parser = _parser()
+    args = parser.parse_args(list(argv))
+    if args.table and not args.judgements:
+        parser.error("--table goes with --judgements")
+    if args.judgements:
+        from ofsted_qa.evaluation.judgement_check import run
+
+        return run(index_dir, args.table, args.json, out)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = [m for m in modes if m not in MODES]
     if unknown or not modes:

@@ -10,7 +10,6 @@ facts separately, and its disagreements are listed, not counted against the card
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from collections import Counter, defaultdict
@@ -156,25 +155,21 @@ def table_disagreements(
     return dict(counts), differ
 
 
-def main(argv: Sequence[str], *, index_dir: str | None = None, out: TextIO) -> int:
-    """`ofsted-qa eval --judgements [--table CSV] [--json]`."""
+def run(index_dir: str | None, table: str | None, as_json: bool, out: TextIO) -> int:
+    """`ofsted-qa eval --judgements [--table CSV] [--json]`: the check over the index at
+    `index_dir` (the default index when None), compared with the shared table when given."""
     from ofsted_qa.index import generations
     from ofsted_qa.index.settings import Settings
 
-    parser = argparse.ArgumentParser(prog="ofsted-qa eval --judgements")
-    parser.add_argument("--judgements", action="store_true")
-    parser.add_argument("--table", help="the shared table to compare the reports' grades with")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(list(argv))
     folder = Settings.resolve(index_dir=index_dir).index_dir
     searcher = Searcher(generations.load_current(folder))
     result = score([answer(searcher, c) for c in cases(searcher)])
-    if args.table:
+    if table:
         counts, differ = table_disagreements(
-            list(searcher.bundle.store.documents.values()), Path(args.table)
+            list(searcher.bundle.store.documents.values()), Path(table)
         )
         result["table"] = {**counts, "disagreements": differ}
-    if args.json:
+    if as_json:
         print(json.dumps(result, indent=1), file=out)
         return 0
     print(console(result), file=out)
