@@ -22,6 +22,7 @@ from functools import lru_cache
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
 from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
+from ofsted_qa.retrieval.typos import distance
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019]s\b)?|&")
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "our"})
@@ -190,7 +191,7 @@ class CouncilFinder:
             return word
         limit = 1 if len(word) < 8 else 2
         close = [w for w in self._places if abs(len(w) - len(word)) <= limit]
-        near = [w for w in close if edit_distance(word, w) <= limit]
+        near = [w for w in close if distance(word, w, limit) <= limit]
         return near[0] if len(near) == 1 else word
 
 
@@ -209,20 +210,6 @@ def typed_council(councils: Councils, typed: str, option: str = "--council") -> 
 def _option_finder(councils: Councils) -> CouncilFinder:
     # an option names a council on purpose: no word of it is ordinary, none a typo
     return CouncilFinder(councils, known=lambda _w: True, ordinary=lambda _w: False)
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance counting a swap of neighbours as one edit ("Norflok")."""
-    earlier: list[int] = []
-    before = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(before[j] + 1, current[j - 1] + 1, before[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], earlier[j - 2] + 1)
-        earlier, before = before, current
-    return before[-1]
 
 
 def ordinary_in(texts: Iterable[str]) -> Callable[[str], bool]:
