@@ -2,7 +2,7 @@
 `tests/data/council_forms.tsv` resolve to exactly the councils expected, and how many plain
 questions (eval/golden.jsonl, whose only council is Bexley, and `tests/data/council_plain.txt`)
 name a council they should not. The finder is built as the app builds it: the index's council
-spellings, its vocabulary as known words, its passages for ordinary words.
+spellings, its saved vocabulary as known words, the ordinary words its build found.
 
 Run the same script with another checkout's `src` first on the path to compare before/after:
 
@@ -22,8 +22,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ofsted_qa.index import generations
 from ofsted_qa.retrieval.council_names import short_forms
-from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
+from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.glossary import default_glossary
 
@@ -66,12 +67,11 @@ def main() -> None:
     parser.add_argument("-v", action="store_true", help="list every miss")
     parser.add_argument("--extract", action="store_true", help="rewrite the test fixtures")
     args = parser.parse_args()
-    live = args.index / "current"
-    counts = json.loads((live / "vocabulary.json").read_text(encoding="utf-8"))["counts"]
-    documents = json.loads((live / "documents.json").read_text(encoding="utf-8"))
-    texts = [json.loads(line)["text"] for line in lines(live / "chunks.jsonl")]
-    spellings = sorted({m["local_authority"] for m in documents.values()} - {""})
-    ordinary = ordinary_in(texts)
+    # through the index's own API: its saved vocabulary and the ordinary words its build found
+    bundle = generations.load_current(args.index)
+    counts = bundle.vocabulary().counts
+    spellings = sorted({m.local_authority for m in bundle.store.documents.values()} - {""})
+    ordinary = bundle.store.ordinary
     if args.extract:
         extract(spellings, counts.__contains__, ordinary)
     finder = CouncilFinder(
