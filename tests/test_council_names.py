@@ -4,7 +4,7 @@ alone, county short forms, initials, predecessors), and no council in plain ques
 
 The fixtures were extracted once from the whole-corpus index (`bench/council_names.py
 --extract`, which also measures the same lists against the index), so this runs without it:
-`council_spellings.txt` (every `local_authority` its documents.json holds),
+`council_spellings.txt` (every `local_authority` its documents state),
 `council_words.json` (which words of these questions the corpus knows, and which it uses as
 ordinary lower-case words), `council_plain.txt` (eval/corpus topic questions naming no council).
 """

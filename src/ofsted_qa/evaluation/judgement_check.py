@@ -3,7 +3,7 @@ report, "how was {council} rated for {area} in {year}?" asked several ways, the 
 several forms (its full name, its short name, possessive), must be answered by a judgement card
 of that report, first, giving that grade.
 
-The truth is the report's own facts (`documents.json`'s judgements). The shared table
+The truth is the report's own facts (each document's judgements in the index). The shared table
 (`ofsted_csc_ilacs_history.csv`, a third-party scrape with known errors) is compared with those
 facts separately, and its disagreements are listed, not counted against the card.
 """
