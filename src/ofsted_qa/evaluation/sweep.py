@@ -13,7 +13,8 @@ from ofsted_qa.evaluation.runs import run_mode
 GRID: tuple[tuple[str, Any], ...] = (
     ("fusion", "convex"),
     ("fusion", "rrf"),
-    *(("dense_weight", w) for w in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)),
+    ("fusion", "zscore"),
+    *(("dense_weight", w) for w in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8)),
     *(("expansion_weight", w) for w in (0.0, 0.25, 0.5, 0.75, 1.0)),
     *(("literal_acronym_weight", w) for w in (0.0, 0.1, 0.25, 0.5)),
     *(("phrase_boost", w) for w in (0.0, 0.05, 0.08, 0.1, 0.15, 0.2)),

@@ -1,10 +1,15 @@
 """Combine lexical and dense scores so neither side swamps the other.
 
-Two methods, both over the same candidate set (the union of each side's top passages):
+Three methods, all over the same candidate set (the union of each side's top passages):
 
-- `convex` (default): each side min-max normalised over the candidates, then mixed with a fixed
-  weight. Raw BM25 is unbounded and cosine lives in a narrow band, so without normalising one
-  side would decide every ranking.
+- `zscore` (default): each side standardised over the candidates (distance from its mean in
+  standard deviations), mixed with a fixed weight, the mix rescaled to [0, 1]. A passage far
+  ahead of the rest on one side ("too many false dawns": BM25 finds one passage, cosine sees a
+  dozen similar ones) keeps its lead; min-max would squeeze that lead into the same 0..1 as a
+  close call.
+- `convex`: each side min-max normalised over the candidates, then mixed with a fixed weight.
+  Raw BM25 is unbounded and cosine lives in a narrow band, so without normalising one side
+  would decide every ranking.
 - `rrf`: reciprocal rank fusion, which ignores score magnitudes altogether.
 
 The method and weight were chosen on the tuning split (`ofsted-qa eval --sweep`; see
@@ -15,9 +20,9 @@ from __future__ import annotations
 
 import numpy as np
 
-DENSE_WEIGHT = 0.65
+DENSE_WEIGHT = 0.6
 RRF_K = 60
-METHODS = ("convex", "rrf")
+METHODS = ("convex", "rrf", "zscore")
 
 
 def normalise(scores: np.ndarray) -> np.ndarray:
@@ -35,6 +40,25 @@ def convex(
 ) -> np.ndarray:
     """Both inputs aligned on the same candidates; the result lies in [0, 1]."""
     return (1 - dense_weight) * normalise(lexical) + dense_weight * normalise(dense)
+
+
+def standardise(scores: np.ndarray) -> np.ndarray:
+    """(x - mean) / standard deviation; a constant side gives zeros."""
+    if scores.size == 0:
+        return scores.astype(np.float32)
+    spread = float(scores.std())
+    if spread < 1e-9:
+        return np.zeros(len(scores), dtype=np.float32)
+    return ((scores - float(scores.mean())) / spread).astype(np.float32, copy=False)
+
+
+def zscore(
+    lexical: np.ndarray, dense: np.ndarray, dense_weight: float = DENSE_WEIGHT
+) -> np.ndarray:
+    """Both inputs aligned on the same candidates; the result lies in [0, 1] (1 for the best
+    mix; all 0 when neither side tells the candidates apart)."""
+    mixed = (1 - dense_weight) * standardise(lexical) + dense_weight * standardise(dense)
+    return normalise(mixed)
 
 
 def ranks(scores: np.ndarray) -> np.ndarray:
@@ -58,13 +82,15 @@ def rrf(
 def fuse(
     lexical: np.ndarray,
     dense: np.ndarray,
-    method: str = "convex",
+    method: str = "zscore",
     dense_weight: float = DENSE_WEIGHT,
 ) -> np.ndarray:
     if method == "convex":
         return convex(lexical, dense, dense_weight)
     if method == "rrf":
         return rrf(lexical, dense, dense_weight)
+    if method == "zscore":
+        return zscore(lexical, dense, dense_weight)
     raise ValueError(f"unknown fusion method {method!r}; use one of {METHODS}")
 
 

@@ -28,8 +28,8 @@ CANDIDATES = 100
 class Tuning:
     """Weights chosen on the tuning split of eval/golden.jsonl (see eval/results/report.md)."""
 
-    fusion: str = "convex"
-    dense_weight: float = 0.65
+    fusion: str = "zscore"
+    dense_weight: float = 0.6
     expansion_weight: float = 0.5  # glossary words count this much against typed words
     year_boost: float = 0.5  # document dated in (or covering) a year the question names
     year_text_share: float = 0.3  # share of it for a passage that names the year in its text
