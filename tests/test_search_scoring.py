@@ -54,6 +54,35 @@ def test_typed_acronym_in_the_corpus_lets_its_words_lead() -> None:
     assert set(weights.values()) == {0.5}
 
 
+def test_a_named_council_is_searched_at_its_own_weight() -> None:
+    from dataclasses import replace
+
+    from ofsted_qa.index.lexical_index import LexicalIndex
+
+    index = LexicalIndex.build(
+        [
+            "Services for homeless young people in Knowsley have declined.",
+            "Homeless young people wait too long for a service.",
+            "Inspection of Knowsley local authority children's services",
+        ]
+    )
+    reading = replace(
+        interpret("homeless young people Knowsley", councils=None),
+        framing=("Knowsley",),
+        councils=("Knowsley",),
+        council_words=(("Knowsley", "Knowsley"),),
+    )
+    assert "knowsley" not in reading.base_terms
+    assert scoring.council_terms(reading) == ["knowsley"]
+    unweighted, _ = scoring.lexical(index, reading, Tuning(council_word_weight=0.0))
+    weighted, _ = scoring.lexical(index, reading, Tuning(council_word_weight=0.25))
+    name_only = index.scores(["knowsley"])
+    assert np.allclose(weighted, unweighted + 0.25 * name_only)
+    # the passage naming the council edges ahead of its twin; the cover line stays behind both
+    assert unweighted[0] == pytest.approx(unweighted[1], rel=0.3)
+    assert weighted[0] > weighted[1] > weighted[2]
+
+
 @pytest.mark.parametrize(
     ("text", "number", "date"),
     [

@@ -41,6 +41,10 @@ class Tuning:
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
     cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
+    # A council named is a boost on its documents, and its name a search word at this weight:
+    # within them, the passages that name it (its report's verdicts) edge ahead; at full weight
+    # every cover page and heading that prints the name would.
+    council_word_weight: float = 0.25
 
 
 class Phrases:
@@ -108,7 +112,9 @@ def expansion_weights(
 def lexical(
     index: LexicalIndex, understood: Interpretation, tuning: Tuning
 ) -> tuple[np.ndarray, np.ndarray]:
-    """BM25 of every passage: (total, the glossary expansions' part of it)."""
+    """BM25 of every passage: (total, the glossary expansions' part of it). The total counts
+    the question's own words, its glossary expansions and the councils it names, each at its
+    weight."""
     base = index.scores(understood.base_terms)
     expansion = np.zeros_like(base)
     by_weight: dict[float, list[str]] = {}
@@ -117,7 +123,18 @@ def lexical(
     for weight, group in by_weight.items():
         if weight > 0:
             expansion += weight * index.scores(group)
+    named = council_terms(understood)
+    if named and tuning.council_word_weight > 0:
+        base = base + tuning.council_word_weight * index.scores(named)
     return base + expansion, expansion
+
+
+def council_terms(understood: Interpretation) -> list[str]:
+    """The search terms of the councils the question names, as typed ("Knowsley",
+    "Bexley's"), that are not searched already."""
+    base = set(understood.base_terms)
+    named = dict.fromkeys(t for typed, _ in understood.council_words for t in terms(typed))
+    return [t for t in named if t not in base]
 
 
 def phrase_share(
