@@ -33,3 +33,36 @@ def test_a_year_compared_with_now_wants_both_the_year_and_the_newest() -> None:
     assert reading.since_latest(2024).year_from is None
     # a year named beside "now" without a comparison still says more than "now"
     assert interpret("What did Ofsted say in 2014 about care leavers now?").recent == ""
+
+
+def test_an_undated_council_question_leans_to_each_named_councils_latest_documents() -> None:
+    from ofsted_qa.retrieval.recency import latest_documents
+
+    assert latest_documents(YEARS, COUNCILS, ["Leicestershire"]).tolist() == [
+        False,
+        True,
+        False,
+        False,
+    ]
+    # two councils compared: each one's own latest, not the newer of the two
+    both = latest_documents(YEARS, COUNCILS, ["Leicestershire", "Trafford"])
+    assert both.tolist() == [False, True, True, False]
+    assert not latest_documents(YEARS, COUNCILS, ["Leeds"]).any()  # undated: no lead
+
+
+def test_only_a_council_question_with_nothing_dating_it_asks_how_things_stand() -> None:
+    from dataclasses import replace
+
+    from ofsted_qa.retrieval.query import interpret
+    from ofsted_qa.retrieval.recency import asks_how_things_stand
+
+    def named(text: str):
+        return replace(interpret(text), councils=("Plymouth",))
+
+    assert asks_how_things_stand(named("corporate parenting Plymouth"))
+    assert not asks_how_things_stand(interpret("corporate parenting"))  # no council
+    assert not asks_how_things_stand(named("corporate parenting Plymouth 2015"))
+    assert not asks_how_things_stand(named("corporate parenting in Plymouth since 2015"))
+    assert not asks_how_things_stand(named("Plymouth corporate parenting now"))
+    assert not asks_how_things_stand(named("how has Plymouth changed"))
+    assert not asks_how_things_stand(named("Plymouth's last focused visit"))

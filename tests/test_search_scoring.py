@@ -123,7 +123,9 @@ def test_cover_years_puts_both_sides_first(built) -> None:
 def test_full_pipeline_reports_every_part(built) -> None:
     searcher = Searcher(generations.load_current(built.index_dir), FakeEmbedder())
     hit = searcher.search("How many children were looked after in March 2014?", k=1).hits[0]
-    assert {"phrase", "answer_boost", "year_boost", "bm25_glossary"} <= set(hit.contributions)
+    assert {"phrase", "answer_boost", "year_boost", "bm25_glossary", "latest_boost"} <= set(
+        hit.contributions
+    )
     plain = searcher.search("How many children were looked after?", k=3, understand=False)
     assert all(h.contributions["phrase"] == 0 for h in plain.hits)
     assert all(h.contributions["answer_boost"] == 0 for h in plain.hits)

@@ -23,6 +23,7 @@ GRID: tuple[tuple[str, Any], ...] = (
     *(("year_text_share", w) for w in (0.0, 0.3, 0.6)),
     *(("source_boost", w) for w in (0.0, 0.05, 0.1, 0.2)),
     *(("council_word_weight", w) for w in (0.0, 0.1, 0.25, 0.5)),
+    *(("latest_boost", w) for w in (0.0, 0.05, 0.1, 0.2)),
     ("dense_expansion", False),
     ("cover_years", 0),
     ("cover_years", 1),

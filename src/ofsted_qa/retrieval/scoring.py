@@ -45,6 +45,7 @@ class Tuning:
     # within them, the passages that name it (its report's verdicts) edge ahead; at full weight
     # every cover page and heading that prints the name would.
     council_word_weight: float = 0.25
+    latest_boost: float = 0.1  # a council named, no year: its newest documents (recency.py)
 
 
 class Phrases:

@@ -375,6 +375,14 @@ class Searcher:
             else zeros
         )
         cover = furniture.penalty(self.facts, candidates, understood) if read else zeros
+        latest = (
+            t.latest_boost
+            * recency.latest_documents(
+                self.facts.doc_years, self.council_docs.per_doc, understood.councils
+            )[self.facts.chunk_doc[candidates]].astype(np.float32)
+            if read and t.latest_boost and recency.asks_how_things_stand(understood)
+            else zeros
+        )
         return {
             "score": base
             + phrase
@@ -383,6 +391,7 @@ class Searcher:
             + in_report
             + verdict
             + cover
+            + latest
             + t.year_boost * year
             + t.source_boost * source,
             "bm25": bm25,
@@ -396,6 +405,7 @@ class Searcher:
             "council_boost": council,
             "report_boost": in_report,
             "headline_boost": verdict,
+            "latest_boost": latest,
             "furniture": cover,
         }
 
