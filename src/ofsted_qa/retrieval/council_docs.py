@@ -4,7 +4,9 @@ balancing of two.
 
 A report states its council (`DocumentMeta.local_authority`); a document that states none (a
 news story, a seed text without report facts) is about the councils its title names ("Children's
-services in Bexley praised as outstanding"), so a question naming Bexley still finds it.
+services in Bexley praised as outstanding"), so a question naming Bexley still finds it; one
+whose title names none ("A firmly embedded model of practice", a blog) is about the one council
+its opening passages name, if they name exactly one ("Outstanding London Borough of Bexley!").
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import numpy as np
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.councils import Councils
+
+OPENING = 3  # passages read for a document that states its council nowhere else
 
 
 class CouncilDocs:
@@ -43,8 +47,17 @@ class CouncilDocs:
             frozenset({shown[m.local_authority]})
             if m.local_authority in shown
             else frozenset(c.name for c in finder.find(m.title))
-            for m in store.documents.values()
+            or self._opening_council(store, doc_id)
+            for doc_id, m in store.documents.items()
         ]
+
+    def _opening_council(self, store: ChunkStore, doc_id: str) -> frozenset[str]:
+        """The council the document's first `OPENING` passages name, when they name one only:
+        only read for the few documents that state no council anywhere else."""
+        passages = store.doc_range(doc_id)
+        opening = store.texts(list(passages[:OPENING]))
+        named = {c.name for text in opening for c in self.finder.find(text)}
+        return frozenset(named) if len(named) == 1 else frozenset()
 
     def _docs(self, names: Collection[str]) -> np.ndarray:
         wanted = set(names)
