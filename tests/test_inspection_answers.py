@@ -66,6 +66,22 @@ def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: lis
     }
 
 
+def test_a_place_no_council_matches_gets_a_note_not_every_councils_grades(
+    indexed: list[str],
+) -> None:
+    answer = ask(indexed, "how was Narnia rated in 2023")
+    assert "judgements" not in answer  # no listing of every council's 2023 grades
+    assert any("No council called Narnia" in n for n in answer["notes"])
+    answer = ask(indexed, "care leavers in Narnia")
+    assert any("No council called Narnia" in n for n in answer["notes"])
+    assert answer["results"]  # passages still answer, from any council, as the note says
+    # a council of the index, or one within typo reach, is no unknown place
+    typo = ask(indexed, "care leavers in Northwik")
+    assert not any("No council called" in n for n in typo.get("notes", []))
+    code, text = run([*indexed, "ask", "how was Narnia rated in 2023"])
+    assert code == 0 and "No council called Narnia" in text
+
+
 def test_a_plain_question_has_no_card_nor_timeline(indexed: list[str]) -> None:
     answer = ask(indexed, "what did Ofsted say about care leavers")
     assert "judgements" not in answer and "timeline" not in answer

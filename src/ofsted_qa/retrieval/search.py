@@ -28,6 +28,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    places,
     recency,
     scoring,
     spread,
@@ -118,13 +119,22 @@ class Searcher:
         return inspection_question.read(self.interpret(query), self.inspections)[0]
 
     def judged(self, understood: Interpretation) -> judgement_card.Judged:
-        """A grade question's judgement cards or listing (empty for any other question)."""
+        """A grade question's judgement cards or listing (empty for any other question); a
+        place no council matches gets a note, not every council's grades."""
         if not judgement_card.asks_for_grades(understood.corrected):
             return judgement_card.Judged()
+        unknown = self.unknown_places(understood)
+        if unknown:
+            return judgement_card.Judged(notes=(places.note(unknown, len(self.councils.all)),))
         this_year = datetime.date.today().year
         return judgement_card.judged(
             self.bundle.store, understood, self.inspections, this_year=this_year
         )
+
+    def unknown_places(self, understood: Interpretation) -> tuple[str, ...]:
+        """Places the question names that match no council of the index (places.py)."""
+        counts, glossary = self._vocabulary[0], default_glossary().known_words
+        return places.unknown_places(understood, lambda w: w in counts or w in glossary)
 
     @property
     def councils(self) -> Councils:
@@ -187,6 +197,9 @@ class Searcher:
             notes += self.council_docs.finder.notes(understood.query, understood.councils)
         if mode != "dense":
             notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
+        unknown = self.unknown_places(understood) if read else ()
+        if unknown and not judgement_card.asks_for_grades(understood.corrected):
+            notes += (places.note(unknown, len(self.councils.all)),)
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")

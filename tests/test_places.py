@@ -1,0 +1,53 @@
+"""A place named where a council goes, matching none of the index's, is found; ordinary
+capitalised words and known councils are not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from ofsted_qa.retrieval.places import note, unknown_places
+from ofsted_qa.retrieval.query import interpret
+
+CORPUS_WORDS = {"care", "leavers", "children", "in", "ofsted", "the", "mash", "rated", "how"}
+
+
+def places(question: str) -> tuple[str, ...]:
+    return unknown_places(interpret(question), CORPUS_WORDS.__contains__)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("how was Narnia rated in 2023", ("Narnia",)),
+        ("care leavers in Narnia", ("Narnia",)),
+        ("Narnia's care leavers", ("Narnia",)),
+        ("what did Ofsted say about Gondor and Rohan", ("Gondor and Rohan",)),
+        ("MASH in Kingston upon Narnia 2019", ("Kingston upon Narnia",)),
+    ],
+)
+def test_an_unknown_place_where_a_council_goes_is_found(question: str, found: tuple) -> None:
+    assert places(question) == found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "help for Children in Care",  # capitalised corpus words
+        "what did Ofsted say about care leavers",
+        "care leavers in 2014",
+        "Narnia",  # no council slot: a word, not a place named
+        "what is the MASH",
+    ],
+)
+def test_ordinary_words_and_no_slot_are_no_unknown_place(question: str) -> None:
+    assert places(question) == ()
+
+
+def test_a_council_read_from_the_question_leaves_nothing_unknown() -> None:
+    reading = replace(interpret("care leavers in Narnia and Norfolk"), councils=("Norfolk",))
+    assert unknown_places(reading, CORPUS_WORDS.__contains__) == ()
+    assert "No council called Narnia or Gondor is in the index (153" in note(
+        ("Narnia", "Gondor"), 153
+    )
