@@ -66,6 +66,13 @@ def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: lis
     }
 
 
+def test_a_grade_asked_in_other_words_needs_a_council(indexed: list[str]) -> None:
+    (card,) = ask(indexed, "what did Northwick get in 2023")["judgements"]["cards"]
+    assert card["council"] == "Northwick" and card["published"].startswith("2023")
+    # about no council, "what did ... get" is not a grade question: no listing of everyone
+    assert "judgements" not in ask(indexed, "what did care leavers get in 2023")
+
+
 def test_a_place_no_council_matches_gets_a_note_not_every_councils_grades(
     indexed: list[str],
 ) -> None:

@@ -116,6 +116,11 @@ def test_two_documents_of_one_inspection_are_one_inspection_shown_through_the_gr
         ("how did Leeds do at its last inspection", True),
         ("what did Ofsted say about care leavers in 2014", False),
         ("which councils use family group conferences", False),
+        ("what did Bexley get in 2018", True),
+        ("Bexley's Ofsted result", True),
+        ("what did Norfolk achieve at its last inspection", True),
+        ("what support did care leavers get", False),
+        ("what did young people get from their personal advisers", False),
     ],
 )
 def test_grade_questions(question: str, grades: bool) -> None:

@@ -27,6 +27,14 @@ _ASKS_GRADE = re.compile(
     r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
     re.I,
 )
+# "what did Bexley get in 2018", "Bexley's Ofsted result": a grade asked for in other words,
+# about a council or inspection named (never a listing: "what did care leavers get" is not).
+_ASKS_RESULT = re.compile(
+    r"\bwhat\s+(?:did|does)\s+\S+(?:\s+\S+){0,3}?\s+(?:get|receive|achieve)\b"
+    r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms))"
+    r"|\b(?:ofsted|inspection)\s+(?:results?|outcomes?)\b",
+    re.I,
+)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|past)\s+year\b", re.I)
 
 
@@ -85,7 +93,14 @@ class Judged:
 
 def asks_for_grades(text: str) -> bool:
     """The question asks for a grade or rating, or which councils had one."""
-    return bool(_ASKS_GRADE.search(text)) or (asks_which(text) and bool(grade_named(text)))
+    return bool(_ASKS_GRADE.search(text) or _ASKS_RESULT.search(text)) or (
+        asks_which(text) and bool(grade_named(text))
+    )
+
+
+def _asks_in_other_words(text: str) -> bool:
+    """Only "what did X get" or "Ofsted result" asks for a grade: it needs a council named."""
+    return not _ASKS_GRADE.search(text) and not (asks_which(text) and grade_named(text))
 
 
 def judged(
@@ -115,6 +130,8 @@ def judged(
         if not chosen:
             return Judged(notes=notes)
         return Judged(cards=_cards(store, chosen, areas), notes=notes)
+    elif _asks_in_other_words(text):
+        return Judged()
     else:
         rows, said = listing(store, graded, text, areas, years, understood.year_from)
         note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
