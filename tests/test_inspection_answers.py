@@ -64,6 +64,11 @@ def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: lis
     assert {(r["council"], r["area"], r["grade"]) for r in listing} == {
         ("South Eastby", "in_care", "inadequate")
     }
+    # "how many": the listing says how many inspections and councils it holds
+    judgements = answer["judgements"]
+    assert (judgements["listing_inspections"], judgements["listing_councils"]) == (1, 1)
+    code, text = run([*indexed, "ask", "how many councils were inadequate for children in care?"])
+    assert code == 0 and "2 inspections of 2 councils:" in text  # any year: Northwick 2023 too
 
 
 def test_a_grade_asked_in_other_words_needs_a_council(indexed: list[str]) -> None:

@@ -57,7 +57,7 @@ def print_judged(judged: Judged, out: TextIO) -> None:
         print_card(card, out)
     if judged.listing:
         _say(out)
-        _say(out, f"Judgements ({judged.listing_said}):")
+        _say(out, f"{judged.listing_title}:")
         reports = list(dict.fromkeys(r.doc_id for r in judged.listing))
         shown = set(reports[:LISTED_REPORTS])
         print_table(tuple(r for r in judged.listing if r.doc_id in shown), out)
@@ -131,6 +131,8 @@ def judged_json(judged: Judged) -> dict[str, Any]:
         "cards": [c.as_json() for c in judged.cards],
         "listing": [r.as_json() for r in judged.listing],
         "listing_said": judged.listing_said,
+        "listing_inspections": judged.listing_counts[0],
+        "listing_councils": judged.listing_counts[1],
     }
 
 

@@ -90,6 +90,20 @@ class Judged:
     listing_said: str = ""  # what the listing holds: "inadequate · help and protection · 2025"
     notes: tuple[str, ...] = ()
 
+    @property
+    def listing_counts(self) -> tuple[int, int]:
+        """(inspections, councils) in the listing: "how many councils are outstanding"."""
+        return len({r.doc_id for r in self.listing}), len({r.council for r in self.listing})
+
+    @property
+    def listing_title(self) -> str:
+        """The listing's heading: what it holds and how many inspections and councils."""
+        reports, councils = self.listing_counts
+        return (
+            f"Judgements ({self.listing_said}): {reports} inspection{'s' * (reports != 1)} "
+            f"of {councils} council{'s' * (councils != 1)}"
+        )
+
 
 def asks_for_grades(text: str) -> bool:
     """The question asks for a grade or rating, or which councils had one."""

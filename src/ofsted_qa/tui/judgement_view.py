@@ -39,7 +39,7 @@ def listing_text(judged: Judged) -> Text:
     """One line per report: council, dates, and the grades it was listed for."""
     from ofsted_qa.render_answers import LISTED_REPORTS
 
-    text = Text(inert(f"Judgements ({judged.listing_said}):") + "\n", style="bold")
+    text = Text(inert(f"{judged.listing_title}:") + "\n", style="bold")
     by_doc: dict[str, list] = {}
     for row in judged.listing:
         by_doc.setdefault(row.doc_id, []).append(row)
