@@ -48,6 +48,9 @@ def test_citation_and_ref_round_trip(paragraph: str) -> None:
     head, label = parse_house_citation(house_citation(REPORT, chunk)) or ("", "")
     assert label == paragraph and house_citation(REPORT, chunk).startswith(head)
     assert parse_ref(ref(chunk)) == (REPORT.doc_id, paragraph)
+    # the whole line `ask` prints, pasted: label and "(file:start-end)" tail dropped
+    pasted = f"ref:  {ref(chunk)}  (/reports/a (2).pdf:{chunk.start}-{chunk.end})"
+    assert parse_ref(pasted) == (REPORT.doc_id, paragraph)
 
 
 def test_letters_are_dated_not_published() -> None:

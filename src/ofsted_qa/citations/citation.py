@@ -95,9 +95,17 @@ def ref(chunk: Chunk) -> str:
 _PARAGRAPH = re.compile(r"[^#\s,]+")
 
 
+# What `ask` prints around a ref, which a reader may paste with it:
+# "ref:  003_365e…#134  (seeds/003_365e….txt:5603-5931)".
+_REF_LABEL = re.compile(r"^\s*ref:\s*")
+_SOURCE_TAIL = re.compile(r"(#[^#\s,]+)\s+\(.*:\d+-\d+\)\s*$")
+
+
 def parse_ref(text: str) -> tuple[str, str] | None:
     """Split "003_365e…#134" (doc id or unique prefix) into the document and the stored
-    paragraph label ("doc#u7" -> ("doc", "¶7"))."""
+    paragraph label ("doc#u7" -> ("doc", "¶7")); the whole `ref:` line `ask` prints, with its
+    "(file:start-end)" tail, reads the same."""
+    text = _SOURCE_TAIL.sub(r"\1", _REF_LABEL.sub("", text))
     # The document part keeps its spaces (a file may be named " draft"); `locate` also tries
     # it without them, for a ref pasted with stray whitespace.
     doc, sep, paragraph = text.rstrip().rpartition("#")
