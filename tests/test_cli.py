@@ -131,9 +131,14 @@ def test_k_up_to_the_limit_is_honoured_without_a_note(env: list[str], capsys) ->
     assert len(json.loads(out)["results"]) == 80
 
 
-def test_no_build_without_index_refuses(env: list[str], capsys) -> None:
+def test_no_build_without_index_refuses(env: list[str], capsys, monkeypatch) -> None:
+    from ofsted_qa.index import session
+
+    loaded: list[object] = []  # the model would write its encoder cache into the index folder
+    monkeypatch.setattr(session, "local_model", lambda settings: loaded.append(settings))
     code, _ = run([*env, "ask", "IRO", "--no-build"])
     assert code == 2 and "ofsted-qa index" in capsys.readouterr().err
+    assert not loaded and not Path(env[1]).exists()
 
 
 def test_index_reports_what_it_did(env: list[str], tmp_path: Path) -> None:

@@ -233,6 +233,15 @@ def _open_searcher(args: argparse.Namespace):
     from ofsted_qa.retrieval.search import Searcher
 
     settings = _settings(args)
+    if args.no_build:  # said before the encoder, which would write its cache into the folder
+        from ofsted_qa.index.generations import check_index_path, current_generation
+
+        check_index_path(settings.index_dir)
+        if current_generation(settings.index_dir) is None:
+            raise OfstedQAError(
+                f"The index needs rebuilding: No index at {settings.index_dir}.",
+                hint="run `ofsted-qa index` (or drop --no-build)",
+            )
     model = local_model(settings)
     from concurrent.futures import ThreadPoolExecutor
 
