@@ -10,7 +10,7 @@ frame: an answer showing one as the "same passage" as the other would misquote.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ofsted_qa.index.lexical_index import words
@@ -84,3 +84,14 @@ def group_shingles(
             if limit is None or len(groups) < limit:
                 groups.append([i])
     return groups
+
+
+def lead_with(groups: list[list[int]], preferred: Callable[[int], bool]) -> list[list[int]]:
+    """Each group led by its best-ranked member `preferred` holds for (a paged report before
+    its unpaged seed copy or a news story quoting it: the citation a reader can check), if
+    any; the others after it in rank order. Groups keep their order."""
+    out = []
+    for members in groups:
+        lead = next((m for m in members if preferred(m)), members[0])
+        out.append([lead, *(m for m in members if m != lead)])
+    return out

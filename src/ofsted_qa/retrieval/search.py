@@ -267,6 +267,8 @@ class Searcher:
             if group_duplicates
             else [[i] for i in range(len(ids))]
         )
+        store = self.bundle.store
+        groups = dedupe.lead_with(groups, lambda at: bool(store.meta(ids[at]).page_starts))
         term_set = set(understood.search_terms)
 
         def hit(rank: int, at: int, duplicates: tuple[Hit, ...] = ()) -> Hit:
