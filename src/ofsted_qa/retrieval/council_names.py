@@ -50,11 +50,13 @@ class Predecessor:
 @dataclass(frozen=True)
 class ShortForms:
     """`council_names.json`: word abbreviations ("lincs" -> "lincolnshire"), whole-name short
-    forms ("k&c" -> "kensington and chelsea"), predecessors."""
+    forms ("k&c" -> "kensington and chelsea"), predecessors, and the words that follow a
+    council's name and never an ordinary word ("Ofsted", "LSCB": `council_context`)."""
 
     words: Mapping[str, str]
     phrases: Mapping[str, str]
     predecessors: tuple[Predecessor, ...]
+    after: tuple[str, ...] = ()
 
 
 @cache
@@ -73,6 +75,7 @@ def short_forms(path: Path = NAMES_FILE) -> ShortForms:
             for name, v in entries("predecessors").items()
             if isinstance(v, dict)
         ),
+        after=tuple(str(a) for a in raw.get("after", {}).get("phrases", ())),
     )
 
 

@@ -5,8 +5,10 @@ Northants", "Brighton", "NE Lincs", "Cumbria"), matched to the councils the inde
 
 A council's name is often an ordinary word too ("Reading", "Bury", "Poole"), so a name of one
 word counts when it is written as a proper noun (capitalised, not merely as the question's first
-word), or when the documents never write it in lower case mid-sentence (`ordinary_in`): "care
-leavers in Reading" names Reading, "reading age of care leavers" does not. A name of several
+word), when the documents never write it in lower case mid-sentence (`ordinary_in`), or when the
+words around it make it a place (`council_context`: "Reading 2016 agency social workers",
+"Reading council", "Reading and Slough"): "care leavers in Reading" names Reading, "reading age
+of care leavers" and "Reading the 2016 report" do not. A name of several
 words ("windsor and maidenhead") counts as typed. Typos are corrected only towards the words of
 council names, and only for words of five letters or more that the corpus does not know, so an
 ordinary word never becomes a council.
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ofsted_qa.ingest.facts.authorities import name_key
+from ofsted_qa.retrieval.council_context import PlaceCues
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
 from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
 from ofsted_qa.retrieval.typos import distance
@@ -35,6 +38,7 @@ class _Token:
     word: str  # lower case, possessive dropped, abbreviation or typo resolved
     raw: str  # lower case as typed ("beds" for "bedfordshire"): an ordinary word stays one
     proper: bool  # capitalised where capitals mean a name (not the question's first word)
+    capital: bool  # capitalised, wherever (not all capitals)
     caps: bool  # all capitals: initials ("BCP")
     span: tuple[int, int]  # where in the question
 
@@ -102,6 +106,7 @@ class CouncilFinder:
         short = {w for k in self._forms.phrases for w in name_words(k, self._forms.words)}
         self._places = self._words - (short - {w for phrase in own for w in phrase})
         self._longest = max((len(p) for p in self._phrases), default=0)
+        self._cues = PlaceCues(councils, self._forms.after, acronyms)
 
     def find(self, question: str) -> tuple[Council, ...]:
         """The councils the question names, in the order named, each once."""
@@ -111,7 +116,7 @@ class CouncilFinder:
         """Each place the question names councils, in order."""
         tokens = self._tokens(question)
         found: list[Mention] = []
-        i = 0
+        i = end = 0  # `end`: the token after the last council named
         while i < len(tokens):
             length, named = self._longest_at(tokens, i)
             elided = self._elided_at(tokens, i) if length < 2 else Named(frozenset())
@@ -123,10 +128,12 @@ class CouncilFinder:
             if not length:
                 i += 1
                 continue
-            if length > 1 or self._named_alone(tokens[i]):
-                start, end = tokens[i].span[0], tokens[i + length - 1].span[1]
+            joined = bool(found) and end == i - 1 and tokens[i - 1].raw in _JOINING
+            if length > 1 or self._named_alone(question, tokens, i, joined):
+                start, stop = tokens[i].span[0], tokens[i + length - 1].span[1]
                 ordered = tuple(sorted(named.councils, key=lambda c: c.name))
-                found.append(Mention(question[start:end], ordered, named.note))
+                found.append(Mention(question[start:stop], ordered, named.note))
+                end = i + length
             i += length
         return tuple(found)
 
@@ -142,9 +149,41 @@ class CouncilFinder:
             )
         )
 
-    def _named_alone(self, token: _Token) -> bool:
+    def _named_alone(self, question: str, tokens: list[_Token], i: int, joined: bool) -> bool:
+        """The one-word name at `i` names its council: written as a name, never an ordinary
+        word, or placed as a council's name (`council_context`); `joined`: it follows a council
+        and a joining word ("Slough and reading")."""
+        token = tokens[i]
         # "beds" is an ordinary word though "bedfordshire" is not
-        return token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word))
+        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
+            return True
+        if not token.capital and token.raw != token.word:
+            return False  # a lower-case ordinary short form is the word: "how many beds 2016"
+        starts: dict[tuple[int, int], int] = {}  # "NE" gives two tokens of one typed word
+        for k in range(i + 1, len(tokens)):
+            starts.setdefault(tokens[k].span, k)
+        starts.pop(token.span, None)
+        after = list(starts.values())  # the first token of each word after the name
+        caps = bool(after) and tokens[after[0]].caps
+        if joined or self._cues.follows([tokens[k].raw for k in after], caps):
+            return True
+        gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
+        if after and (gap.strip() == "," or tokens[after[0]].raw in _JOINING):
+            # "Reading and Slough", "Reading, Slough": another council, named in its own right
+            k = after[0] if gap.strip() == "," else after[1] if len(after) > 1 else len(tokens)
+            if k < len(tokens) and self._named_here(tokens, k):
+                return True
+        if not token.capital:  # lower case: a topic ("reading: a guide")
+            return False
+        return self._cues.set_apart(gap, question[token.span[1] :])
+
+    def _named_here(self, tokens: list[_Token], k: int) -> bool:
+        """A council is named at `k` by its own right: several words, or one written as a name
+        or never an ordinary word."""
+        length, _named = self._longest_at(tokens, k)
+        return length > 1 or (
+            length == 1 and (tokens[k].proper or not self._ordinary(tokens[k].raw))
+        )
 
     def _elided_at(self, tokens: list[_Token], i: int) -> Named:
         """A council whose shared words are said once, after the next council's name: "North"
@@ -179,10 +218,11 @@ class CouncilFinder:
             # a capitalised possessive is a name even first ("Reading's rating"), where a
             # capital alone only starts the sentence ("Reading age of children in care")
             owner = raw != m.group()
-            proper = (n > 0 or owner) and raw[:1].isupper() and not caps
+            capital = raw[:1].isupper() and not caps
+            proper = (n > 0 or owner) and capital
             # "NE" is two words of a name ("north east lincolnshire"), sharing one span
             for word in self._forms.words.get(typed, typed).split():
-                out.append(_Token(self._resolve(word), typed, proper, caps, m.span()))
+                out.append(_Token(self._resolve(word), typed, proper, capital, caps, m.span()))
         return out
 
     def _resolve(self, word: str) -> str:

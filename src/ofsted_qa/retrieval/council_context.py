@@ -1,0 +1,69 @@
+"""When a council's name that is also an ordinary word ("Reading", "Beds": a word the documents
+use in lower case mid-sentence, `council_question.ordinary_in`) names the council: the words
+around it say so where its case cannot, as at the start of a question ("Reading 2016 agency
+social workers" against "Reading age of children in care").
+
+A place is followed by what an ordinary word is not: a year ("Reading 2016", "bury 2019"), a
+word that follows a council's name (the rest of the index's own council spellings, "Reading
+Borough Council", "Medway Children's Services"; the `after` list of `council_names.json`,
+"Reading Ofsted", "Reading LSCB"), one of the field's acronyms in capitals ("Reading MASH"), or
+another council by a joining word ("Reading and Slough"). These count in any case ("reading
+2016" is the council: the documents never write the word "reading" before a year). Written with
+a capital, the name also counts as the whole question ("Reading?") or before a colon or a dash
+("Reading: care leavers", "Bath - MASH"), where a lower-case word is still a topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from ofsted_qa.ingest.facts.authorities import name_key
+from ofsted_qa.retrieval.councils import Councils
+from ofsted_qa.retrieval.years import parse_years
+
+_WORD = re.compile(r"[^\W_]+")
+# a colon, or a dash with a space on either side: "Reading: ...", "Bath - MASH", "Bath— MASH"
+_BREAK = re.compile(r"^\s*:|^\s*[-\u2010-\u2015]+\s|^\s+[-\u2010-\u2015]+")
+_END = re.compile(r"^[\s?.!]*$")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Words as a question's tokens give them: lower case, a possessive's "s" dropped
+    ("Children's services" -> ("children", "services"))."""
+    return tuple(w for w in _WORD.findall(name_key(text)) if w != "s")
+
+
+class PlaceCues:
+    """The words after a name that make it a council's: `councils` (the rest of each spelling
+    after its place: "borough council", "children s services"), `after` (phrases of the data
+    file), `acronyms` (the field's, counted when written in capitals)."""
+
+    def __init__(self, councils: Councils, after: Iterable[str], acronyms: Collection[str]):
+        rests: set[tuple[str, ...]] = set()
+        for council in councils.all:
+            for spelling in council.spellings:
+                key = name_key(spelling).removeprefix("the ")
+                if key.startswith(f"{council.core} "):
+                    rests.add(words_of(key[len(council.core) :])[:2])  # "county council"
+        self._after = {p for p in rests | {words_of(a) for a in after} if p}
+        self._acronyms = {a.lower() for a in acronyms}
+
+    def follows(self, words: Sequence[str], caps: bool) -> bool:
+        """`words` (lower case, from the word after the name on) begin with a council's word
+        ("council", "children services"), a year, or (`caps`: the next word is in capitals) one
+        of the field's acronyms."""
+        if not words:
+            return False
+        if parse_years(words[0])[0]:
+            return True
+        if caps and words[0] in self._acronyms:
+            return True
+        return any(tuple(words[: len(p)]) == p for p in self._after)
+
+    @staticmethod
+    def set_apart(gap: str, rest: str) -> bool:
+        """The name stands apart as a heading: the question's whole text (`rest` after it is
+        only punctuation), or `gap` (the text between it and the next word) is a colon or a
+        spaced dash."""
+        return bool(_END.match(rest) or _BREAK.match(gap))

@@ -1,0 +1,150 @@
+"""A council whose name is an ordinary word ("Reading", "Bury", "Beds") named as a question's first
+word, or in lower case: the words after it say whether it is the place (`council_context`).
+
+Which names are ordinary words comes from the documents (`ordinary_in`), never from a list: here
+from a few sentences, so "Poole", which they never write in lower case, is a place however typed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_qa.retrieval.council_context import PlaceCues, words_of
+from ofsted_qa.retrieval.council_question import CouncilFinder, ordinary_in
+from ofsted_qa.retrieval.councils import Councils
+from ofsted_qa.retrieval.glossary import default_glossary
+
+SPELLINGS = [
+    "Reading Borough Council",
+    "Bury Metropolitan Borough Council",
+    "Slough",
+    "Wokingham",
+    "Bedford Borough",
+    "Central Bedfordshire",
+    "Bournemouth, Christchurch and Poole",
+    "Bath and North East Somerset",
+]
+# how the documents use these words: "reading", "bury", "beds" and "bath" as ordinary words
+TEXTS = [
+    "Children's reading age is assessed and their progress in reading and writing is good.",
+    "Leaders do not bury concerns raised by staff.",
+    "The unit has four beds for children in crisis.",
+    "Carers keep to routines such as bath time and bedtime.",
+]
+
+
+@pytest.fixture(scope="module")
+def finder() -> CouncilFinder:
+    return CouncilFinder(
+        Councils(SPELLINGS),
+        ordinary=ordinary_in(TEXTS),
+        acronyms=default_glossary().known_words,
+    )
+
+
+def names(finder: CouncilFinder, question: str) -> list[str]:
+    return sorted(c.name for c in finder.find(question))
+
+
+def test_the_ordinary_words_come_from_the_documents() -> None:
+    ordinary = ordinary_in(TEXTS)
+    assert ordinary("reading") and ordinary("bury") and ordinary("beds") and ordinary("bath")
+    assert not ordinary("poole") and not ordinary("slough")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a year next
+        ("Reading 2016 agency social workers", ["Reading"]),
+        ("Bury 2019 care leavers", ["Bury"]),
+        ("Reading 2016/17 care leavers", ["Reading"]),
+        ("Beds 2016 care leavers", ["Bedford", "Central Bedfordshire"]),
+        # a colon or a spaced dash
+        ("Reading: care leavers", ["Reading"]),
+        ("Reading - MASH thresholds", ["Reading"]),
+        ("Bury \u2013 early help", ["Bury"]),
+        ("Bath - MASH", ["Bath and North East Somerset"]),  # a place of a several-place name
+        ("Bath 2019 care leavers", ["Bath and North East Somerset"]),
+        # a word that only follows a council
+        ("Reading children's services", ["Reading"]),
+        ("Reading council adoption", ["Reading"]),
+        ("Reading Ofsted rating", ["Reading"]),
+        ("Reading inspection findings", ["Reading"]),
+        ("Reading LSCB", ["Reading"]),
+        ("Reading MASH", ["Reading"]),  # the field's acronym, in capitals
+        ("Reading Borough care leavers", ["Reading"]),  # the rest of its own spelling
+        ("Bury metropolitan borough", ["Bury"]),
+        # alone
+        ("Reading", ["Reading"]),
+        ("Reading?", ["Reading"]),
+        # another council by a joining word or a comma
+        ("Reading and Slough 2016", ["Reading", "Slough"]),
+        ("Reading and Slough care leavers", ["Reading", "Slough"]),
+        ("Reading, Slough and Wokingham", ["Reading", "Slough", "Wokingham"]),
+        ("Slough and reading care leavers", ["Reading", "Slough"]),
+        ("Reading v Bury", ["Bury", "Reading"]),
+        # lower case with a strong cue
+        ("reading 2016 agency social workers", ["Reading"]),
+        ("reading council care leavers", ["Reading"]),
+        ("care leavers in reading 2019", ["Reading"]),
+        # as before: a capital past the first word, a possessive, a name no document uses as a word
+        ("care leavers in Reading", ["Reading"]),
+        ("Reading's rating", ["Reading"]),
+        ("Poole care leavers", ["Bournemouth, Christchurch and Poole"]),
+        ("poole care leavers", ["Bournemouth, Christchurch and Poole"]),
+    ],
+)
+def test_the_words_after_an_ordinary_word_make_it_a_council(
+    finder: CouncilFinder, question: str, expected: list[str]
+) -> None:
+    assert names(finder, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Reading the 2016 report, what did inspectors say",
+        "Reading age of children in care",
+        "Reading-age checks for care leavers",
+        "Reading, writing and maths for children looked after",
+        "Reading to children in foster care",
+        "Reading in care",
+        "Bury the past: what do care leavers say",
+        "bath time for young children in care",
+        "Bath time routines in foster homes",
+        "reading and writing attainment 2016",
+        "reading: how are case records kept",
+        "reading",  # lower case alone is the topic
+        "reading age",
+        "how many beds 2016",  # a lower-case short form stays the word
+        "beds: how many does the unit have",
+        "Reading and",
+    ],
+)
+def test_an_ordinary_word_read_as_the_word_is_no_council(
+    finder: CouncilFinder, question: str
+) -> None:
+    assert names(finder, question) == []
+
+
+def test_the_words_after_a_council_come_from_its_spellings_and_the_data_file() -> None:
+    cues = PlaceCues(Councils(["Medway Children's Services"]), ["ofsted"], {"mash"})
+    assert cues.follows(["children", "services"], caps=False)  # the rest of a spelling
+    assert cues.follows(["ofsted"], caps=False)
+    assert cues.follows(["2016", "care"], caps=False)
+    assert cues.follows(["mash"], caps=True) and not cues.follows(["mash"], caps=False)
+    assert not cues.follows(["children"], caps=False)  # "Reading children stories"
+    assert not cues.follows(["council"], caps=False)  # not a word of these spellings
+    assert not cues.follows([], caps=False)
+    assert words_of("Children's Services") == ("children", "services")
+
+
+def test_a_heading_is_a_colon_a_spaced_dash_or_the_whole_question() -> None:
+    assert PlaceCues.set_apart(": ", ": care leavers")
+    assert PlaceCues.set_apart(" - ", " - MASH")
+    assert PlaceCues.set_apart(" \u2014", " \u2014MASH")
+    assert PlaceCues.set_apart("", "?")
+    assert not PlaceCues.set_apart("-", "-age checks")
+    assert not PlaceCues.set_apart(", ", ", writing and maths")
+    assert not PlaceCues.set_apart(" ", " age of children")
