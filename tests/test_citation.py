@@ -61,3 +61,11 @@ def test_letters_are_dated_not_published() -> None:
 @pytest.mark.parametrize("text", ["nonsense", "", "a, b c d"])
 def test_unparseable_citations(text: str) -> None:
     assert parse_house_citation(text) is None and parse_ref(text) is None
+
+
+def test_the_page_a_pasted_citation_ends_with_is_read_as_page_label_writes_it() -> None:
+    from ofsted_qa.citations.citation import cited_page
+
+    assert cited_page("Ofsted, Report (published 23 May 2014), para 134, p. 25") == "p. 25"
+    assert cited_page("Ofsted, Report, para 1, pp. 14-15.") == "pp. 14–15"
+    assert cited_page("Ofsted, Report (published 23 May 2014), para 134") == ""

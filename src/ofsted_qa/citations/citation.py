@@ -117,6 +117,17 @@ def parse_ref(text: str) -> tuple[str, str] | None:
 _PAGE = re.compile(r",\s*pp?\.\s*\d+(?:\s*[–-]\s*\d+)?\.?\s*$")
 
 
+def cited_page(text: str) -> str:
+    """The page a pasted house-style citation ends with, as `page_label` writes it ("p. 31",
+    "pp. 14–15"), or "" when it names none."""
+    found = _PAGE.search(text.strip())
+    return (
+        re.sub(r"\s+", " ", found.group().lstrip(", ").rstrip(". ")).replace("-", "–")
+        if found
+        else ""
+    )
+
+
 def parse_house_citation(text: str) -> tuple[str, str] | None:
     """Split a pasted house-style citation into (text before the paragraph, paragraph label);
     a trailing page ("p. 31", "pp. 14–15") is only a reader's aid and is dropped."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ofsted_qa.citations.citation import (
+    cited_page,
     house_citation,
+    page_label,
     parse_house_citation,
     parse_ref,
     ref_label,
@@ -66,7 +68,7 @@ def locate(store: ChunkStore, citation: str) -> int:
                 hint="use a ref such as 003_365e1ef2b819a726#134, as printed by `ask`",
             )
         prefix, paragraph = house
-        doc_id = _doc_by_citation_prefix(store, prefix)
+        doc_id = _doc_by_citation_prefix(store, prefix, paragraph, cited_page(citation))
     chunk_id = store.find(doc_id, paragraph)
     if chunk_id is None:
         raise OfstedQAError(
@@ -76,9 +78,21 @@ def locate(store: ChunkStore, citation: str) -> int:
     return chunk_id
 
 
-def _doc_by_citation_prefix(store: ChunkStore, prefix: str) -> str:
-    for doc_id, meta in store.documents.items():
-        ids = store.doc_range(doc_id)
-        if ids and house_citation(meta, store.get(ids.start)).startswith(prefix):
-            return doc_id
-    raise OfstedQAError(f"No indexed document matches the citation {prefix!r}")
+def _doc_by_citation_prefix(store: ChunkStore, prefix: str, paragraph: str, page: str) -> str:
+    """The document a house citation names. Two copies of one report (a seed text and the
+    corpus PDF) cite alike but for the page, which only the paged copy prints: the copy whose
+    paragraph sits on the page cited, else the unpaged copy when no page is cited."""
+    matching = [
+        doc_id
+        for doc_id, meta in store.documents.items()
+        if (ids := store.doc_range(doc_id))
+        and house_citation(meta, store.get(ids.start)).startswith(prefix)
+    ]
+    if not matching:
+        raise OfstedQAError(f"No indexed document matches the citation {prefix!r}")
+
+    def page_of(doc_id: str) -> str:
+        chunk_id = store.find(doc_id, paragraph)
+        return page_label(store.documents[doc_id], store.get(chunk_id)) if chunk_id else ""
+
+    return next((d for d in matching if page_of(d) == page), matching[0])
