@@ -1,9 +1,9 @@
 """Timelines: "how has Leeds changed", "Norfolk over time", "since 2014": the answer grouped by
 inspection, oldest first, each with its grades and its best passages on the topic.
 
-A question naming a council gets every inspection of it (from "since YEAR" on, or in the years
-named), those without a matching passage shown with their grades alone; a question naming none
-gets the inspections its passages come from.
+A question naming a council gets every inspection of it (from "since YEAR" or the inspection
+counted from on, or in the years named), those without a matching passage shown with their
+grades alone; a question naming none gets the inspections its passages come from.
 """
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def build(
     else:  # the inspections of the best passages, as many as a reader can follow
         best = set(list(by_inspection)[:UNNAMED_INSPECTIONS])
         shown = [i for i in inspections if i in best]
+    if understood.baselines:  # "since the 2022 inspection": from the one counted from on
+        counted_from = set(understood.baseline_ids)
+        first = min((i.when for i in inspections if counted_from & set(i.doc_ids)), default="")
+        shown = [i for i in shown if i.when >= first]
     if understood.year_from is not None:
         shown = [i for i in shown if i.when[:4] >= str(understood.year_from)]
     elif understood.years:

@@ -16,9 +16,14 @@ _YEAR_RANGE = re.compile(
     re.I,
 )
 MAX_RANGE = 30  # years; a wider "range" is two separate years ("1990 and 2025")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "since 2014", "since the 2018 inspection", "since its November 2022 inspection"
 _SINCE = re.compile(
-    rf"\b(?:since|after|from|post)\s+(?:the\s+)?{_Y}\b"
-    r"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*\d)",
+    rf"\b(?:since|after|from|post)\s+(?:(?:the|its|their)\s+)?(?:{_MONTH}\s+)?{_Y}\b"
+    rf"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*(?:{_MONTH}\s+)?\d)",
     re.I,
 )
 
