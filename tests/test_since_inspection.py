@@ -183,3 +183,41 @@ def test_the_later_inspections_get_the_whole_boost_the_baseline_a_share() -> Non
 )
 def test_since_a_month_and_year(text: str, years: tuple[int, ...], since_year: int | None) -> None:
     assert parse_years(text) == (years, since_year)
+
+
+def test_a_question_over_time_takes_the_best_passage_of_each_inspection_in_turns() -> None:
+    from ofsted_qa.retrieval.timeline import cover
+
+    docs = ["b14", "b18", "b23", "v25", "t19"]
+    position = {d: n for n, d in enumerate(docs)}
+    # passages 0-5 of the 2023 report lead, then one each of 2018, Trafford 2019, 2014
+    chunk_doc = np.array([2, 2, 2, 2, 2, 2, 1, 4, 0])
+    candidates = np.arange(len(chunk_doc))
+    order = np.arange(len(chunk_doc))
+    reading = replace(interpret("how has Bexley changed"), councils=("Bexley",))
+    first = chunk_doc[cover(order, candidates, chunk_doc, position, reading, BEXLEY, 1)]
+    assert first[:3].tolist() == [2, 1, 0]  # 2023, 2018, 2014: each inspection's best, in turns
+    assert sorted(first.tolist()) == sorted(chunk_doc.tolist())  # nothing lost
+    # since 2018: only the inspections from 2018 on take turns
+    since_2015 = replace(reading, year_from=2015)
+    assert chunk_doc[cover(order, candidates, chunk_doc, position, since_2015, BEXLEY, 1)][
+        :3
+    ].tolist() == [2, 1, 2]
+    # since the 2018 inspection: the inspections after it take turns, not the baseline
+    after = read("how has Bexley changed since the 2018 inspection", ("Bexley",))
+    assert chunk_doc[cover(order, candidates, chunk_doc, position, after, BEXLEY, 1)][
+        :2
+    ].tolist() == [2, 2]  # the 2025 visit has no passage here: 2023 keeps its lead
+    assert cover(order, candidates, chunk_doc, position, reading, BEXLEY, 0).tolist() == (
+        order.tolist()
+    )
+
+
+def test_since_it_was_judged_in_a_year_counts_from_that_year() -> None:
+    assert parse_years("what has changed since it was judged inadequate in 2015?") == (
+        (2015,),
+        2015,
+    )
+    assert parse_years("she was appointed in 2015 and has been in post since") == ((2015,), None)
+    (ref,) = references("how has Slough changed since it was last inspected in March 2019")
+    assert (ref.year, ref.month, ref.order, ref.since) == (2019, 3, "", "since")

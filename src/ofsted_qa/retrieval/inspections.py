@@ -49,10 +49,11 @@ _BEFORE = re.compile(
 # said by the inspections after it, which look back. "After" alone is when, not since ("what did
 # Ofsted recommend after the 2018 inspection"): it counts only in a question of change.
 _SINCE = re.compile(r"\b(since|after|following)\s+(?:(?:[\w-]+\s+){0,3}[\w-]+['’]s?\s+)?$", re.I)
-# "since it was last inspected", "since Ofsted last visited", "since Trafford was last judged"
+# "since it was last inspected", "since Ofsted last visited", "since Trafford was last judged",
+# "since it was last inspected in 2019" (that year's inspection)
 _LAST_SEEN = re.compile(
     r"\bsince\s+((?:[\w'’-]+\s+){0,4}?(?:(?:was|were|has\s+been|had\s+been)\s+)?last\s+"
-    r"(inspected|visited|judged|graded|rated|came))\b",
+    rf"(inspected|visited|judged|graded|rated|came)(?:\s+in\s+{_MONTH}{_Y})?)\b",
     re.I,
 )
 INSPECTION_KINDS = (
@@ -145,7 +146,9 @@ def references(text: str) -> tuple[InspectionRef, ...]:
             found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
     for m in _LAST_SEEN.finditer(text):
         noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
-        ref = InspectionRef(m.group(1), noun, order="latest", since=m.group()[:5])
+        month = MONTHS.index(m.group(3).lower()) + 1 if m.group(3) else 0
+        year, order = (int(m.group(4)), "") if m.group(4) else (None, "latest")
+        ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
 

@@ -41,6 +41,7 @@ class Tuning:
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
     cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
+    cover_inspections: int = 1  # over time, a council named: this many of each inspection lead
 
 
 class Phrases:

@@ -238,9 +238,18 @@ class Searcher:
             candidates, lexical, expansion, query_vector, mode, understood, read, report
         )
         order = np.argsort(-parts["score"], kind="stable")
-        order = boosts.cover_years(
-            self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
-        )
+        # over time, a council named: its inspections take turns (below), not every council's
+        # passages of each year of a range ("Norfolk 2018 to 2026")
+        by_inspection = read and bool(understood.over_time and understood.councils)
+        if not by_inspection:
+            order = boosts.cover_years(
+                self.bundle.store,
+                order,
+                candidates,
+                understood,
+                self.tuning.cover_years,
+                self.facts,
+            )
         if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
             order = boosts.cover(
                 order,
@@ -248,6 +257,16 @@ class Searcher:
                 understood.councils,
                 self.council_docs.of,
                 self.tuning.cover_councils,
+            )
+        if by_inspection:  # several of the council's inspections lead, in turns
+            order = timelines.cover(
+                order,
+                candidates,
+                self.facts.chunk_doc,
+                self._doc_position,
+                understood,
+                self.inspections,
+                self.tuning.cover_inspections,
             )
         if not (understood.councils or understood.report_ids or filters.doc_ids):
             order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])

@@ -26,6 +26,12 @@ _SINCE = re.compile(
     rf"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*(?:{_MONTH}\s+)?\d)",
     re.I,
 )
+# "since it was judged inadequate in 2015", "since Slough was last inspected in 2019"
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had\s+been|has\s+been)\s+(?:[\w-]+\s+){1,3}?"
+    rf"in\s+(?:{_MONTH}\s+)?{_Y}\b",
+    re.I,
+)
 
 
 def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
@@ -37,5 +43,5 @@ def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
         end = int(first[:2] + last) if len(last) == 2 else int(last)
         if int(first) < end <= int(first) + MAX_RANGE:
             found.update(range(int(first), end + 1))
-    since = _SINCE.search(text)
+    since = _SINCE.search(text) or _SINCE_CLAUSE.search(text)
     return tuple(sorted(found)), int(since.group(1)) if since else None
