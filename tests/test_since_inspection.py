@@ -12,7 +12,8 @@ import pytest
 
 from ofsted_qa.retrieval import inspection_question
 from ofsted_qa.retrieval.baseline import resolve_since
-from ofsted_qa.retrieval.inspections import Inspection, references
+from ofsted_qa.retrieval.inspection_refs import references
+from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.query import interpret
 from ofsted_qa.retrieval.spread import BASELINE_SHARE, report_passages
 from ofsted_qa.retrieval.years import parse_years

@@ -15,7 +15,7 @@ from ofsted_qa.index.lexical_index import terms, tokens, words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
-from ofsted_qa.retrieval.inspections import InspectionRef, references
+from ofsted_qa.retrieval.inspection_refs import InspectionRef, references
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 
