@@ -196,22 +196,32 @@ def test_a_question_over_time_takes_the_best_passage_of_each_inspection_in_turns
     candidates = np.arange(len(chunk_doc))
     order = np.arange(len(chunk_doc))
     reading = replace(interpret("how has Bexley changed"), councils=("Bexley",))
-    first = chunk_doc[cover(order, candidates, chunk_doc, position, reading, BEXLEY, 1)]
+    first = chunk_doc[cover(order, candidates, chunk_doc, position, reading, BEXLEY, 1, 3)]
     assert first[:3].tolist() == [2, 1, 0]  # 2023, 2018, 2014: each inspection's best, in turns
     assert sorted(first.tolist()) == sorted(chunk_doc.tolist())  # nothing lost
     # since 2018: only the inspections from 2018 on take turns
     since_2015 = replace(reading, year_from=2015)
-    assert chunk_doc[cover(order, candidates, chunk_doc, position, since_2015, BEXLEY, 1)][
+    assert chunk_doc[cover(order, candidates, chunk_doc, position, since_2015, BEXLEY, 1, 3)][
         :3
     ].tolist() == [2, 1, 2]
     # since the 2018 inspection: the inspections after it take turns, not the baseline
     after = read("how has Bexley changed since the 2018 inspection", ("Bexley",))
-    assert chunk_doc[cover(order, candidates, chunk_doc, position, after, BEXLEY, 1)][
+    assert chunk_doc[cover(order, candidates, chunk_doc, position, after, BEXLEY, 1, 3)][
         :2
     ].tolist() == [2, 2]  # the 2025 visit has no passage here: 2023 keeps its lead
-    assert cover(order, candidates, chunk_doc, position, reading, BEXLEY, 0).tolist() == (
+    assert cover(order, candidates, chunk_doc, position, reading, BEXLEY, 0, 3).tolist() == (
         order.tolist()
     )
+    # every inspection within two places each (here 6): left as ranked, near ties and all
+    spread_out = np.array([2, 2, 1, 2, 0, 2, 2, 2, 2])
+    assert cover(order, candidates, spread_out, position, reading, BEXLEY, 1, 10).tolist() == (
+        order.tolist()
+    )
+    assert cover(order, candidates, chunk_doc, position, reading, BEXLEY, 1, 10)[:3].tolist() == [
+        0,
+        6,
+        8,
+    ]  # the 2014 and 2018 passages at 7 and 9 of 10: not within 6, so they take turns
 
 
 def test_since_it_was_judged_in_a_year_counts_from_that_year() -> None:

@@ -267,6 +267,7 @@ class Searcher:
                 understood,
                 self.inspections,
                 self.tuning.cover_inspections,
+                shown_k,
             )
         if not (understood.councils or understood.report_ids or filters.doc_ids):
             order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])

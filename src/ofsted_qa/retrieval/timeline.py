@@ -23,6 +23,7 @@ from ofsted_qa.retrieval.results import Hit, TimelineEntry
 PER_INSPECTION = 2  # passages shown under each inspection
 UNNAMED_INSPECTIONS = 8  # a question naming no council: the inspections of its best passages
 WIDE_K = 40  # passages a timeline search ranks, to find some for each inspection
+SPREAD_LEAD = 2  # places per inspection within which each must have a passage, or they take turns
 
 
 def wants_timeline(text: str) -> bool:
@@ -89,12 +90,15 @@ def cover(
     understood: Interpretation,
     inspections: Sequence[Inspection],
     per_inspection: int,
+    k: int,
 ) -> np.ndarray:
     """A question over time naming a council is answered from several of its inspections, not
-    ten passages of one report: the best `per_inspection` passages of each inspection asked
-    (`asked`; of a question of change since one, the inspections after it) go first, taken in
-    turns (boosts.cover), then the rest. `order`: positions into `candidates` (chunk ids), best
-    first; `chunk_doc`: each passage's document position."""
+    ten passages of one report: unless the first SPREAD_LEAD places per inspection (at most `k`)
+    already hold a passage of every inspection asked that has one among the candidates, the
+    best `per_inspection` passages of each (`asked`; of a question of change since one, the
+    inspections after it) go first, taken in turns (boosts.cover), then the rest. `order`:
+    positions into `candidates` (chunk ids), best first; `chunk_doc`: each passage's document
+    position."""
     sides = asked(understood, inspections)
     if understood.report_ids:  # since an inspection: those after it answer
         sides = [i for i in sides if set(i.doc_ids) & set(understood.report_ids)]
@@ -103,6 +107,11 @@ def cover(
     }
     if len(of_doc) < 2 or per_inspection < 1:
         return order
+    docs = chunk_doc[candidates[order]].tolist()
+    found = {of_doc.get(d) for d in docs} - {None}
+    lead = docs[: min(k, SPREAD_LEAD * len(found))]
+    if found <= {of_doc.get(d) for d in lead}:
+        return order  # every inspection is in the lead already: a near tie is not reordered
 
     def side_of(chunk_id: int) -> tuple[int, ...]:
         found = of_doc.get(int(chunk_doc[chunk_id]))
