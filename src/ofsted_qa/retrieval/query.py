@@ -206,9 +206,9 @@ class Interpretation:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
         reports = tuple(r for r in self.reports if r[0] != chip)
-        baselines = tuple(r for r in self.baselines if r[0] != chip)
-        # every inspection named dropped: not to be resolved again
-        refs = self.inspection_refs if reports or baselines or not self.reports else ()
+        # every inspection named dropped: not to be resolved again (nor counted from)
+        refs = self.inspection_refs if reports or not self.reports else ()
+        baselines = tuple(r for r in self.baselines if r[0] != chip) if reports else ()
         # a council dropped: the words that named it are searched as words again
         freed = {w for w, c in self.council_words if chip == f"council {c}"}
         return replace(
