@@ -125,3 +125,16 @@ def test_the_last_focused_visit_is_the_seeds_2025_letter(indexed: list[str]) -> 
     assert answer["results"][0]["date"].startswith("2025")
     named = ask(indexed, "what did Bexley's last focused visit say", "--explain")
     assert named["results"][0]["contributions"]["report_boost"] > 0
+
+
+def test_since_an_inspection_the_later_one_answers_and_the_named_one_follows(
+    indexed: list[str],
+) -> None:
+    answer = ask(indexed, "how has Northwick changed since the 2019 inspection", "--explain")
+    first = answer["results"][0]
+    assert first["date"].startswith("2023") and first["contributions"]["report_boost"] == 1.0
+    code, text = run([*indexed, "ask", "how has Northwick changed since the 2019 inspection"])
+    assert code == 0 and "counted from Northwick inspection" in text
+    assert [e["published"][:4] for e in answer["timeline"]] == ["2019", "2023"]
+    plain = ask(indexed, "what did Northwick's 2019 inspection say", "--explain")
+    assert plain["results"][0]["date"].startswith("2019")

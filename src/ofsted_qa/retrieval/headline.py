@@ -65,7 +65,8 @@ _GENERIC = frozenset(
         "improving better worse changed change changes since now today compared compare "
         "comparison vs versus v doing journey progress happened overall last latest previous "
         "recent most which what how why is was has have did it its reach reached got get "
-        "score scored fare trust between from to and or"
+        "score scored fare trust between from to and or history histories record track "
+        "trajectory timeline over time years"
     )
 )
 

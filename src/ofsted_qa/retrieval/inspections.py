@@ -1,6 +1,6 @@
-"""Inspections a question names: "the 2018 inspection", "the last focused visit", "the latest
-report", "the one before", "the 2025 visit", resolved against the inspections of the council the
-question names or, where it names none, of the whole index.
+"""Inspections a question names ("the 2018 inspection", "the last focused visit", "the latest
+report", "the one before", "the 2025 visit": read by inspection_refs.py), resolved against the
+inspections of the council the question names or, where it names none, of the whole index.
 
 An inspection is a document Ofsted wrote about one council's services (a report, a focused or
 monitoring visit letter). A year matches an inspection that was on site in it or published in it
@@ -10,30 +10,23 @@ which dates matched. An inspection the index does not hold is said in a note nam
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ofsted_qa.citations.citation import human_date
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.inspection_refs import InspectionRef, references
 
-_Y = r"(19[89]\d|20[0-4]\d)"
-_NOUN = (
-    r"(focused\s+visits?|monitoring\s+visits?|(?:full\s+|standard\s+|short\s+)?inspections?|"
-    r"visits?|(?:inspection\s+)?reports?|letters?)"
-)
-_LATEST = r"(last|latest|most\s+recent|newest|previous|earlier|prior|first|earliest|oldest)"
-# "the 2018 inspection", "Bexley's 2025 visit", "the 2014 report"
-# "the 2018 and 2023 inspections": each year its own reference
-_ANY_Y = f"(?:{_Y[1:-1]})"
-_BY_YEAR = re.compile(
-    rf"\b(?:the\s+)?({_ANY_Y}(?:\s*(?:,|and|&)\s*{_ANY_Y})*)\s+(?:ofsted\s+)?{_NOUN}\b", re.I
-)
-_ONE_YEAR = re.compile(_Y)
-# "the last focused visit", "the latest report", "the previous inspection"
-_BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
-# "the one before", "the inspection before that", "the one before it"
-_BEFORE = re.compile(rf"\b(?:the\s+)?(?:one|{_NOUN})\s+before(?:\s+(?:that|it|this|then))?\b", re.I)
+__all__ = [
+    "INSPECTION_KINDS",
+    "Inspection",
+    "InspectionRef",
+    "catalogue",
+    "of_kind",
+    "references",
+    "resolve",
+]
+
 INSPECTION_KINDS = (
     "inspection report",
     "inspection letter",
@@ -82,46 +75,6 @@ class Inspection:
         return " and ".join(w for w, ok in (("on site", on_site), ("published", published)) if ok)
 
 
-@dataclass(frozen=True)
-class InspectionRef:
-    """An inspection named in a question: by year, by order ("latest", "first", "previous")
-    or as "the one before" another."""
-
-    surface: str  # as typed
-    noun: str  # "inspection", "focused visit", "visit", "report", "one"
-    year: int | None = None
-    order: str = ""  # "latest", "first", "before"
-
-
-def references(text: str) -> tuple[InspectionRef, ...]:
-    """The inspections a question names, in the order typed. "Latest" with no inspection word
-    after it ("the latest on care leavers") is a recency cue, not a reference."""
-    found: list[tuple[int, InspectionRef]] = []
-    for m in _BY_YEAR.finditer(text):
-        for year in _ONE_YEAR.findall(m.group(1)):
-            found.append(
-                (m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), int(year)))
-            )
-    for m in _BY_ORDER.finditer(text):
-        word = " ".join(m.group(1).lower().split())
-        order = "first" if word in ("first", "earliest", "oldest") else "latest"
-        if word in ("previous", "earlier", "prior"):
-            order = "before"
-        found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), order=order)))
-    for m in _BEFORE.finditer(text):
-        if not any(m.start() <= at < m.end() for at, _ in found):
-            found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
-    return tuple(ref for _, ref in sorted(found, key=lambda f: f[0]))
-
-
-def _noun(typed: str) -> str:
-    word = " ".join(typed.lower().split()).removesuffix("s")
-    for noun in ("focused visit", "monitoring visit", "visit", "report", "letter"):
-        if word.endswith(noun):
-            return "visit" if noun == "letter" else noun  # visits are written up as letters
-    return "inspection"
-
-
 def catalogue(store: ChunkStore, councils_of: Sequence[frozenset[str]]) -> tuple[Inspection, ...]:
     """Every inspection in the index, oldest first; `councils_of[i]` is the councils document i
     (in `store.documents` order) is about: an inspection document about exactly one is an
@@ -163,7 +116,7 @@ def _merged(inspections: Sequence[Inspection]) -> tuple[Inspection, ...]:
     return tuple(sorted(seen.values(), key=lambda i: (i.when, i.doc_id)))
 
 
-def _of_kind(inspections: Sequence[Inspection], noun: str) -> list[Inspection]:
+def of_kind(inspections: Sequence[Inspection], noun: str) -> list[Inspection]:
     if noun in ("focused visit", "monitoring visit"):
         return [i for i in inspections if i.kind == noun]
     if noun == "visit":
@@ -184,10 +137,13 @@ def resolve(
     notes: list[str] = []
     anchor: Inspection | None = None
     for ref in refs:
-        pool = _of_kind(inspections, ref.noun)
+        pool = of_kind(inspections, ref.noun)
         match: list[Inspection] = []
         if ref.year is not None:
             match = [i for i in pool if i.years_matched(ref.year)]
+            # "the November 2022 inspection": of that year's, the one on site or out that month
+            month = f"{ref.year}-{ref.month:02d}"
+            match = [i for i in match if month in (i.start[:7], i.published[:7])] or match
         elif ref.order == "first":
             match = pool[:1]
         elif ref.order == "latest":

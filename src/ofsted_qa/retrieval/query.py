@@ -15,7 +15,7 @@ from ofsted_qa.index.lexical_index import terms, tokens, words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
-from ofsted_qa.retrieval.inspections import InspectionRef, references
+from ofsted_qa.retrieval.inspection_refs import InspectionRef, references
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 
@@ -97,6 +97,8 @@ class Interpretation:
     inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
     # the inspections they were resolved to by the searcher: (chip, document id)
     reports: tuple[tuple[str, str], ...] = ()
+    # the inspections change is counted from ("since the 2022 inspection"): (chip, document id)
+    baselines: tuple[tuple[str, str], ...] = ()
     over_time: str = ""  # "how has Leeds changed", "since 2014": answered as a timeline
 
     # Derived text and terms are worked out once per reading (the fields never change; a
@@ -181,6 +183,7 @@ class Interpretation:
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
             + list(dict.fromkeys(chip for chip, _ in self.reports))
+            + list(dict.fromkeys(chip for chip, _ in self.baselines))
             + ([f"timeline: {self.over_time}"] if self.over_time else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
@@ -203,8 +206,9 @@ class Interpretation:
             years = tuple(y for y in years if y != self.year_from)
         glossary = tuple(g for g in self.glossary if g.chip != chip)
         reports = tuple(r for r in self.reports if r[0] != chip)
-        # every inspection named dropped: not to be resolved again
+        # every inspection named dropped: not to be resolved again (nor counted from)
         refs = self.inspection_refs if reports or not self.reports else ()
+        baselines = tuple(r for r in self.baselines if r[0] != chip) if reports else ()
         # a council dropped: the words that named it are searched as words again
         freed = {w for w, c in self.council_words if chip == f"council {c}"}
         return replace(
@@ -221,6 +225,7 @@ class Interpretation:
             answer="" if chip == f"answer: {self.answer}" else self.answer,
             recent="" if dropped_since else self.recent,
             reports=reports,
+            baselines=baselines,
             inspection_refs=refs,
             over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
         )
@@ -229,6 +234,11 @@ class Interpretation:
     def report_ids(self) -> tuple[str, ...]:
         """The documents of the inspections the question names, oldest first."""
         return tuple(dict.fromkeys(doc for _, doc in self.reports))
+
+    @property
+    def baseline_ids(self) -> tuple[str, ...]:
+        """The documents of the inspections change is counted from, oldest first."""
+        return tuple(dict.fromkeys(d for _, d in self.baselines if d not in self.report_ids))
 
 
 def validate(query: str) -> str:

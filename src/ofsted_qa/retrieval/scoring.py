@@ -46,6 +46,7 @@ class Tuning:
     # every cover page and heading that prints the name would.
     council_word_weight: float = 0.25
     latest_boost: float = 0.1  # a council named, no year: its newest documents (recency.py)
+    cover_inspections: int = 1  # over time, a council named: this many of each inspection lead
 
 
 class Phrases:

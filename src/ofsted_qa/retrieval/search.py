@@ -218,14 +218,20 @@ class Searcher:
         )
         candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
         report = (
-            spread.report_passages(self.facts.chunk_doc, self._doc_position, understood.report_ids)
+            spread.report_passages(
+                self.facts.chunk_doc,
+                self._doc_position,
+                understood.report_ids,
+                understood.baseline_ids,
+            )
             if understood.report_ids
             else None
         )
         # The passages of the councils and of the inspection named compete even where the topic
         # drowns them.
         council = self.council_docs.passages(understood.councils) if understood.councils else None
-        for mask in (m for m in (council, report) if m is not None):
+        of_report = report > 0 if report is not None else None
+        for mask in (m for m in (council, of_report) if m is not None):
             mask = mask if allowed is None else mask & allowed
             candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
@@ -245,9 +251,18 @@ class Searcher:
             candidates, lexical, expansion, query_vector, mode, understood, read, report
         )
         order = np.argsort(-parts["score"], kind="stable")
-        order = boosts.cover_years(
-            self.bundle.store, order, candidates, understood, self.tuning.cover_years, self.facts
-        )
+        # over time, a council named: its inspections take turns (below), not every council's
+        # passages of each year of a range ("Norfolk 2018 to 2026")
+        by_inspection = read and bool(understood.over_time and understood.councils)
+        if not by_inspection:
+            order = boosts.cover_years(
+                self.bundle.store,
+                order,
+                candidates,
+                understood,
+                self.tuning.cover_years,
+                self.facts,
+            )
         if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
             order = boosts.cover(
                 order,
@@ -255,6 +270,17 @@ class Searcher:
                 understood.councils,
                 self.council_docs.of,
                 self.tuning.cover_councils,
+            )
+        if by_inspection:  # several of the council's inspections lead, in turns
+            order = timelines.cover(
+                order,
+                candidates,
+                self.facts.chunk_doc,
+                self._doc_position,
+                understood,
+                self.inspections,
+                self.tuning.cover_inspections,
+                shown_k,
             )
         if not (understood.councils or understood.report_ids or filters.doc_ids):
             order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])
@@ -338,7 +364,8 @@ class Searcher:
         report: np.ndarray | None = None,
     ) -> dict[str, np.ndarray]:
         """The score and each part of it, per candidate (shown as `Hit.contributions`);
-        `report`: per passage of the index, it belongs to an inspection the question names."""
+        `report`: per passage of the index, its share of the boost for an inspection the
+        question names (spread.report_passages)."""
         t = self.tuning
         zeros = np.zeros(len(candidates), dtype=np.float32)
         bm25 = lexical[candidates] if lexical is not None else zeros
@@ -377,11 +404,7 @@ class Searcher:
             if understood.councils
             else zeros
         )
-        in_report = (
-            spread.REPORT_BOOST * report[candidates].astype(np.float32)
-            if report is not None
-            else zeros
-        )
+        in_report = spread.REPORT_BOOST * report[candidates] if report is not None else zeros
         # a verdict or change asked for: the headline of a report of the years asked
         lift = headline.boost(understood) if read else 0.0
         verdict = (

@@ -11,6 +11,7 @@ import numpy as np
 PER_REPORT = 2  # passages one report may hold among the first k of an unnamed question
 MARGIN = 0.1  # ... unless it outscores another report's best by more (scores are ~0-2)
 REPORT_BOOST = 1.0  # passage of an inspection the question names: above any other
+BASELINE_SHARE = 0.25  # of it, for the inspection a question of change counts from
 
 
 def spread(
@@ -44,8 +45,17 @@ def spread(
 
 
 def report_passages(
-    chunk_doc: np.ndarray, position: Mapping[str, int], doc_ids: Collection[str]
+    chunk_doc: np.ndarray,
+    position: Mapping[str, int],
+    doc_ids: Collection[str],
+    baseline_ids: Collection[str] = (),
 ) -> np.ndarray:
-    """Per passage of the index: it belongs to one of these documents."""
-    wanted = [position[d] for d in doc_ids if d in position]
-    return np.isin(chunk_doc, wanted)
+    """Per passage of the index, its share of REPORT_BOOST (float32): 1 for a passage of one of
+    the documents named (`doc_ids`), BASELINE_SHARE for one of those a question of change counts
+    from ("since the 2022 inspection": the later reports answer, the 2022 one may follow), else
+    0."""
+    out = np.zeros(len(chunk_doc), dtype=np.float32)
+    for share, docs in ((BASELINE_SHARE, baseline_ids), (1.0, doc_ids)):
+        wanted = [position[d] for d in docs if d in position]
+        out[np.isin(chunk_doc, wanted)] = share
+    return out

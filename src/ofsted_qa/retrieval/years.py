@@ -16,9 +16,20 @@ _YEAR_RANGE = re.compile(
     re.I,
 )
 MAX_RANGE = 30  # years; a wider "range" is two separate years ("1990 and 2025")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# "since 2014", "since the 2018 inspection", "since its November 2022 inspection"
 _SINCE = re.compile(
-    rf"\b(?:since|after|from|post)\s+(?:the\s+)?{_Y}\b"
-    r"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*\d)",
+    rf"\b(?:since|after|from|post)\s+(?:(?:the|its|their)\s+)?(?:{_MONTH}\s+)?{_Y}\b"
+    rf"(?!\s*(?:to|until|till|and|[-/\u2010-\u2015])\s*(?:{_MONTH}\s+)?\d)",
+    re.I,
+)
+# "since it was judged inadequate in 2015", "since Slough was last inspected in 2019"
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had\s+been|has\s+been)\s+(?:[\w-]+\s+){1,3}?"
+    rf"in\s+(?:{_MONTH}\s+)?{_Y}\b",
     re.I,
 )
 
@@ -32,5 +43,5 @@ def parse_years(text: str) -> tuple[tuple[int, ...], int | None]:
         end = int(first[:2] + last) if len(last) == 2 else int(last)
         if int(first) < end <= int(first) + MAX_RANGE:
             found.update(range(int(first), end + 1))
-    since = _SINCE.search(text)
+    since = _SINCE.search(text) or _SINCE_CLAUSE.search(text)
     return tuple(sorted(found)), int(since.group(1)) if since else None

@@ -1,0 +1,122 @@
+"""How a question names an inspection: by year ("the 2018 inspection", "the November 2022
+inspection", "Bexley's 2025 visit"), by order ("the last focused visit", "the latest report",
+"its last Ofsted", "the previous inspection"), as "the one before", and as the point change is
+counted from ("since the 2022 inspection", "since it was last inspected"). Read from the text
+alone; inspections.py resolves them against the index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ofsted_qa.retrieval.change_cue import over_time
+
+_Y = r"(19[89]\d|20[0-4]\d)"
+_DOCUMENT = (
+    r"focused\s+visits?|monitoring\s+visits?|(?:full\s+|standard\s+|short\s+)?inspections?|"
+    r"visits?|(?:inspection\s+)?reports?|letters?"
+)
+_NOUN = f"({_DOCUMENT}|ofsted)"  # "its last Ofsted" is its last inspection
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = rf"(?:({'|'.join(MONTHS)})\s+)?"
+_LATEST = r"(last|latest|most\s+recent|newest|previous|earlier|prior|first|earliest|oldest)"
+# "the 2018 inspection", "Bexley's 2025 visit", "the 2014 report"
+# "the 2018 and 2023 inspections": each year its own reference
+_ANY_Y = f"(?:{_Y[1:-1]})"
+_BY_YEAR = re.compile(
+    rf"\b(?:the\s+)?{_MONTH}({_ANY_Y}(?:\s*(?:,|and|&)\s*{_ANY_Y})*)\s+(?:ofsted\s+)?{_NOUN}\b",
+    re.I,
+)
+_ONE_YEAR = re.compile(_Y)
+# "the last focused visit", "the latest report", "the previous inspection"
+_BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the one before", "the inspection before that", "the one before it"
+_BEFORE = re.compile(
+    rf"\b(?:the\s+)?(?:one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then))?\b",
+    re.I,
+)
+# An inspection named as the point change is counted from ("since the 2022 inspection", "since
+# Bexley's last visit", "after the 2018 inspection" in a question of change): what changed is
+# said by the inspections after it, which look back. "After" alone is when, not since ("what did
+# Ofsted recommend after the 2018 inspection"): it counts only in a question of change.
+_SINCE = re.compile(r"\b(since|after|following)\s+(?:(?:[\w-]+\s+){0,3}[\w-]+['’]s?\s+)?$", re.I)
+# "since it was last inspected", "since Ofsted last visited", "since Trafford was last judged",
+# "since it was last inspected in 2019" (that year's inspection)
+_LAST_SEEN = re.compile(
+    r"\bsince\s+((?:[\w'’-]+\s+){0,4}?(?:(?:was|were|has\s+been|had\s+been)\s+)?last\s+"
+    rf"(inspected|visited|judged|graded|rated|came)(?:\s+in\s+{_MONTH}{_Y})?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class InspectionRef:
+    """An inspection named in a question: by year, by order ("latest", "first", "previous")
+    or as "the one before" another; `since`: named as the point change is counted from."""
+
+    surface: str  # as typed
+    noun: str  # "inspection", "focused visit", "visit", "report", "one"
+    year: int | None = None
+    order: str = ""  # "latest", "first", "before"
+    month: int = 0  # 1-12 where a month was typed before the year ("the November 2022 ...")
+    # "since", "after", "following" as typed before it where change since it is asked for
+    since: str = ""
+
+    @property
+    def said(self) -> str:
+        """As typed with its cue: "since the 2022 inspection"."""
+        return f"{self.since} {self.surface}" if self.since else self.surface
+
+
+def references(text: str) -> tuple[InspectionRef, ...]:
+    """The inspections a question names, in the order typed. "Latest" with no inspection word
+    after it ("the latest on care leavers") is a recency cue, not a reference. A reference
+    after "since" (or "after"/"following" in a question of change) is a baseline (`since`);
+    the cue stays out of its surface, and so is searched ("since the last inspection" is how
+    a report looks back)."""
+    found: list[tuple[int, InspectionRef]] = []
+    for m in _BY_YEAR.finditer(text):
+        month = MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else 0
+        for year in _ONE_YEAR.findall(m.group(2)):
+            ref = InspectionRef(m.group().strip(), _noun(m.group(3)), int(year), month=month)
+            found.append((m.start(), ref))
+    for m in _BY_ORDER.finditer(text):
+        word = " ".join(m.group(1).lower().split())
+        order = "first" if word in ("first", "earliest", "oldest") else "latest"
+        if word in ("previous", "earlier", "prior"):
+            order = "before"
+        found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), order=order)))
+    for m in _BEFORE.finditer(text):
+        if not any(m.start() <= at < m.end() for at, _ in found):
+            found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
+    for m in _LAST_SEEN.finditer(text):
+        noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
+        month = MONTHS.index(m.group(3).lower()) + 1 if m.group(3) else 0
+        year, order = (int(m.group(4)), "") if m.group(4) else (None, "latest")
+        ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
+        found.append((m.start(1), ref))
+    return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
+
+
+def _since(text: str, at: int, ref: InspectionRef) -> InspectionRef:
+    """`ref` (found at `at`) as a baseline where "since" (or, in a question of change, "after")
+    comes before it."""
+    cue = _SINCE.search(text, 0, at)
+    if ref.since or cue is None:
+        return ref
+    if cue.group(1).lower() != "since" and not over_time(text):
+        return ref
+    between = " ".join(text[cue.end(1) : at].split())  # "Bexley's"
+    surface = f"{between} {ref.surface}" if between else ref.surface
+    return replace(ref, surface=surface, since=cue.group(1))
+
+
+def _noun(typed: str) -> str:
+    word = " ".join(typed.lower().split()).removesuffix("s")
+    for noun in ("focused visit", "monitoring visit", "visit", "report", "letter"):
+        if word.endswith(noun):
+            return "visit" if noun == "letter" else noun  # visits are written up as letters
+    return "inspection"
