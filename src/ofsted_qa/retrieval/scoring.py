@@ -5,7 +5,8 @@ pipeline glossary expansions count at `expansion_weight`, or at `literal_acronym
 the user typed an acronym the documents themselves use (the literal "MASH" passage should beat
 passages that only share words with "multi-agency safeguarding hub"); and the question's
 adjacent word pairs found side by side in a passage ("cabinet member", "foster carers") add a
-phrase bonus.
+phrase bonus; a pair rare as a pair ("Family Valued", "Staying Close": common words, a rare
+name) also counts on the lexical side, as a term of its own (phrase_rarity.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class Tuning:
     cover_years: int = 2  # comparisons ("2014 and 2025"): this many per year lead the ranking
     literal_acronym_weight: float = 0.25  # expansions of a typed acronym the documents use
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
+    pair_weight: float = 0.2  # BM25 added per unit IDF of a rare query pair a passage has
+    pair_min_idf: float = 6.0  # ... a pair this rare at least (in under 1 passage in 400)
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
     cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
@@ -59,6 +62,20 @@ class Phrases:
         self.saved = saved if vocabulary is not None else None
         self.vocabulary: Mapping[str, int] = vocabulary or {}
 
+    def side_by_side(self, passages: np.ndarray, pair: tuple[str, str]) -> np.ndarray:
+        """Per passage (ids, int64), whether it has the pair's two terms side by side, in
+        order (bool)."""
+        if self.saved is None:
+            return np.array([pair in self.pairs[i] for i in passages.tolist()], dtype=bool)
+        ids = self.vocabulary
+        has = np.zeros(len(passages), dtype=bool)
+        if pair[0] not in ids or pair[1] not in ids or not len(passages):
+            return has
+        seq, owner = self.saved.gather(passages)
+        at = np.flatnonzero((seq[:-1] == ids[pair[0]]) & (seq[1:] == ids[pair[1]]))
+        has[owner[at][owner[at] == owner[at + 1]]] = True  # pairs never span two passages
+        return has
+
 
 class _LazyPairs:
     """`pairs[i]`: passage i's adjacent word pairs, cached once computed."""
@@ -70,11 +87,12 @@ class _LazyPairs:
     def __getitem__(self, i: int) -> set[tuple[str, str]]:
         found = self._done.get(i)
         if found is None:
-            found = self._done[i] = _pairs(terms(self._chunks[i].embedding_text))
+            found = self._done[i] = pairs_of(terms(self._chunks[i].embedding_text))
         return found
 
 
-def _pairs(sequence: list[str]) -> set[tuple[str, str]]:
+def pairs_of(sequence: list[str]) -> set[tuple[str, str]]:
+    """The distinct adjacent pairs of a term sequence (a term beside itself left out)."""
     return {(a, b) for a, b in zip(sequence, sequence[1:], strict=False) if a != b}
 
 
@@ -125,26 +143,33 @@ def phrase_share(
 ) -> np.ndarray:
     """IDF-weighted share of the question's adjacent word pairs that a passage has side by
     side ("cabinet member", "virtual school", "foster carers")."""
-    wanted = {p: idf.get(p[0], 0.0) + idf.get(p[1], 0.0) for p in _pairs(query_terms)}
+    wanted = {p: idf.get(p[0], 0.0) + idf.get(p[1], 0.0) for p in pairs_of(query_terms)}
     total = sum(wanted.values())
     if not total:
         return np.zeros(len(candidates), dtype=np.float32)
+    return pair_sums(phrases, candidates, wanted) / np.float32(total)
+
+
+def pair_sums(
+    phrases: Phrases, candidates: np.ndarray, wanted: Mapping[tuple[str, str], float]
+) -> np.ndarray:
+    """Per candidate (float32), the sum of the weights of the `wanted` pairs it has side by
+    side, each counted once."""
     if phrases.saved is not None:
-        return _saved_share(phrases, candidates, wanted) / np.float32(total)
+        return _saved_share(phrases, candidates, wanted)
     keys = frozenset(wanted)
     pairs = phrases.pairs
     # Set intersection walks the smaller side (the question's few pairs) in C.
     return np.array(
         [sum(map(wanted.__getitem__, pairs[i] & keys)) for i in candidates.tolist()],
         dtype=np.float32,
-    ) / np.float32(total)
+    )
 
 
 def _saved_share(
-    phrases: Phrases, candidates: np.ndarray, wanted: dict[tuple[str, str], float]
+    phrases: Phrases, candidates: np.ndarray, wanted: Mapping[tuple[str, str], float]
 ) -> np.ndarray:
-    """`phrase_share`'s sums (float32, before dividing by the total) from the saved term ids:
-    each wanted pair counted once per passage that has it side by side."""
+    """`pair_sums` from the saved term ids."""
     assert phrases.saved is not None
     ids = phrases.vocabulary
     known = {(ids[a], ids[b]): w for (a, b), w in wanted.items() if a in ids and b in ids}

@@ -28,6 +28,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    phrase_rarity,
     recency,
     scoring,
     spread,
@@ -85,6 +86,10 @@ class Searcher:
     def phrases(self) -> scoring.Phrases:
         bundle = self.bundle
         return scoring.Phrases(bundle.store.chunks, bundle.passage_terms, bundle.lexical.vocabulary)
+
+    @cached_property
+    def pair_rarity(self) -> phrase_rarity.PairRarity:
+        return phrase_rarity.PairRarity(self.bundle.lexical, self.phrases)
 
     @cached_property
     def corrector(self) -> Corrector:
@@ -326,7 +331,15 @@ class Searcher:
         `report`: per passage of the index, it belongs to an inspection the question names."""
         t = self.tuning
         zeros = np.zeros(len(candidates), dtype=np.float32)
-        bm25 = lexical[candidates] if lexical is not None else zeros
+        # the question's pairs rare in the corpus ("Family Valued") count as terms of their own
+        pairs = (
+            phrase_rarity.pair_scores(
+                self.pair_rarity, self.phrases, candidates, understood.base_terms, t
+            )
+            if read and lexical is not None and t.pair_weight
+            else zeros
+        )
+        bm25 = lexical[candidates] + pairs if lexical is not None else zeros
         dense = (
             np.asarray(self.bundle.vectors[candidates]) @ query_vector
             if query_vector is not None
@@ -387,6 +400,7 @@ class Searcher:
             + t.source_boost * source,
             "bm25": bm25,
             "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
+            "bm25_pairs": pairs,
             "dense": dense,
             "fused": base,
             "phrase": phrase,
