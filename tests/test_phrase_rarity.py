@@ -14,6 +14,7 @@ from ofsted_qa.evaluation.beir import build_bundle
 from ofsted_qa.index.lexical_index import LexicalIndex, terms
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.retrieval import phrase_rarity, scoring
+from ofsted_qa.retrieval.query import GlossaryUse
 from ofsted_qa.retrieval.search import Searcher, Tuning
 
 # Every passage has "family" and "valued" and "young people"; one names the "Family Valued"
@@ -122,3 +123,40 @@ def test_the_passage_naming_the_model_leads() -> None:
     assert first(small) == NAMED
     hit = Searcher(bundle, FakeEmbedder(), tuning=small).search(question, k=1, mode="bm25").hits[0]
     assert hit.contributions["bm25_pairs"] > 0
+
+
+def test_a_rare_name_typed_as_written_is_literal() -> None:
+    rarity = _rarity(TEXTS, saved=True)
+
+    def use(surface: str) -> GlossaryUse:
+        return GlossaryUse(surface, surface, "d", ("expansion",))
+
+    assert phrase_rarity.literal_name(rarity, use("Family Valued"), min_idf=3.0)
+    assert not phrase_rarity.literal_name(rarity, use("Family Valued"), min_idf=6.0)  # 62 passages
+    assert not phrase_rarity.literal_name(rarity, use("young people"), min_idf=3.0)  # common
+    assert not phrase_rarity.literal_name(rarity, use("valued family"), min_idf=0.0)  # never so
+    assert not phrase_rarity.literal_name(rarity, use("family"), min_idf=0.0)  # one word
+
+
+def test_a_literal_name_keeps_its_expansions_at_the_acronym_weight() -> None:
+    # "Staying Close" (a glossary name) in one passage; its expansion "care leavers" in many.
+    texts = ["The Staying Close project helps young people who leave children's homes."] + [
+        f"Care leavers are supported by personal advisers in area {n}." for n in range(30)
+    ]
+    bundle = build_bundle(
+        [{"_id": f"d{i}", "text": t} for i, t in enumerate(texts)], FakeEmbedder()
+    )
+
+    def glossary_part(literal_names: bool) -> float:
+        tuning = Tuning(pair_min_idf=3.0, literal_names=literal_names)
+        searcher = Searcher(bundle, FakeEmbedder(), tuning=tuning)
+        hits = searcher.search("Staying Close", k=5, mode="bm25").hits
+        assert any("Staying Close" in bundle.store.get(h.chunk_id).text for h in hits)
+        return max(h.contributions["bm25_glossary"] for h in hits)
+
+    spelled, literal = glossary_part(False), glossary_part(True)
+    assert spelled > 0
+    weights = Tuning()
+    assert literal == pytest.approx(
+        spelled * weights.literal_acronym_weight / weights.expansion_weight, rel=1e-5
+    )

@@ -20,6 +20,7 @@ GRID: tuple[tuple[str, Any], ...] = (
     *(("phrase_boost", w) for w in (0.0, 0.05, 0.08, 0.1, 0.15, 0.2)),
     *(("pair_weight", w) for w in (0.0, 0.1, 0.15, 0.2, 0.3)),
     *(("pair_min_idf", w) for w in (3.0, 4.0, 5.0, 6.0, 7.0)),
+    ("literal_names", False),
     *(("answer_boost", w) for w in (0.0, 0.05, 0.1, 0.2)),
     *(("year_boost", w) for w in (0.0, 0.1, 0.2, 0.3, 0.5)),
     *(("year_text_share", w) for w in (0.0, 0.3, 0.6)),

@@ -13,6 +13,11 @@ passages with both words (the two terms' BM25 columns), checked for the pair sid
 their saved terms (`Phrases.side_by_side`). When many passages have both words, an evenly
 spaced sample of them is checked and the count scaled up: so common a pair is far below the
 IDF that counts, and the check stays a few thousand terms. Counts are remembered per pair.
+
+The same rarity tells a glossary term typed as the documents write it ("Family Safeguarding
+model", "Staying Close": every pair side by side in some passage, and rare) from everyday words
+the glossary translates: such a name keeps its expansions at the typed acronym's weight, so
+they do not drown the passages that name it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ofsted_qa.index.lexical_index import LexicalIndex
+from ofsted_qa.index.lexical_index import LexicalIndex, terms
+from ofsted_qa.retrieval.query import GlossaryUse
 from ofsted_qa.retrieval.scoring import Phrases, Tuning, pair_sums, pairs_of
 
 SAMPLE = 256  # passages with both words checked for the pair; more: an even sample of them
@@ -68,6 +74,13 @@ def rare_pairs(rarity: PairRarity, query_terms: list[str], min_idf: float) -> di
     IDF."""
     found = {p: rarity.idf(p) for p in sorted(pairs_of(query_terms))}
     return {p: w for p, w in found.items() if w > 0 and w >= min_idf}
+
+
+def literal_name(rarity: PairRarity, use: GlossaryUse, min_idf: float) -> bool:
+    """The user typed a glossary term of several words that the documents write side by side,
+    each pair at least `min_idf` rare: a name, not everyday words the glossary translates."""
+    idfs = [rarity.idf(p) for p in pairs_of(terms(use.surface))]
+    return bool(idfs) and all(w > 0 and w >= min_idf for w in idfs)
 
 
 def pair_scores(

@@ -3,7 +3,8 @@
 BM25 runs over the persisted index (each passage with its nearest heading). In the full
 pipeline glossary expansions count at `expansion_weight`, or at `literal_acronym_weight` when
 the user typed an acronym the documents themselves use (the literal "MASH" passage should beat
-passages that only share words with "multi-agency safeguarding hub"); and the question's
+passages that only share words with "multi-agency safeguarding hub"), or a name of a few words
+the documents write side by side and rarely ("Family Safeguarding model"); and the question's
 adjacent word pairs found side by side in a passage ("cabinet member", "foster carers") add a
 phrase bonus; a pair rare as a pair ("Family Valued", "Staying Close": common words, a rare
 name) also counts on the lexical side, as a term of its own (phrase_rarity.py).
@@ -11,7 +12,7 @@ name) also counts on the lexical side, as a term of its own (phrase_rarity.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,10 +38,11 @@ class Tuning:
     source_boost: float = 0.1  # publisher the question cites ("what did Ofsted say")
     dense_expansion: bool = True  # the model also sees glossary expansions
     cover_years: int = 2  # comparisons ("2014 and 2025"): this many per year lead the ranking
-    literal_acronym_weight: float = 0.25  # expansions of a typed acronym the documents use
+    literal_acronym_weight: float = 0.25  # expansions of a typed acronym (or rare name) they use
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
     pair_weight: float = 0.2  # BM25 added per unit IDF of a rare query pair a passage has
     pair_min_idf: float = 6.0  # ... a pair this rare at least (in under 1 passage in 400)
+    literal_names: bool = True  # a glossary name typed as written (pairs that rare): as acronym
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
     cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
@@ -104,17 +106,22 @@ def literal_acronym(use: GlossaryUse, vocabulary: Mapping[str, int]) -> bool:
 
 
 def expansion_weights(
-    understood: Interpretation, vocabulary: Mapping[str, int], tuning: Tuning
+    understood: Interpretation,
+    vocabulary: Mapping[str, int],
+    tuning: Tuning,
+    literal_name: Callable[[GlossaryUse], bool] | None = None,
 ) -> dict[str, float]:
-    """Lexical weight of each expansion term (the highest any glossary match gives it)."""
+    """Lexical weight of each expansion term (the highest any glossary match gives it).
+    `literal_name`: whether the user typed a glossary term as the documents write it, a rare
+    name of a few words (`phrase_rarity.literal_name`); its expansions then count as a typed
+    acronym's do."""
     base = set(understood.base_terms)
     weights: dict[str, float] = {}
     for use in understood.glossary:
-        weight = (
-            tuning.literal_acronym_weight
-            if literal_acronym(use, vocabulary)
-            else tuning.expansion_weight
+        literal = literal_acronym(use, vocabulary) or (
+            literal_name is not None and literal_name(use)
         )
+        weight = tuning.literal_acronym_weight if literal else tuning.expansion_weight
         for t in terms(" ".join(use.added)):
             if t not in base:
                 weights[t] = max(weights.get(t, 0.0), weight)
@@ -124,13 +131,17 @@ def expansion_weights(
 
 
 def lexical(
-    index: LexicalIndex, understood: Interpretation, tuning: Tuning
+    index: LexicalIndex,
+    understood: Interpretation,
+    tuning: Tuning,
+    literal_name: Callable[[GlossaryUse], bool] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """BM25 of every passage: (total, the glossary expansions' part of it)."""
     base = index.scores(understood.base_terms)
     expansion = np.zeros_like(base)
     by_weight: dict[float, list[str]] = {}
-    for t, w in expansion_weights(understood, index.vocabulary, tuning).items():
+    weights = expansion_weights(understood, index.vocabulary, tuning, literal_name)
+    for t, w in weights.items():
         by_weight.setdefault(w, []).append(t)
     for weight, group in by_weight.items():
         if weight > 0:

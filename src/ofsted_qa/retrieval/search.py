@@ -40,7 +40,7 @@ from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
 from ofsted_qa.retrieval.inspections import Inspection, catalogue
-from ofsted_qa.retrieval.query import Interpretation, interpret
+from ofsted_qa.retrieval.query import GlossaryUse, Interpretation, interpret
 from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
 from ofsted_qa.retrieval.scoring import Tuning
 from ofsted_qa.retrieval.typos import Corrector
@@ -90,6 +90,10 @@ class Searcher:
     @cached_property
     def pair_rarity(self) -> phrase_rarity.PairRarity:
         return phrase_rarity.PairRarity(self.bundle.lexical, self.phrases)
+
+    def _literal_name(self, use: GlossaryUse) -> bool:
+        t = self.tuning
+        return t.literal_names and phrase_rarity.literal_name(self.pair_rarity, use, t.pair_min_idf)
 
     @cached_property
     def corrector(self) -> Corrector:
@@ -197,7 +201,7 @@ class Searcher:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
         allowed = self._allowed(filters)
         lexical, expansion = (
-            scoring.lexical(self.bundle.lexical, understood, self.tuning)
+            scoring.lexical(self.bundle.lexical, understood, self.tuning, self._literal_name)
             if mode != "dense"
             else (None, None)
         )
