@@ -3,14 +3,16 @@
 BM25 runs over the persisted index (each passage with its nearest heading). In the full
 pipeline glossary expansions count at `expansion_weight`, or at `literal_acronym_weight` when
 the user typed an acronym the documents themselves use (the literal "MASH" passage should beat
-passages that only share words with "multi-agency safeguarding hub"); and the question's
+passages that only share words with "multi-agency safeguarding hub"), or a name of a few words
+the documents write side by side and rarely ("Family Safeguarding model"); and the question's
 adjacent word pairs found side by side in a passage ("cabinet member", "foster carers") add a
-phrase bonus.
+phrase bonus; a pair rare as a pair ("Family Valued", "Staying Close": common words, a rare
+name) also counts on the lexical side, as a term of its own (phrase_rarity.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,8 +38,11 @@ class Tuning:
     source_boost: float = 0.1  # publisher the question cites ("what did Ofsted say")
     dense_expansion: bool = True  # the model also sees glossary expansions
     cover_years: int = 2  # comparisons ("2014 and 2025"): this many per year lead the ranking
-    literal_acronym_weight: float = 0.25  # expansions of a typed acronym the documents use
+    literal_acronym_weight: float = 0.25  # expansions of a typed acronym (or rare name) they use
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
+    pair_weight: float = 0.2  # BM25 added per unit IDF of a rare query pair a passage has
+    pair_min_idf: float = 6.0  # ... a pair this rare at least (in under 1 passage in 400)
+    literal_names: bool = True  # a glossary name typed as written (pairs that rare): as acronym
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
     cover_councils: int = 3  # two councils named: this many of each lead the ranking, in turns
@@ -65,6 +70,20 @@ class Phrases:
         self.saved = saved if vocabulary is not None else None
         self.vocabulary: Mapping[str, int] = vocabulary or {}
 
+    def side_by_side(self, passages: np.ndarray, pair: tuple[str, str]) -> np.ndarray:
+        """Per passage (ids, int64), whether it has the pair's two terms side by side, in
+        order (bool)."""
+        if self.saved is None:
+            return np.array([pair in self.pairs[i] for i in passages.tolist()], dtype=bool)
+        ids = self.vocabulary
+        has = np.zeros(len(passages), dtype=bool)
+        if pair[0] not in ids or pair[1] not in ids or not len(passages):
+            return has
+        seq, owner = self.saved.gather(passages)
+        at = np.flatnonzero((seq[:-1] == ids[pair[0]]) & (seq[1:] == ids[pair[1]]))
+        has[owner[at][owner[at] == owner[at + 1]]] = True  # pairs never span two passages
+        return has
+
 
 class _LazyPairs:
     """`pairs[i]`: passage i's adjacent word pairs, cached once computed."""
@@ -76,11 +95,12 @@ class _LazyPairs:
     def __getitem__(self, i: int) -> set[tuple[str, str]]:
         found = self._done.get(i)
         if found is None:
-            found = self._done[i] = _pairs(terms(self._chunks[i].embedding_text))
+            found = self._done[i] = pairs_of(terms(self._chunks[i].embedding_text))
         return found
 
 
-def _pairs(sequence: list[str]) -> set[tuple[str, str]]:
+def pairs_of(sequence: list[str]) -> set[tuple[str, str]]:
+    """The distinct adjacent pairs of a term sequence (a term beside itself left out)."""
     return {(a, b) for a, b in zip(sequence, sequence[1:], strict=False) if a != b}
 
 
@@ -92,17 +112,22 @@ def literal_acronym(use: GlossaryUse, vocabulary: Mapping[str, int]) -> bool:
 
 
 def expansion_weights(
-    understood: Interpretation, vocabulary: Mapping[str, int], tuning: Tuning
+    understood: Interpretation,
+    vocabulary: Mapping[str, int],
+    tuning: Tuning,
+    literal_name: Callable[[GlossaryUse], bool] | None = None,
 ) -> dict[str, float]:
-    """Lexical weight of each expansion term (the highest any glossary match gives it)."""
+    """Lexical weight of each expansion term (the highest any glossary match gives it).
+    `literal_name`: whether the user typed a glossary term as the documents write it, a rare
+    name of a few words (`phrase_rarity.literal_name`); its expansions then count as a typed
+    acronym's do."""
     base = set(understood.base_terms)
     weights: dict[str, float] = {}
     for use in understood.glossary:
-        weight = (
-            tuning.literal_acronym_weight
-            if literal_acronym(use, vocabulary)
-            else tuning.expansion_weight
+        literal = literal_acronym(use, vocabulary) or (
+            literal_name is not None and literal_name(use)
         )
+        weight = tuning.literal_acronym_weight if literal else tuning.expansion_weight
         for t in terms(" ".join(use.added)):
             if t not in base:
                 weights[t] = max(weights.get(t, 0.0), weight)
@@ -112,7 +137,10 @@ def expansion_weights(
 
 
 def lexical(
-    index: LexicalIndex, understood: Interpretation, tuning: Tuning
+    index: LexicalIndex,
+    understood: Interpretation,
+    tuning: Tuning,
+    literal_name: Callable[[GlossaryUse], bool] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """BM25 of every passage: (total, the glossary expansions' part of it). The total counts
     the question's own words, its glossary expansions and the councils it names, each at its
@@ -120,7 +148,8 @@ def lexical(
     base = index.scores(understood.base_terms)
     expansion = np.zeros_like(base)
     by_weight: dict[float, list[str]] = {}
-    for t, w in expansion_weights(understood, index.vocabulary, tuning).items():
+    weights = expansion_weights(understood, index.vocabulary, tuning, literal_name)
+    for t, w in weights.items():
         by_weight.setdefault(w, []).append(t)
     for weight, group in by_weight.items():
         if weight > 0:
@@ -144,26 +173,33 @@ def phrase_share(
 ) -> np.ndarray:
     """IDF-weighted share of the question's adjacent word pairs that a passage has side by
     side ("cabinet member", "virtual school", "foster carers")."""
-    wanted = {p: idf.get(p[0], 0.0) + idf.get(p[1], 0.0) for p in _pairs(query_terms)}
+    wanted = {p: idf.get(p[0], 0.0) + idf.get(p[1], 0.0) for p in pairs_of(query_terms)}
     total = sum(wanted.values())
     if not total:
         return np.zeros(len(candidates), dtype=np.float32)
+    return pair_sums(phrases, candidates, wanted) / np.float32(total)
+
+
+def pair_sums(
+    phrases: Phrases, candidates: np.ndarray, wanted: Mapping[tuple[str, str], float]
+) -> np.ndarray:
+    """Per candidate (float32), the sum of the weights of the `wanted` pairs it has side by
+    side, each counted once."""
     if phrases.saved is not None:
-        return _saved_share(phrases, candidates, wanted) / np.float32(total)
+        return _saved_share(phrases, candidates, wanted)
     keys = frozenset(wanted)
     pairs = phrases.pairs
     # Set intersection walks the smaller side (the question's few pairs) in C.
     return np.array(
         [sum(map(wanted.__getitem__, pairs[i] & keys)) for i in candidates.tolist()],
         dtype=np.float32,
-    ) / np.float32(total)
+    )
 
 
 def _saved_share(
-    phrases: Phrases, candidates: np.ndarray, wanted: dict[tuple[str, str], float]
+    phrases: Phrases, candidates: np.ndarray, wanted: Mapping[tuple[str, str], float]
 ) -> np.ndarray:
-    """`phrase_share`'s sums (float32, before dividing by the total) from the saved term ids:
-    each wanted pair counted once per passage that has it side by side."""
+    """`pair_sums` from the saved term ids."""
     assert phrases.saved is not None
     ids = phrases.vocabulary
     known = {(ids[a], ids[b]): w for (a, b), w in wanted.items() if a in ids and b in ids}

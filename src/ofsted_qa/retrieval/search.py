@@ -28,6 +28,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    phrase_rarity,
     places,
     recency,
     scoring,
@@ -40,7 +41,7 @@ from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
 from ofsted_qa.retrieval.inspections import Inspection, catalogue
-from ofsted_qa.retrieval.query import Interpretation, interpret
+from ofsted_qa.retrieval.query import GlossaryUse, Interpretation, interpret
 from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
 from ofsted_qa.retrieval.scoring import Tuning
 from ofsted_qa.retrieval.typos import Corrector
@@ -86,6 +87,14 @@ class Searcher:
     def phrases(self) -> scoring.Phrases:
         bundle = self.bundle
         return scoring.Phrases(bundle.store.chunks, bundle.passage_terms, bundle.lexical.vocabulary)
+
+    @cached_property
+    def pair_rarity(self) -> phrase_rarity.PairRarity:
+        return phrase_rarity.PairRarity(self.bundle.lexical, self.phrases)
+
+    def _literal_name(self, use: GlossaryUse) -> bool:
+        t = self.tuning
+        return t.literal_names and phrase_rarity.literal_name(self.pair_rarity, use, t.pair_min_idf)
 
     @cached_property
     def corrector(self) -> Corrector:
@@ -205,7 +214,7 @@ class Searcher:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
         allowed = self._allowed(filters)
         lexical, expansion = (
-            scoring.lexical(self.bundle.lexical, understood, self.tuning)
+            scoring.lexical(self.bundle.lexical, understood, self.tuning, self._literal_name)
             if mode != "dense"
             else (None, None)
         )
@@ -368,7 +377,15 @@ class Searcher:
         question names (spread.report_passages)."""
         t = self.tuning
         zeros = np.zeros(len(candidates), dtype=np.float32)
-        bm25 = lexical[candidates] if lexical is not None else zeros
+        # the question's pairs rare in the corpus ("Family Valued") count as terms of their own
+        pairs = (
+            phrase_rarity.pair_scores(
+                self.pair_rarity, self.phrases, candidates, understood.base_terms, t
+            )
+            if read and lexical is not None and t.pair_weight
+            else zeros
+        )
+        bm25 = lexical[candidates] + pairs if lexical is not None else zeros
         dense = (
             np.asarray(self.bundle.vectors[candidates]) @ query_vector
             if query_vector is not None
@@ -434,6 +451,7 @@ class Searcher:
             + t.source_boost * source,
             "bm25": bm25,
             "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
+            "bm25_pairs": pairs,
             "dense": dense,
             "fused": base,
             "phrase": phrase,
