@@ -41,7 +41,7 @@ class Tuning:
     literal_acronym_weight: float = 0.25  # expansions of a typed acronym (or rare name) they use
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
     pair_weight: float = 0.2  # BM25 added per unit IDF of a rare query pair a passage has
-    pair_min_idf: float = 6.0  # ... a pair this rare at least (in under 1 passage in 400)
+    pair_min_idf: float = 7.0  # ... a pair this rare at least (in under 1 passage in 1,100)
     literal_names: bool = True  # a glossary name typed as written (pairs that rare): as acronym
     answer_boost: float = 0.1  # passage holds the kind of answer asked for (a figure, a date)
     council_boost: float = 1.0  # document of a council the question names: above any other
