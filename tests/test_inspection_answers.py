@@ -71,6 +71,26 @@ def test_a_grade_question_about_no_council_is_answered_by_a_listing(indexed: lis
     assert code == 0 and "2 inspections of 2 councils:" in text  # any year: Northwick 2023 too
 
 
+def test_a_council_s_grade_is_its_overall_effectiveness_and_now_is_each_latest(
+    indexed: list[str],
+) -> None:
+    def listed(question: str) -> set[tuple[str, str, str]]:
+        judgements = ask(indexed, question).get("judgements", {"listing": []})
+        return {(r["council"], r["published"][:4], r["area"]) for r in judgements["listing"]}
+
+    # no area named: the overall grade, not every area that was good somewhere
+    assert listed("which councils are good") == {("Northwick", "2019", "overall_effectiveness")}
+    assert listed("councils judged good") == listed("which councils are good")  # no "which"
+    # "now": each council's latest inspection (Northwick's is 2023), not the newest year's
+    assert listed("which councils are currently inadequate") == {
+        ("Northwick", "2023", "overall_effectiveness")
+    }
+    assert listed("which councils are good now") == set()
+    assert ask(indexed, "which councils are currently inadequate")["judgements"][
+        "listing_said"
+    ].endswith("each council's latest inspection")
+
+
 def test_a_grade_asked_in_other_words_needs_a_council(indexed: list[str]) -> None:
     (card,) = ask(indexed, "what did Northwick get in 2023")["judgements"]["cards"]
     assert card["council"] == "Northwick" and card["published"].startswith("2023")

@@ -147,7 +147,16 @@ def judged(
     elif _asks_in_other_words(text):
         return Judged()
     else:
-        rows, said = listing(store, graded, text, areas, years, understood.year_from)
+        latest = bool(understood.recent) and not understood.years  # "now": not the newest year
+        rows, said = listing(
+            store,
+            graded,
+            text,
+            areas,
+            years,
+            None if latest else understood.year_from,
+            latest=latest,
+        )
         note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
         return Judged(listing=rows, listing_said=said, notes=note)
     return Judged(cards=_cards(store, chosen, areas))

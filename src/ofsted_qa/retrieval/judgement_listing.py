@@ -1,6 +1,10 @@
 """A grade question about no one council ("which councils were inadequate for help and
 protection last year", "the verdict on care leavers in 2014") is answered by the judgements
-it narrows to: the same rows `ofsted-qa judgements` lists, chronologically."""
+it narrows to: the same rows `ofsted-qa judgements` lists, chronologically.
+
+"Which councils are outstanding" names no area: a council's grade is its overall effectiveness,
+so that is the area listed (the heading says so). "Now" or "currently" with no year means each
+council's latest graded inspection, not the inspections of the newest year."""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgements import JudgementRow, report_rows
 
+_COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las)"
 _LISTING = re.compile(
-    r"\b(?:which|what|list(?:\s+the)?|how\s+many)\s+(?:councils?|local\s+authorit(?:y|ies)|"
-    r"authorities|las)\b",
+    rf"\b(?:which|what|list(?:\s+the)?|how\s+many)\s+{_COUNCILS}\b|^\s*(?:the\s+|all\s+)?"
+    rf"{_COUNCILS}\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:judged|rated|graded|found|"
+    r"outstanding|good|inadequate|requires?|failing)\b",
     re.I,
 )
 _GRADES = {
@@ -29,7 +35,8 @@ MAX_LISTED = 400  # judgement rows one answer lists; `ofsted-qa judgements` list
 
 
 def asks_which(text: str) -> bool:
-    """ "which councils", "what local authorities", "list the LAs", "how many councils"."""
+    """ "which councils", "what local authorities", "list the LAs", "how many councils",
+    "councils judged inadequate for care leavers"."""
     return bool(_LISTING.search(text))
 
 
@@ -46,12 +53,22 @@ def listing(
     areas: tuple[str, ...],
     years: set[int],
     year_from: int | None,
+    *,
+    latest: bool = False,
 ) -> tuple[tuple[JudgementRow, ...], str]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
-    least one of them; a bare "how are councils rated" is left to the passages."""
+    least one of them; a bare "how are councils rated" is left to the passages. `latest`: only
+    each council's newest graded inspection ("which councils are inadequate now")."""
     grade = grade_named(text)
-    if not (years or year_from or areas or grade) or not (years or year_from or asks_which(text)):
+    if not (years or year_from or areas or grade) or not (
+        years or year_from or latest or asks_which(text)
+    ):
         return (), ""
+    if grade and not areas and asks_which(text):  # "which councils are outstanding"
+        areas = ("overall_effectiveness",)
+    if latest:
+        newest = {i.council: i for i in graded}  # oldest first: the last one stays
+        graded = [i for i in graded if newest[i.council] is i]
     rows: list[JudgementRow] = []
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
@@ -66,5 +83,6 @@ def listing(
         [grade or "any grade", ", ".join(a.replace("_", " ") for a in areas) or "every area"]
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
         + [f"since {year_from}"] * bool(year_from)
+        + ["each council's latest inspection"] * latest
     )
     return tuple(rows[:MAX_LISTED]), said
