@@ -130,6 +130,18 @@ def test_a_timeline_groups_by_inspection_oldest_first(indexed: list[str]) -> Non
     code, text = run([*indexed, "ask", "how has Northwick changed"])
     assert code == 0 and "Timeline: 2 inspections, oldest first" in text
     assert "[overall effectiveness: good]" in text
+    assert not any("No council named" in n for n in answer.get("notes", []))
+
+
+def test_a_timeline_naming_no_council_says_it_spans_councils(indexed: list[str]) -> None:
+    answer = ask(indexed, "leaders", "--timeline")
+    councils = {e["council"] for e in answer["timeline"]}
+    assert len(councils) > 1
+    assert any(
+        n.startswith("No council named: this timeline follows the topic through")
+        and f"of {len(councils)} councils" in n
+        for n in answer["notes"]
+    )
 
 
 def test_an_inspection_the_index_lacks_is_said(indexed: list[str]) -> None:

@@ -346,7 +346,7 @@ class Searcher:
         return replace(
             response,
             hits=response.hits[:k],
-            notes=response.notes + judged.notes,
+            notes=response.notes + judged.notes + timelines.notes(understood, entries),
             judged=judged if judged.cards or judged.listing else None,
             timeline=entries,
         )

@@ -118,3 +118,15 @@ def cover(
         return () if found is None else (found,)
 
     return boosts.cover(order, candidates, range(len(sides)), side_of, per_inspection)
+
+
+def notes(understood: Interpretation, entries: Sequence[TimelineEntry]) -> tuple[str, ...]:
+    """A timeline naming no council follows the topic across councils, not one council's
+    story: said, with how to follow one."""
+    councils = {e.inspection.council for e in entries}
+    if understood.councils or len(councils) < 2:
+        return ()
+    return (
+        f"No council named: this timeline follows the topic through {len(entries)} inspections "
+        f"of {len(councils)} councils; name one, or filter by council, to follow one council.",
+    )
