@@ -38,6 +38,11 @@ BEXLEY = (B14, B18, B23, V25)
             "the 2023 inspection and the one before",
             [("inspection", 2023, ""), ("one", None, "before")],
         ),
+        # a kind of visit named alone: every visit of that kind
+        ("what did the focused visit find", [("focused visit", None, "any")]),
+        ("Leeds' monitoring visit", [("monitoring visit", None, "any")]),
+        ("how do focused visits work", []),  # plural: the kind, not a visit
+        ("what did the report say about IROs", []),  # too plain to name one
         # a topic question: "latest" with no inspection word after it is a recency cue
         ("the latest on care leavers", []),
         ("care leavers in 2014", []),
@@ -66,6 +71,12 @@ def test_latest_first_and_kinds() -> None:
     assert chosen("the latest report")[0] == ["v25"]  # any document of an inspection
     assert chosen("the first inspection")[0] == ["b14"]
     assert chosen("the 2025 visit")[0] == ["v25"]
+
+
+def test_a_kind_of_visit_named_alone_means_every_visit_of_that_kind() -> None:
+    assert chosen("what did the focused visit find")[0] == ["v25"]
+    docs, _, notes = chosen("the monitoring visit")
+    assert docs == [] and notes[0].startswith("Bexley has no monitoring visit in the index")
 
 
 def test_the_one_before_counts_back_from_the_inspection_named_first() -> None:

@@ -33,6 +33,12 @@ _BY_YEAR = re.compile(
 _ONE_YEAR = re.compile(_Y)
 # "the last focused visit", "the latest report", "the previous inspection"
 _BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the focused visit", "the monitoring visit": a kind of visit named alone means the visits of
+# that kind (of the council named, else of the index); "the inspection" or "the report" alone
+# is too plain a phrase to mean one ("what did the report say about IROs")
+_BY_KIND = re.compile(
+    r"\b(?:the|its|their|[\w-]+['’]s?)\s+(focused\s+visit|monitoring\s+visit)\b(?!s)", re.I
+)
 # "the one before", "the inspection before that", "the one before it"
 _BEFORE = re.compile(
     rf"\b(?:the\s+)?(?:one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then))?\b",
@@ -60,7 +66,7 @@ class InspectionRef:
     surface: str  # as typed
     noun: str  # "inspection", "focused visit", "visit", "report", "one"
     year: int | None = None
-    order: str = ""  # "latest", "first", "before"
+    order: str = ""  # "latest", "first", "before", "any" (every one of its kind)
     month: int = 0  # 1-12 where a month was typed before the year ("the November 2022 ...")
     # "since", "after", "following" as typed before it where change since it is asked for
     since: str = ""
@@ -89,6 +95,8 @@ def references(text: str) -> tuple[InspectionRef, ...]:
         if word in ("previous", "earlier", "prior"):
             order = "before"
         found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), order=order)))
+    for m in _BY_KIND.finditer(text):
+        found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(1)), order="any")))
     for m in _BEFORE.finditer(text):
         if not any(m.start() <= at < m.end() for at, _ in found):
             found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))

@@ -148,6 +148,8 @@ def resolve(
             match = pool[:1]
         elif ref.order == "latest":
             match = pool[-1:]
+        elif ref.order == "any":
+            match = list(pool)
         elif ref.order == "before" and pool:
             if anchor is None and ref.noun == "one":  # "the previous inspection" needs no note
                 notes.append(
@@ -170,7 +172,13 @@ def resolve(
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
     """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
     surface = ref.surface.removeprefix("the ").removeprefix("The ")
-    asked = f"{ref.year} {ref.noun}" if ref.year is not None else surface
+    asked = (
+        f"{ref.year} {ref.noun}"
+        if ref.year is not None
+        else ref.noun
+        if ref.order == "any"
+        else surface
+    )
     if not inspections:
         return f"The index holds no inspection of {where}, so “{ref.surface}” is not matched."
     listed = inspections[-8:]
