@@ -193,6 +193,11 @@ def test_json_rows_carry_the_inspection_and_a_citation_of_the_page(indexed: list
     )
 
 
+def test_the_joint_grade_of_children_in_care_and_care_leavers_says_so(indexed: list[str]) -> None:
+    (row,) = rows(indexed, "--council", "northwick", "--year", "2019", "--area", "care leavers")
+    assert row["area"] == "in_care" and row["area_label"] == "children in care and care leavers"
+
+
 def test_csv_has_a_header_and_the_json_rows(indexed: list[str]) -> None:
     code, out = run([*indexed, "judgements", "--council", "northwick", "--csv"])
     assert code == 0

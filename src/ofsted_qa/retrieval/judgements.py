@@ -130,6 +130,14 @@ def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
     )
 
 
+def _area_label(judgement: Judgement) -> str:
+    """The area for a reader; the ILACS grade of 2018-2022 judged children in care and care
+    leavers together, and says so."""
+    if judgement.area == "in_care" and "care leavers" in judgement.label.lower():
+        return "children in care and care leavers"
+    return AREA_LABELS.get(judgement.area, judgement.area.replace("_", " "))
+
+
 def _row(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> JudgementRow:
     passage = judgement_passage(store, meta, judgement)
     page = f", p. {judgement.page}" if meta.page_starts else ""
@@ -143,7 +151,7 @@ def _row(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> Judgeme
         inspection_end=meta.period_end,
         published=meta.date,
         area=judgement.area,
-        area_label=AREA_LABELS.get(judgement.area, judgement.area.replace("_", " ")),
+        area_label=_area_label(judgement),
         report_label=judgement.label,
         grade=judgement.grade,
         page=judgement.page,
