@@ -111,6 +111,16 @@ def test_a_short_form_of_a_council_the_index_lacks_names_nothing() -> None:
     assert names(finder, "Cheshire care leavers") == []
 
 
+def test_a_name_that_fits_two_councils_says_so(corpus: CouncilFinder) -> None:
+    (mention,) = corpus.mentions("Kingston care leavers")
+    named = [c.name for c in mention.councils]
+    assert len(named) == 2
+    (note,) = corpus.notes("Kingston care leavers", named)
+    assert note.startswith(f"“Kingston” names {named[0]} and {named[1]}: both are searched")
+    assert corpus.notes("Kingston care leavers", named[:1]) == ()  # a chip dropped: one left
+    assert corpus.notes("Kingston upon Thames care leavers", named) == ()
+
+
 def test_a_reorganised_council_is_found_with_a_note(corpus: CouncilFinder) -> None:
     (mention,) = corpus.mentions("what did Ofsted say about Cumbria in 2019")
     assert mention.surface == "Cumbria"

@@ -138,16 +138,23 @@ class CouncilFinder:
         return tuple(found)
 
     def notes(self, question: str, shown: Collection[str]) -> tuple[str, ...]:
-        """What the answer must say about reorganised councils the question names ("Cumbria"),
-        for the councils still read from it (`shown`, as `Council.name`)."""
+        """What the answer must say about reorganised councils the question names ("Cumbria")
+        and names that fit several councils ("Kingston"), for the councils still read from it
+        (`shown`, as `Council.name`)."""
         wanted = set(shown)
-        return tuple(
-            dict.fromkeys(
-                m.note
-                for m in self.mentions(question)
-                if m.note and wanted & {c.name for c in m.councils}
-            )
-        )
+        notes: dict[str, None] = {}
+        for m in self.mentions(question):
+            named = [c.name for c in m.councils if c.name in wanted]
+            if m.note and named:
+                notes[m.note] = None
+            elif len(named) > 1:  # "Kingston": Hull and Kingston upon Thames
+                listed = ", ".join(named[:-1]) + f" and {named[-1]}"
+                every = "both" if len(named) == 2 else "all"
+                notes[
+                    f"“{m.surface}” names {listed}: {every} are searched; name one, or drop "
+                    "the other's chip, to keep one."
+                ] = None
+        return tuple(notes)
 
     def _named_alone(self, question: str, tokens: list[_Token], i: int, joined: bool) -> bool:
         """The one-word name at `i` names its council: written as a name, never an ordinary
