@@ -82,6 +82,10 @@ def test_modes_and_filters(env: list[str]) -> None:
         assert code == 0 and json.loads(out)["mode"] == mode
     code, out = run([*env, "ask", "social workers", "--json", "--k", "20", "--year", "2025"])
     assert {r["doc_id"] for r in json.loads(out)["results"]} == {"002_e7d3b80cb6f79f70"}
+    # a range of years, either order
+    code, out = run([*env, "ask", "social workers", "--json", "--k", "40", "--year", "2025-2023"])
+    assert {r["date"][:4] for r in json.loads(out)["results"]} == {"2023", "2025"}
+    assert {"council", "framework"} <= set(json.loads(out)["results"][0])
     code, out = run(
         [*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"]
     )

@@ -14,6 +14,17 @@ from ofsted_qa.inert import inert
 EXIT_USER_ERROR = 2
 
 
+def _years(typed: str) -> tuple[int, ...]:
+    """`--year` as typed: "2019", or a range "2019-2021" (either order, en dash too)."""
+    import re
+
+    found = re.fullmatch(r"\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?", typed)
+    if not found:
+        raise argparse.ArgumentTypeError(f"{typed!r} is not a year or a range such as 2019-2021")
+    first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+    return tuple(range(min(first, last), max(first, last) + 1))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ofsted-qa",
@@ -61,7 +72,11 @@ def _parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="show how the question was read and scored"
     )
     ask.add_argument(
-        "--year", type=int, action="append", default=[], help="only documents of this year"
+        "--year",
+        type=_years,
+        action="append",
+        default=[],
+        help="only documents of this year, or of a range: 2019-2021 (repeatable)",
     )
     ask.add_argument("--doc", action="append", default=[], help="only this document (id or prefix)")
     ask.add_argument(
@@ -89,7 +104,12 @@ def _parser() -> argparse.ArgumentParser:
     show = sub.add_parser(
         "show", help="show a passage in context: REF (e.g. 003_365e1ef2b819a726#134) or a citation"
     )
-    show.add_argument("citation", nargs="+")
+    show.add_argument(
+        "citation",
+        nargs="+",
+        help="a ref as `ask` prints it (003_365e1ef2b819a726#134, the whole 'ref:' line too) "
+        "or a pasted citation ('Ofsted, Inspection of ... (published 23 May 2014), para 134')",
+    )
     show.add_argument("--around", type=int, default=1, help="neighbouring passages each side")
     judgements = sub.add_parser(
         "judgements", help="list the reports' judgements (council, inspection, area, grade)"
@@ -276,7 +296,7 @@ def _cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         _notify(f"note: --k {args.k} clamped to {MAX_K}, the most one search returns")
     k = min(args.k, MAX_K)
     filters = Filters(
-        tuple(args.year),
+        tuple(y for years in args.year for y in years),
         tuple(args.doc),
         tuple(args.kind),
         tuple(args.publisher),

@@ -30,6 +30,8 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
         "publisher": meta.publisher,
         "kind": meta.kind,
         "date": meta.date,
+        "council": meta.local_authority,  # as the report states it; "" for other documents
+        "framework": meta.framework,
         "section": chunk.section_path,
         "paragraph": chunk.paragraph,
         "pages": list(page_span(meta.page_starts, chunk.start, chunk.end) or []),

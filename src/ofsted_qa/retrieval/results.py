@@ -38,9 +38,9 @@ class Filters:
         years = sorted({y for m in metas for y in m.years})
         kinds = sorted({m.kind for m in metas})
         publishers = sorted({m.publisher for m in metas})
-        for year in self.years:
-            if year not in years:
-                unknown_value("--year", str(year), [str(y) for y in years], "year")
+        # a range ("--year 2019-2023") may span years no document has; not all of them
+        if self.years and not set(self.years) & set(years):
+            unknown_value("--year", str(self.years[0]), [str(y) for y in years], "year")
         for doc in self.doc_ids:
             if not any(d.startswith(doc) for d in documents):
                 unknown_value("--doc", doc, list(documents), "document")
