@@ -39,7 +39,7 @@ from ofsted_qa.ingest.layout import (
 )
 
 SECTION_SEPARATOR = " › "
-CHUNKER_VERSION = "5"  # 4: ILACS grade wording marks a judgement table; 5: long cover titles
+CHUNKER_VERSION = "6"  # 4: ILACS grade tables; 5: long cover titles; 6: "37.Ofsted" numbered
 
 APPROX_TOKENS_PER_WORD = 1.6  # conservative against all-MiniLM word pieces
 APPROX_CHARS_PER_TOKEN = 5  # only binds for words far longer than English ones

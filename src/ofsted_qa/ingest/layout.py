@@ -20,7 +20,10 @@ MAX_PARAGRAPH_GAP = 5  # how far report numbering may jump and still count as th
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]*[A-Z0-9]")
 _TAG = re.compile(r"</?p>", re.I)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_NUMBERED = re.compile(r"(\d{1,3})\.\s+(?=\S)")
+# "37. Ofsted ..." and, as many ILACS PDFs print it, "37.Ofsted ..." (a doubled "46.." too).
+# Glued, only a capital or an opening quote may follow: "2.5 times", "12.03.2019" and
+# "1.x" are not paragraph numbers. At most 3 digits, so a year ("2019.The") never is.
+_NUMBERED = re.compile(r"(\d{1,3})\.\.?(?:\s+(?=\S)|(?=[\"'“‘(\[]?[A-Z]))")
 _ITEM = re.compile(r"(?:[-–•●▪◦‣·]|\*(?!\*))\s*(?=\S)")
 _BULLETS_ONLY = re.compile(r"[\s\-–•●▪◦‣·*]*")
 _FOOTNOTE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*(?=\S)")
