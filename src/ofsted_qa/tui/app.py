@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -31,6 +31,7 @@ from ofsted_qa.tui.source_view import SourceScreen
 from ofsted_qa.tui.status_bar import StatusBar
 from ofsted_qa.tui.theme import OFSTED_THEME
 from ofsted_qa.tui.turn import Turn, answer_note, describe
+from ofsted_qa.tui.type_ahead import redirect_typing
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
@@ -58,6 +59,9 @@ class OfstedApp(LoadingApp):
         self.choices: Choices | None = None
         self.filter_entries: tuple[FilterEntry, ...] = ()  # what the palette and picker search
         self.copied: list[str] = []  # everything sent to the clipboard, newest last
+        # The card whose source was last read (its turn, its passage), until the next question:
+        # Esc from the source goes to the question box, and Tab comes back to this card.
+        self.last_read: tuple[Turn, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -134,6 +138,7 @@ class OfstedApp(LoadingApp):
     @on(QuestionInput.Asked)
     def _asked(self, event: QuestionInput.Asked) -> None:
         turn = Turn(event.question, self.query_one(FilterBar).filters)
+        self.last_read = None
         self.query_one(Conversation).add_turn(turn)
         if self.engine is not None:
             self.ask(turn)
@@ -197,9 +202,22 @@ class OfstedApp(LoadingApp):
         turn = event.card.query_ancestor(Turn)
         if self.engine is None or self.engine.bundle is None or turn.response is None:
             return
-        card, store = event.card, self.engine.bundle.store
+        card, store, main = event.card, self.engine.bundle.store, self.screen
         root = self.resolved_settings().root
-        self.push_screen(SourceScreen(store, card.hit, turn.response.hits, card.query_terms, root))
+        self.last_read = (turn, card.hit.chunk_id)
+        source = SourceScreen(store, card.hit, turn.response.hits, card.query_terms, root)
+        self.push_screen(source, lambda _: self._back_to_question(main))
+
+    def _back_to_question(self, main: Screen[Any]) -> None:
+        """Leaving the source view, the user is back at the conversation and may type the next
+        question (a mouse user never chose the card's focus): the question box has it."""
+        main.set_focus(main.query_one(QuestionInput))
+
+    def on_key(self, event: events.Key) -> None:
+        """Runs before the bindings: a key bound where the user is goes on to them."""
+        if redirect_typing(self, event):
+            event.prevent_default()
+            event.stop()
 
     def copy_to_clipboard(self, text: str) -> None:
         self.copied.append(text)  # read by tests; the terminal still gets it (OSC 52)
@@ -228,7 +246,11 @@ class OfstedApp(LoadingApp):
         self.query_one(QuestionInput).focus()
 
     def action_focus_answers(self) -> None:
+        """The card last read, if no question was asked since; else the latest answer's first."""
         cards = self.turns[-1].cards if self.turns else []
+        if self.last_read is not None:
+            turn, chunk_id = self.last_read  # a refreshed answer has new cards: the same passage
+            cards = [c for c in turn.cards if c.hit.chunk_id == chunk_id] or cards
         if cards:
             cards[0].focus()
         else:

@@ -23,6 +23,11 @@ KEY_NAMES = {
 
 # Keys handled by Textual itself, listed so the help is complete.
 EXTRAS = {
+    "typing": Binding(
+        "typing",
+        "",
+        "Goes to the question box wherever the focus is, unless the key is bound there",
+    ),
     "ask": Binding("enter", "", "Ask the question (blank input is ignored)"),
     "move": Binding("tab,shift+tab", "", "Move between chips, cards, filters and the question"),
     "palette": Binding(
@@ -46,7 +51,7 @@ def all_groups(app_bindings: list[BindingType]) -> list[tuple[str, list[BindingT
     from ofsted_qa.tui.source_view import SourceScreen
 
     return [
-        ("Anywhere", [*app_bindings, EXTRAS["palette"], EXTRAS["move"]]),
+        ("Anywhere", [*app_bindings, EXTRAS["palette"], EXTRAS["move"], EXTRAS["typing"]]),
         ("Question box", [EXTRAS["ask"], *QuestionInput.BINDINGS]),
         ("Answer card", list(ResultCard.BINDINGS)),
         ("Cue chip", list(Chip.BINDINGS)),

@@ -8,13 +8,19 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ofsted_qa.inert import inert
+from ofsted_qa.tui.type_ahead import TYPE_HERE
 
 
 class QuestionInput(Input):
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier question", show=False),
         Binding("down", "history(1)", "Later question", show=False),
-        Binding("tab", "app.focus_answers", "Go to the latest answer", show=False),
+        Binding(
+            "tab",
+            "app.focus_answers",
+            "Go to the answers: the card last read, else the latest",
+            show=False,
+        ),
     ]
 
     class Asked(Message):
@@ -23,8 +29,11 @@ class QuestionInput(Input):
             self.question = question
 
     def __init__(self, **kwargs: object) -> None:
+        # Focus never selects the draft: typing that lands here from a card adds to it.
         super().__init__(
             placeholder="Ask a question, e.g. what did Ofsted say about care leavers in 2014",
+            select_on_focus=False,
+            classes=TYPE_HERE,
             **kwargs,  # type: ignore[arg-type]
         )
         self.history: list[str] = []

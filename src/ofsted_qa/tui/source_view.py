@@ -30,7 +30,7 @@ class Paragraph(Static):
 
 class SourceScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "dismiss", "Back to the question box (Tab: back to the card)"),
         Binding("n", "step(1)", "Next hit"),
         Binding("p", "step(-1)", "Previous hit"),
         Binding("c", "copy_citation", "Copy citation"),
