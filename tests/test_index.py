@@ -289,3 +289,20 @@ def test_a_new_chunker_rechunks_but_reembeds_no_unchanged_text(
     assert report.published and len(report.changed) == 5
     assert model.embedder.embedded == 0  # every passage's text was embedded by the old index
     assert _live(built).manifest.chunker_version == "next"
+
+
+def test_new_readers_make_an_index_stale_until_it_is_rebuilt(
+    built: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Readers' facts (grades, dates) are the documents' metadata: other readers may read other
+    # facts from unchanged files, so the index must say so rather than answer from the old ones.
+    from ofsted_qa.index import build, freshness
+
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == []
+    monkeypatch.setattr(freshness, "READERS_VERSION", 10_000)
+    monkeypatch.setattr(build, "READERS_VERSION", 10_000)
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == ["document readers changed"]
+    report = build_index(built, FakeModel())
+    # the seeds' facts are the same, yet the manifest must record the new readers
+    assert report.published and _live(built).manifest.readers_version == 10_000
+    assert stale_reasons(_live(built).manifest, built, FakeModel()) == []

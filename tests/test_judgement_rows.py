@@ -66,7 +66,12 @@ def test_an_unknown_council_names_the_nearest() -> None:
         ("care_leavers", ("care_leavers",)),
         ("Help and protection", ("help_and_protection",)),
         ("children in care", ("in_care", "children_looked_after")),
-        ("leaders", ("impact_of_leaders", "leadership_management_governance")),
+        (
+            "leaders",
+            ("impact_of_leaders", "leadership_management_governance", "leadership_and_management"),
+        ),
+        ("capacity for improvement", ("capacity_to_improve",)),
+        ("quality of provision", ("quality_of_provision",)),
         ("overall", ("overall_effectiveness",)),
         ("LSCB", ("lscb",)),
     ],

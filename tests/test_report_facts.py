@@ -326,6 +326,101 @@ def test_lscb_review_published_alone() -> None:
     assert f.framework == "SIF" and f.grade("lscb") == "requires improvement"
 
 
+# The looked after children inspection (LAC, 2012-13): cover, a contents page naming the areas,
+# a section per area ("Grade 4 (inadequate)") and the grades in a closing table (Norfolk 2013's
+# page texts; Medway's table adds "Grade 4" beside each grade).
+LAC_COVER = (
+    "Inspection of looked after children \r\nservices\r\nNorfolk County Council\r\n"
+    "Inspection dates: 8 \u2013 12 July 2013\r\nReporting inspector Gary Lamb HMI\r\n"
+    "Age group: All\r\nPublished: 16 August 2013"
+)
+LAC_CONTENTS = (
+    "Norfolk County Council Inspection of looked after children services 1\nContents\n"
+    "Overall effectiveness of services for looked after children and \nyoung people 4\n"
+    "Capacity to improve 4\nOutcomes for looked after children and young people 8\n"
+    "Quality of provision 15\nLeadership and management 17\nRecord of main findings 21\n"
+)
+LAC_SECTION = (
+    "Norfolk County Council Inspection of looked after children services 4\n"
+    "Overall effectiveness of services for looked \nafter children and young people\n"
+    "Grade 4 (inadequate)\n8. The local authority is not carrying out its statutory duties.\n"
+    "Capacity to improve\nGrade 4 (inadequate)\n11. Leadership and management is weak and "
+    "quality of provision is inadequate.\n"
+)
+LAC_FINDINGS = (
+    "Norfolk County Council Inspection of looked after children services 21\r\n"
+    "Record of main findings\r\nServices for looked after children\r\n"
+    "Overall effectiveness Inadequate\r\nCapacity to improve Good\r\n"
+    "Outcomes for looked after children \r\nand young people\r\nAdequate\r\n"
+    "Quality of provision Inadequate\r\nLeadership and management Outstanding"
+)
+
+
+def test_lac_report_grades_from_its_record_of_main_findings() -> None:
+    pages = [LAC_COVER, "\u00a9 Crown copyright 2013", LAC_CONTENTS, LAC_SECTION, LAC_FINDINGS]
+    f = read_facts(pages, authorities=[Authority("Norfolk")])
+    assert (f.framework, f.kind, f.local_authority, f.lead_inspector) == (
+        "LAC",
+        "inspection report",
+        "Norfolk",
+        "Gary Lamb",
+    )
+    assert (f.inspection_start, f.inspection_end, f.published) == (
+        date(2013, 7, 8),
+        date(2013, 7, 12),
+        date(2013, 8, 16),
+    )
+    assert f.length is None  # "standard"/"short" are ILACS's lengths
+    got = {j.area: (j.grade, j.page) for j in f.judgements}
+    assert got == {
+        "overall_effectiveness": ("inadequate", 5),
+        "capacity_to_improve": ("good", 5),
+        "looked_after_outcomes": ("adequate", 5),
+        "quality_of_provision": ("inadequate", 5),
+        "leadership_and_management": ("outstanding", 5),
+    }
+    # the overall grade is of looked after children's services, and its label says so
+    labels = {j.area: j.label for j in f.judgements}
+    assert labels["overall_effectiveness"] == (
+        "Services for looked after children: Overall effectiveness"
+    )
+    assert labels["looked_after_outcomes"] == "Outcomes for looked after children and young people"
+
+
+def test_lac_findings_table_with_grade_numbers() -> None:
+    table = (
+        "Record of main findings\nServices for looked after children\n"
+        "Overall effectiveness Inadequate Grade 4\nCapacity to improve Adequate Grade 3\n"
+        "Outcomes for looked after children and \nyoung people\nInadequate Grade 4\n"
+        "Quality of provision Good Grade 2\nLeadership and management Inadequate Grade 4\n"
+    )
+    assert grades(["Inspection of looked after children services\nMedway Council", table]) == {
+        "overall_effectiveness": "inadequate",
+        "capacity_to_improve": "adequate",
+        "looked_after_outcomes": "inadequate",
+        "quality_of_provision": "good",
+        "leadership_and_management": "inadequate",
+    }
+
+
+def test_findings_labels_do_not_start_a_cover_table() -> None:
+    # SIF/ILACS prose starts lines with these phrases; only a "Record of main findings" heading
+    # makes them a table, and a report whose cover has a table keeps it.
+    prose = "Leadership and management\ngood practice is seen.\nQuality of provision\nadequate"
+    assert grades([prose]) == {}
+    cover = "Overall effectiveness Good\nThe experiences and progress of care leavers Good\n"
+    late = "Record of main findings\nOverall effectiveness Inadequate\nCapacity to improve Good"
+    assert grades([cover, "2", "3", "4", late]) == {
+        "overall_effectiveness": "good",
+        "care_leavers": "good",
+    }
+
+
+def test_slac_framework_is_named_from_its_cover() -> None:
+    cover = "Inspection of safeguarding and looked after \nchildren services\nBromley\n"
+    assert read_facts([cover]).framework == "SLAC"
+
+
 def test_html_saved_as_pdf() -> None:
     f = read_facts(["<!DOCTYPE html><html><head><title>Ofsted</title></head>"])
     assert (f.kind, f.framework, f.judgements) == ("other", "unknown", ())
@@ -448,3 +543,30 @@ def test_real_bcp(authorities: list[Authority]) -> None:
 )
 def test_the_council_is_read_from_the_cover_without_a_lookup_table(cover: str, name: str) -> None:
     assert read_facts([cover]).local_authority == name
+
+
+@pytest.mark.parametrize(
+    "folder,council,published,grades_read",
+    [  # each "Record of main findings", checked against the report's section headings
+        ("80418_norfolk", "Norfolk", "16 august 2013", "IIIII"),
+        ("80476_kent", "Kent", "23 august 2013", "AGAAA"),
+        ("80522_medway", "Medway", "23 august 2013", "IAIII"),
+        ("80549_sandwell", "Sandwell", "02 august 2013", "IAAII"),
+    ],
+)
+def test_real_lac_2013(
+    authorities: list[Authority], folder: str, council: str, published: str, grades_read: str
+) -> None:
+    pdf = SHARED / "reports" / folder / f"children's services inspection,  pdf - {published}.pdf"
+    f = read_facts(_pages(pdf), authorities=authorities)
+    assert (f.local_authority, f.framework) == (council, "LAC")
+    assert f.published == parse_date(published)
+    word = {"I": "inadequate", "A": "adequate", "G": "good"}
+    areas = (
+        "overall_effectiveness",
+        "capacity_to_improve",
+        "looked_after_outcomes",
+        "quality_of_provision",
+        "leadership_and_management",
+    )
+    assert [f.grade(a) for a in areas] == [word[g] for g in grades_read]

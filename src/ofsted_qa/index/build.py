@@ -35,7 +35,7 @@ from ofsted_qa.index.vector_fill import fill_vectors
 from ofsted_qa.ingest.chunk_pool import chunk_all
 from ofsted_qa.ingest.chunking import CHUNKER_VERSION, Chunk
 from ofsted_qa.ingest.documents import Document, DocumentMeta, LoadResult, load_documents
-from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.extract_cache import READERS_VERSION, ExtractCache
 
 # A build phase's label and step count -> advance(steps done). The phases, in order:
 READING = "Reading documents"
@@ -182,6 +182,7 @@ def _nothing_to_do(
     return (
         previous is not None
         and previous.manifest.format_version == FORMAT_VERSION
+        and previous.manifest.readers_version == READERS_VERSION
         and not (plan.added or plan.changed or plan.removed)
         and all(previous.manifest.record(r.doc_id) == r for r in plan.records)
         and previous.manifest.skipped == loaded.skipped
@@ -299,6 +300,7 @@ def _write(
         metadata_files=metadata_hashes(settings),
         checksums=generations.file_checksums(folder),
         skipped=loaded.skipped,
+        readers_version=READERS_VERSION,
     )
     # The manifest goes last: a folder without one is never mistaken for a finished build.
     (folder / MANIFEST_FILE).write_text(manifest.to_json(), encoding="utf-8")

@@ -25,7 +25,7 @@ from ofsted_qa.ingest.documents import (
     file_stamp,
     relative_source,
 )
-from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.extract_cache import READERS_VERSION, ExtractCache
 from ofsted_qa.ingest.readers import UnreadableDocument
 
 
@@ -62,6 +62,9 @@ def stale_reasons(manifest: Manifest, settings: Settings, model: Weights) -> lis
         reasons.append(f"model changed ({manifest.model_name} -> {model.name})")
     if manifest.chunker_version != CHUNKER_VERSION:
         reasons.append("chunker changed")
+    if manifest.readers_version != READERS_VERSION:
+        # new readers may read other facts (grades, dates) from the same files
+        reasons.append("document readers changed")
     if manifest.doc_dirs != doc_dir_names(settings):
         reasons.append("document folders changed")
     if not reasons and _documents_changed(manifest, settings):

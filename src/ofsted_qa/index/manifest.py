@@ -55,6 +55,9 @@ class Manifest:
     # Files found but not indexable (empty, binary, too large): doc id -> (size, mtime_ns), so
     # an unchanged bad file does not make the index look stale.
     skipped: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The readers (`ingest.extract_cache.READERS_VERSION`) whose text and report facts the
+    # documents' metadata holds; 0 in a manifest written before it was recorded.
+    readers_version: int = 0
 
     @cached_property
     def _records(self) -> dict[str, DocRecord]:

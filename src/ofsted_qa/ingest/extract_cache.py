@@ -20,7 +20,10 @@ from ofsted_qa.ingest.facts.model import facts_from_json, facts_to_json
 from ofsted_qa.ingest.readers import ReadText, read_document
 
 # Bump when any reader's output changes: cached texts of the old readers are then ignored.
-READERS_VERSION = 2  # 2: cover field lines stand alone
+# It is also the index's: the facts stored here (council, dates, judgements) become each
+# document's metadata, so an index built by other readers is stale (index.freshness).
+# 2: cover field lines stand alone; 3: the LAC/SLAC "Record of main findings" grades are read
+READERS_VERSION = 3
 
 
 def file_digest(path: Path) -> str:

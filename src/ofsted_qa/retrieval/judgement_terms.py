@@ -3,7 +3,8 @@ report facts use (`ingest.facts.AREAS`, `GRADES`); councils are matched in `coun
 
 Vocabulary is data: a friendly name may stand for several areas, because frameworks judge the
 same subject under different headings (SIF's "children looked after" is ILACS's "children in
-care"); the report's own wording stays on every row, so nothing is conflated silently.
+care"; the 2013 looked after children inspections graded their "outcomes"); the report's own
+wording stays on every row, so nothing is conflated silently.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ AREA_LABELS: dict[str, str] = {
     "adoption": "adoption",
     "leadership_management_governance": "leadership, management and governance",
     "lscb": "LSCB",
+    "capacity_to_improve": "capacity to improve",
+    "looked_after_outcomes": "outcomes for looked after children",
+    "quality_of_provision": "quality of provision",
+    "leadership_and_management": "leadership and management",
 }
 
 # Friendly names (after `name_key`) -> the areas they mean.  Each key of AREAS, spaced, and each
@@ -30,21 +35,30 @@ AREA_LABELS: dict[str, str] = {
 _AREA_WORDS: dict[str, tuple[str, ...]] = {
     "overall": ("overall_effectiveness",),
     "overall judgement": ("overall_effectiveness",),
-    "leaders": ("impact_of_leaders", "leadership_management_governance"),
-    "leadership": ("impact_of_leaders", "leadership_management_governance"),
+    "leaders": (
+        "impact_of_leaders",
+        "leadership_management_governance",
+        "leadership_and_management",
+    ),
+    "leadership": (
+        "impact_of_leaders",
+        "leadership_management_governance",
+        "leadership_and_management",
+    ),
     "help": ("help_and_protection",),
     "protection": ("help_and_protection",),
     "children who need help and protection": ("help_and_protection",),
     "care": ("in_care", "children_looked_after"),
     "in care": ("in_care", "children_looked_after"),
     "children in care": ("in_care", "children_looked_after"),
-    "looked after": ("children_looked_after", "in_care"),
-    "looked after children": ("children_looked_after", "in_care"),
-    "cla": ("children_looked_after", "in_care"),
-    "lac": ("children_looked_after", "in_care"),
+    "looked after": ("children_looked_after", "in_care", "looked_after_outcomes"),
+    "looked after children": ("children_looked_after", "in_care", "looked_after_outcomes"),
+    "cla": ("children_looked_after", "in_care", "looked_after_outcomes"),
+    "lac": ("children_looked_after", "in_care", "looked_after_outcomes"),
     "leaving care": ("care_leavers",),
     "care experienced": ("care_leavers",),
     "care experienced young people": ("care_leavers",),
+    "capacity for improvement": ("capacity_to_improve",),
     "safeguarding board": ("lscb",),
     "local safeguarding children board": ("lscb",),
 }

@@ -41,10 +41,16 @@ def _label(words: str) -> str:
 
 _SIF_NO = "(?:\\d(?:\\.\\d)?\\.?\\s*)?"
 
+Labels = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _labels(rows: tuple[tuple[str, str], ...]) -> Labels:
+    return tuple((area, re.compile(_label(words), re.IGNORECASE)) for area, words in rows)
+
+
 # (area, label regex).  Order matters only where one label is a prefix of another.
-TABLE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (area, re.compile(_label(words), re.IGNORECASE))
-    for area, words in (
+TABLE_LABELS: Labels = _labels(
+    (
         (
             "impact_of_leaders",
             "the impact of leaders on (?:social\\s+work\\s+)?practice with children and families",
@@ -68,6 +74,21 @@ TABLE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("leadership_management_governance", _SIF_NO + "leadership, management and governance"),
     )
 )
+
+# The "Record of main findings" table closing a looked after children inspection report (LAC
+# 2012-13; SLAC before it), the only place those reports grade every area in one table.  Kept
+# apart from TABLE_LABELS: these common phrases ("Leadership and management") start lines of
+# SIF and ILACS prose, where they must never start a table.
+MAIN_FINDINGS_LABELS: Labels = _labels(
+    (
+        ("overall_effectiveness", "overall effectiveness"),
+        ("capacity_to_improve", "capacity (?:to\\s+improve|for\\s+improvement)"),
+        ("looked_after_outcomes", "outcomes for looked after children (?:and\\s+young\\s+people)?"),
+        ("quality_of_provision", "quality of provision"),
+        ("leadership_and_management", "leadership and management"),
+    )
+)
+_MAIN_FINDINGS = re.compile(r"^record of main findings\s*$", re.IGNORECASE | re.MULTILINE)
 
 # A grade stated in a sentence: "... is good", "... are inadequate", "... require(s)
 # improvement (to be good)".
@@ -110,12 +131,11 @@ SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _HEADER = re.compile(r"judgements?\s+grade", re.IGNORECASE)
-_SKIP = re.compile(
-    r"\s+|\d{1,2}(?=\s)(?!\.)"
-)  # whitespace; a bare footnote/page number between cells
+# whitespace; a bare footnote/page number between cells; "Grade 4" beside a grade word
+_SKIP = re.compile(r"\s+|\d{1,2}(?=\s)(?!\.)|grade\s+[1-4](?![\d.])", re.IGNORECASE)
 
 
-def _tokens(text: str, start: int) -> list[tuple[str, str, str]]:
+def _tokens(text: str, start: int, labels: Labels = TABLE_LABELS) -> list[tuple[str, str, str]]:
     """Labels and grades from `start` on, as (kind, area-or-grade, matched text), until prose."""
     out: list[tuple[str, str, str]] = []
     pos = start
@@ -124,7 +144,7 @@ def _tokens(text: str, start: int) -> list[tuple[str, str, str]]:
         if skip and skip.end() > pos:
             pos = skip.end()
             continue
-        for area, rx in TABLE_LABELS:
+        for area, rx in labels:
             m = rx.match(text, pos)
             if m:
                 inner = [g.group(0) for g in _GRADE.finditer(m.group(0))]
@@ -191,6 +211,47 @@ def read_continuation(page_text: str, page_no: int) -> list[Judgement]:
     ]
 
 
+def read_main_findings(page_text: str, page_no: int) -> list[Judgement]:
+    """Judgements from a "Record of main findings" table (LAC/SLAC reports), or none.
+
+    The table sits under its heading and a line naming the services judged ("Services for
+    looked after children"); that line joins each row's label that does not already say whom
+    it is about, so "Overall effectiveness" reads "Services for looked after children:
+    Overall effectiveness", not the overall effectiveness of all children's services.
+    """
+    text = normalise(page_text)
+    head = _MAIN_FINDINGS.search(text)
+    if not head:
+        return []
+    rows = [
+        m.start()
+        for _, rx in MAIN_FINDINGS_LABELS
+        for m in rx.finditer(text, head.end())
+        if text[m.start() - 1] == "\n"
+    ]
+    if not rows:
+        return []
+    first = min(rows)
+    services = squash(text[head.end() : first])
+    toks = _tokens(text, first, MAIN_FINDINGS_LABELS)
+    labels = [(a, t) for k, a, t in toks if k == "label"]
+    grades = [g for k, g, _ in toks if k == "grade"]
+    if len(labels) < 2 or not grades:
+        return []
+    return [
+        Judgement(area, _qualified(label, services), grade, page_no)
+        for (area, label), grade in zip(labels, grades, strict=False)
+        if grade != NOT_JUDGED
+    ]
+
+
+def _qualified(label: str, services: str) -> str:
+    """ "Services for looked after children: Overall effectiveness" (a short heading only)."""
+    if not services or len(services) > 80 or "looked after" in label.lower():
+        return label
+    return f"{services}: {label}"
+
+
 def read_sentences(page_text: str, page_no: int) -> list[Judgement]:
     """Judgements written as sentences ("The overall judgement is good.")."""
     text = normalise(page_text)
@@ -210,7 +271,9 @@ def read_judgements(pages: list[str], *, max_pages: int = 4) -> tuple[Judgement,
     Tables and the overall sentence are read from the first `max_pages` pages only:
     every framework grades on its cover, and later pages quote grades of earlier
     inspections.  The LSCB review appended to a SIF report states its grade at the
-    head of its own section, so that sentence is looked for on every page.  The
+    head of its own section, so that sentence is looked for on every page.  A report
+    with no table on its cover may close with a "Record of main findings" table (the
+    looked after children inspections before SIF): it is read from any page.  The
     first reading of an area wins.
     """
     found: dict[str, Judgement] = {}
@@ -227,4 +290,9 @@ def read_judgements(pages: list[str], *, max_pages: int = 4) -> tuple[Judgement,
         for j in got + read_sentences(page, i):
             if cover or j.area == "lscb":
                 found.setdefault(j.area, j)
+    if table_page == 0:
+        # the last such table (an earlier inspection's findings may be quoted before it);
+        # the report's own record of its grades outranks a sentence
+        tables = [t for i, page in enumerate(pages, 1) if (t := read_main_findings(page, i))]
+        found.update((j.area, j) for j in (tables[-1] if tables else []))
     return tuple(found.values())

@@ -10,7 +10,11 @@ from datetime import date
 # ones, because "Leadership, management and governance" is not the ILACS "impact of
 # leaders" judgement and "Children looked after and achieving permanence" is not
 # "children in care".  care_leavers is shared: SIF 2.2 and ILACS (2023-) both judge
-# "the experiences and progress of care leavers".
+# "the experiences and progress of care leavers".  The looked after children inspections
+# before SIF (LAC, and the SLAC inspections of safeguarding and looked after children) grade
+# their own areas in a "Record of main findings" table; only its overall effectiveness row is
+# shared, and their other rows keep keys of their own ("Leadership and management" of looked
+# after children's services is neither SIF's nor ILACS's leadership judgement).
 AREAS: tuple[str, ...] = (
     "overall_effectiveness",  # ILACS "Overall effectiveness"; SIF "The overall judgement is ..."
     "impact_of_leaders",  # ILACS "The impact of leaders on (social work) practice ..."
@@ -21,6 +25,10 @@ AREAS: tuple[str, ...] = (
     "adoption",  # SIF 2.1 "Adoption performance"
     "leadership_management_governance",  # SIF 3.
     "lscb",  # SIF review of the Local Safeguarding Children Board
+    "capacity_to_improve",  # LAC/SLAC "Capacity to improve" / "Capacity for improvement"
+    "looked_after_outcomes",  # LAC "Outcomes for looked after children and young people"
+    "quality_of_provision",  # LAC/SLAC "Quality of provision"
+    "leadership_and_management",  # LAC/SLAC "Leadership and management"
 )
 
 # Grades are lower-case.  "Requires improvement to be good" (ILACS wording) is folded
@@ -35,7 +43,9 @@ KINDS = (
     "joint targeted area inspection",
     "other",
 )
-FRAMEWORKS = ("SIF", "ILACS standard", "ILACS short", "ILACS 2026", "unknown")
+# LAC: "Inspection of looked after children services" (2012-13); SLAC: "Inspection of
+# safeguarding and looked after children services" (to 2012).  Both came before SIF.
+FRAMEWORKS = ("SIF", "ILACS standard", "ILACS short", "ILACS 2026", "LAC", "SLAC", "unknown")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ PDF access.  Rules are general to the layouts Ofsted has used since 2012:
   (SIF and earlier only — ILACS reports do not print a publication date),
   "Lead inspector: ..." / "Reporting inspector ...";
 * framework from the cover wording and the judgement table (see `_framework`);
-* judgements from the cover table / sentences (facts_judgements).
+* judgements from the cover table / sentences, or the closing "Record of main findings"
+  table of the looked after children inspections before SIF (facts.judgements).
 """
 
 from __future__ import annotations
@@ -135,7 +136,11 @@ def _length(periods: list[tuple[date, date]]) -> str | None:
 def _framework(
     title: str, judgements: tuple[Judgement, ...], start: date | None, length: str | None
 ) -> str:
-    """SIF / ILACS standard / ILACS short / ILACS 2026 / unknown.
+    """SIF / ILACS standard / ILACS short / ILACS 2026 / LAC / SLAC / unknown.
+
+    LAC and SLAC: the cover title of the looked after children inspections before SIF
+    ("Inspection of looked after children services", "... of safeguarding and looked after
+    children services"), or their "Record of main findings" areas.
 
     SIF: its cover title ("services for children in need of help and protection,
     children looked after and care leavers") or its SIF-only judgement areas (the
@@ -145,6 +150,12 @@ def _framework(
     short inspection is one week on site, a standard one two weeks.
     """
     areas = {j.area for j in judgements}
+    if re.search(r"inspection of safeguarding and looked after children", title, re.I):
+        return "SLAC"
+    if re.search(r"inspection of looked after children", title, re.I) or (
+        areas & {"capacity_to_improve", "looked_after_outcomes", "quality_of_provision"}
+    ):
+        return "LAC"
     if (
         re.search(r"children in need of help and protection, children looked after", title, re.I)
         or areas & {"children_looked_after", "adoption", "leadership_management_governance"}
@@ -171,10 +182,11 @@ def read_facts(pages: list[str], *, authorities: Sequence[Authority] = ()) -> Re
     published_raw = _first(_PUBLISHED, head)
     judgements = read_judgements(pages)
     auth = match_authority(title, authorities) if authorities else None
+    framework = _framework(title, judgements, start, length)
     return ReportFacts(
         local_authority=auth.name if auth else _raw_authority(title),
         kind=_kind(title),
-        framework=_framework(title, judgements, start, length),
+        framework=framework,
         inspection_start=start,
         inspection_end=end,
         published=parse_date(published_raw) if published_raw else None,
@@ -183,5 +195,6 @@ def read_facts(pages: list[str], *, authorities: Sequence[Authority] = ()) -> Re
             _first(_INSPECTOR, head) or _first(_INSPECTOR, _all_lines(pages))
         ),
         judgements=judgements,
-        length=length if judgements and start else None,
+        # a week on site is how every LAC inspection ran, not a "short" one
+        length=length if judgements and start and framework not in ("LAC", "SLAC") else None,
     )
