@@ -34,6 +34,7 @@ from ofsted_qa.retrieval import (
     recency,
     scoring,
     spread,
+    year_passages,
 )
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.council_docs import CouncilDocs
@@ -258,7 +259,10 @@ class Searcher:
         # drowns them.
         council = self.council_docs.passages(understood.councils) if understood.councils else None
         of_report = report > 0 if report is not None else None
-        for mask in (m for m in (council, of_report) if m is not None):
+        of_year = year_passages.drowned(
+            self.facts.doc_years, self.facts.chunk_doc, understood, candidates, council
+        )
+        for mask in (m for m in (council, of_report, of_year) if m is not None):
             mask = mask if allowed is None else mask & allowed
             candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
