@@ -174,3 +174,20 @@ def test_passages_whose_facts_differ_are_never_one(first: str, second: str) -> N
     assert dedupe.group([first, first + " "], places=places) == [[0, 1]]
     story = f"Inspectors in Leeds said in their report in 2019: '{first}' The council welcomed it."
     assert dedupe.group([first, story], places=places) == [[0, 1]]
+
+
+def test_a_quote_groups_with_a_story_that_frames_it_among_other_quotes() -> None:
+    # The story's first quote shares "we have" with the quote (which it carries as "we've"): no
+    # anchor for the alignment, so the story's facts before the shared text are its framing.
+    quote = (
+        "We have attracted an increasingly capable and professional permanent workforce of "
+        "experienced staff and reduced agency use."
+    )
+    story = (
+        "Bexley's Cabinet Member, Cllr Read said: We have been on a journey of improvement and "
+        "Ofsted have recognised the progress made over the last four years. We’ve attracted"
+        + quote.removeprefix("We have attracted")
+    )
+    assert dedupe.group([quote, story], places={"bexley"}) == [[0, 1]]
+    differs = story.replace("permanent workforce of experienced", "permanent workforce of 40")
+    assert dedupe.group([quote, differs], places={"bexley"}) == [[0], [1]]

@@ -98,19 +98,24 @@ def similarity(a: Shingles, b: Shingles, at_least: float = 0.0) -> float:
 
 def same_facts(shorter: Shingles, longer: Shingles) -> bool:
     """Aligned word by word, every fact of `shorter` is in text both share, and `longer` has no
-    fact of its own between the first and the last word they share."""
+    fact of its own between the first and the last text they share. Shared text is a run of at
+    least `SHINGLE` words: a stray "we have" matched far from the quote is no anchor."""
     matcher = SequenceMatcher(None, shorter.words, longer.words, autojunk=False)
-    ops = matcher.get_opcodes()
-    shared = [op for op in ops if op[0] == "equal"]
-    if not shared:
+    runs = [m for m in matcher.get_matching_blocks() if m.size >= SHINGLE]
+    if not runs:
         return not any(shorter.facts)
-    first, last = shared[0][3], shared[-1][4]
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            continue
-        if any(shorter.facts[i1:i2]) or any(longer.facts[max(j1, first) : min(j2, last)]):
-            return False
-    return True
+    in_short = [False] * len(shorter.words)
+    in_long = [False] * len(longer.words)
+    for run in runs:
+        in_short[run.a : run.a + run.size] = [True] * run.size
+        in_long[run.b : run.b + run.size] = [True] * run.size
+    if any(fact and not shared for fact, shared in zip(shorter.facts, in_short, strict=True)):
+        return False
+    first, last = runs[0].b, runs[-1].b + runs[-1].size
+    return not any(
+        fact and not shared
+        for fact, shared in zip(longer.facts[first:last], in_long[first:last], strict=True)
+    )
 
 
 def group(
