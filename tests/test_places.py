@@ -51,3 +51,25 @@ def test_a_council_read_from_the_question_leaves_nothing_unknown() -> None:
     assert "No council called Narnia or Gondor is in the index (153" in note(
         ("Narnia", "Gondor"), 153
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("care leavers in Narnia County Council", ("Narnia County Council",)),
+        ("MASH at Narnia Metropolitan Borough Council", ("Narnia Metropolitan Borough Council",)),
+        ("how was Royal Borough of Narnia rated", ("Royal Borough of Narnia",)),
+        ("children in care in the London Borough of Narnia", ("Narnia",)),
+        ("care leavers in Narnia upon Tyne City Council", ("Narnia upon Tyne City Council",)),
+    ],
+)
+def test_a_council_style_does_not_make_an_unknown_place_known(question: str, found: tuple) -> None:
+    style = {"county", "council", "borough", "city", "metropolitan", "royal", "london", "of"}
+    known = (CORPUS_WORDS | style | {"upon"}).__contains__
+    assert unknown_places(interpret(question), known) == found
+
+
+def test_a_known_place_with_its_council_style_is_known() -> None:
+    known = (CORPUS_WORDS | {"county", "council", "norfolk", "london"}).__contains__
+    assert unknown_places(interpret("care leavers in Norfolk County Council"), known) == ()
+    assert unknown_places(interpret("care leavers in London"), known) == ()

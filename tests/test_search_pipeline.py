@@ -129,3 +129,65 @@ def test_best_sentence_prefers_rare_terms() -> None:
     start, end = best_sentence(text, {"iro", "children"}, {"iro": 5.0, "children": 0.1})
     assert text[start:end] == "The IRO challenges drift."
     assert best_sentence("no match here", {"zzz"}) == (0, len("no match here"))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a month, a year, a figure, a number word, a percentage, a council
+        (
+            "Local leadership. The chief executive has been in post since August 2011.",
+            "Local leadership. The chief executive has been in post since September 2011.",
+        ),
+        (
+            "The director of children's services has been in post since February 2017 and leads",
+            "The director of children's services has been in post since February 2016 and leads",
+        ),
+        (
+            "Of the care leavers with whom the council is in touch, 59% are not in education.",
+            "Of the care leavers with whom the council is in touch, 45% are not in education.",
+        ),
+        (
+            "Three children were found to be at risk of harm during the period of the audit",
+            "Seven children were found to be at risk of harm during the period of the audit",
+        ),
+        (
+            "Most unaccompanied children who arrive in Harrow are well supported by social workers",
+            "Most unaccompanied children who arrive in Oldham are well supported by social workers",
+        ),
+        (
+            "Leeds has established a strategic group to support accommodation for young people.",
+            "Bradford has established a strategic group to support accommodation for young people.",
+        ),
+        (
+            "The director of children's services has been in post since 2011 and leads the service",
+            "The director of children's services has been in post since May 2011 and leads the "
+            "service",
+        ),
+    ],
+)
+def test_passages_whose_facts_differ_are_never_one(first: str, second: str) -> None:
+    places = {"leeds", "bradford"}  # the index's councils: a place first in a sentence
+    assert dedupe.group([first, second], places=places) == [[0], [1]]
+    assert dedupe.group([second, first], places=places) == [[0], [1]]
+    # the same text twice, or quoted inside a story that names the council, is one passage
+    assert dedupe.group([first, first + " "], places=places) == [[0, 1]]
+    story = f"Inspectors in Leeds said in their report in 2019: '{first}' The council welcomed it."
+    assert dedupe.group([first, story], places=places) == [[0, 1]]
+
+
+def test_a_quote_groups_with_a_story_that_frames_it_among_other_quotes() -> None:
+    # The story's first quote shares "we have" with the quote (which it carries as "we've"): no
+    # anchor for the alignment, so the story's facts before the shared text are its framing.
+    quote = (
+        "We have attracted an increasingly capable and professional permanent workforce of "
+        "experienced staff and reduced agency use."
+    )
+    story = (
+        "Bexley's Cabinet Member, Cllr Read said: We have been on a journey of improvement and "
+        "Ofsted have recognised the progress made over the last four years. We’ve attracted"
+        + quote.removeprefix("We have attracted")
+    )
+    assert dedupe.group([quote, story], places={"bexley"}) == [[0, 1]]
+    differs = story.replace("permanent workforce of experienced", "permanent workforce of 40")
+    assert dedupe.group([quote, differs], places={"bexley"}) == [[0], [1]]

@@ -7,17 +7,26 @@ A place is a capitalised word, or run of them, where a council goes: after "in",
 "of", "about" or "from", before a possessive ("Narnia's"), or in "how was X rated". It counts
 as unknown when none of its words occurs in any document or the glossary, so ordinary
 capitalised words ("in Care", "for Ofsted") and councils spelt within the typo corrector's
-reach are never flagged.
+reach are never flagged. The words of a council's style ("County Council", "Royal Borough of",
+"upon") are in every report, so they never make a name known: "Narnia County Council" is as
+unknown as "Narnia".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from ofsted_qa.index.lexical_index import words
+from ofsted_qa.retrieval.councils import Council
 from ofsted_qa.retrieval.query import Interpretation
 
-_NAME = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'’-]*)*"
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+|of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"
+# The words of a council's style, not of its place: every report has them.
+STYLE_WORDS = frozenset(
+    "county council borough city metropolitan district royal london of upon on and the with "
+    "unitary authority local children s services".split()
+)
 _SLOTS = (
     re.compile(rf"\b(?:in|at|for|of|about|from)\s+({_NAME})"),
     re.compile(rf"\b({_NAME})(?:'s|’s)\b"),
@@ -35,10 +44,18 @@ def unknown_places(understood: Interpretation, known: Callable[[str], bool]) -> 
     for slot in _SLOTS:
         for match in slot.finditer(text):
             name = re.sub(r"(?:'s|’s)$", "", match.group(1))
-            words = [w.strip("'’-") for w in re.findall(r"[\w'’-]+", name)]
-            if words and not any(known(w.lower()) for w in words if w):
+            typed = [w.strip("'’-").lower() for w in re.findall(r"[\w'’-]+", name)]
+            typed = [w for w in typed if w]
+            own = [w for w in typed if w not in STYLE_WORDS] or typed  # "London" alone is a place
+            if own and not any(known(w) for w in own):
                 found[name] = None
-    return tuple(found)
+    # "Royal Borough of Narnia" also holds the "of Narnia" slot: one place, said once
+    return tuple(n for n in found if not any(n != m and f" {n}" in f" {m}" for m in found))
+
+
+def place_words(councils: Iterable[Council]) -> frozenset[str]:
+    """The words of the councils' places ("bexley", "kingston", "hull"), without their style."""
+    return frozenset(w for c in councils for w in words(c.core) if w not in STYLE_WORDS)
 
 
 def note(places: tuple[str, ...], councils: int) -> str:

@@ -23,6 +23,7 @@ from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import (
     boosts,
     caveats,
+    council_years,
     dedupe,
     furniture,
     headline,
@@ -33,6 +34,7 @@ from ofsted_qa.retrieval import (
     recency,
     scoring,
     spread,
+    year_passages,
 )
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.council_docs import CouncilDocs
@@ -63,7 +65,7 @@ class Searcher:
         # Per-passage work that does not depend on the question, done once per passage seen.
         store = bundle.store
         self._shingles = lru_cache(maxsize=PASSAGES_KEPT)(
-            lambda chunk_id: dedupe.shingles(store.get(chunk_id).text)
+            lambda chunk_id: dedupe.shingles(store.get(chunk_id).text, places=self._place_words)
         )
         self._sentences: Callable[[int], SentenceTerms] = lru_cache(maxsize=PASSAGES_KEPT)(
             lambda chunk_id: sentence_terms(store.get(chunk_id).text)
@@ -72,6 +74,19 @@ class Searcher:
     @cached_property
     def facts(self) -> boosts.ChunkFacts:
         return boosts.ChunkFacts(self.bundle.store)
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        return places.place_words(self.councils.all)
+
+    @cached_property
+    def _council_years(self) -> dict[str, frozenset[int]]:
+        return council_years.years_of_councils(self.facts.doc_years, self.council_docs.per_doc)
+
+    def _filtered_councils(self, filters: Filters) -> tuple[str, ...]:
+        """The councils the council filter admits, as the index shows them."""
+        kept = set(filters.resolved(self.councils).councils) if filters.councils else set()
+        return tuple(sorted(c.name for c in self.councils.all if c.spellings & kept))
 
     @cached_property
     def headlines(self) -> headline.Headlines:
@@ -202,6 +217,10 @@ class Searcher:
             shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
             understood, more = caveats.councils(understood, shown, filters.councils)
             notes += more
+        named = understood.councils or self._filtered_councils(filters)
+        if named and read:  # "Leeds 2019", Leeds inspected in 2018 and 2022
+            understood, more = council_years.reconcile(understood, named, self._council_years)
+            notes += more
         if understood.councils and read:  # "Cumbria": a council since reorganised
             notes += self.council_docs.finder.notes(understood.query, understood.councils)
         if mode != "dense":
@@ -240,7 +259,10 @@ class Searcher:
         # drowns them.
         council = self.council_docs.passages(understood.councils) if understood.councils else None
         of_report = report > 0 if report is not None else None
-        for mask in (m for m in (council, of_report) if m is not None):
+        of_year = year_passages.drowned(
+            self.facts.doc_years, self.facts.chunk_doc, understood, candidates, council
+        )
+        for mask in (m for m in (council, of_report, of_year) if m is not None):
             mask = mask if allowed is None else mask & allowed
             candidates = scoring.sorted_union(
                 candidates, scoring.candidates(self.bundle, lexical, query_vector, mask)
