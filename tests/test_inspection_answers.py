@@ -91,6 +91,17 @@ def test_a_council_s_grade_is_its_overall_effectiveness_and_now_is_each_latest(
     ].endswith("each council's latest inspection")
 
 
+def test_filters_hold_for_grades_as_for_passages(indexed: list[str]) -> None:
+    question = "how was Northwick rated in 2023"
+    (card,) = ask(indexed, question)["judgements"]["cards"]
+    other = "80002_south eastby/children's services inspection - 20 june 2024"
+    filtered = ask(indexed, question, "--doc", other)
+    assert "judgements" not in filtered  # the card's report is filtered out
+    assert any("the filters leave out" in n for n in filtered["notes"])
+    listing = ask(indexed, "which councils were inadequate for children in care", "--doc", other)
+    assert {r["doc_id"] for r in listing["judgements"]["listing"]} == {other}
+
+
 def test_a_grade_asked_in_other_words_needs_a_council(indexed: list[str]) -> None:
     (card,) = ask(indexed, "what did Northwick get in 2023")["judgements"]["cards"]
     assert card["council"] == "Northwick" and card["published"].startswith("2023")

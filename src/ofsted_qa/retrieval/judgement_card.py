@@ -11,8 +11,8 @@ rows `ofsted-qa judgements` lists; nothing here reads a file.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
@@ -103,6 +103,28 @@ class Judged:
             f"Judgements ({self.listing_said}): {reports} inspection{'s' * (reports != 1)} "
             f"of {councils} council{'s' * (councils != 1)}"
         )
+
+
+def within(judged: Judged, documents: Collection[str]) -> Judged:
+    """The cards and listed grades of inspections with a document among `documents` (those
+    the user's filters admit): a filter holds for grades as for passages."""
+    kept = set(documents)
+    cards = tuple(c for c in judged.cards if kept & set(c.inspection.doc_ids))
+    left_out = len(judged.cards) - len(cards)
+    note = (
+        (
+            f"The grades asked for are in {left_out} inspection report"
+            f"{'s' * (left_out != 1)} the filters leave out.",
+        )
+        if left_out
+        else ()
+    )
+    return replace(
+        judged,
+        cards=cards,
+        listing=tuple(r for r in judged.listing if r.doc_id in kept),
+        notes=judged.notes + note,
+    )
 
 
 def asks_for_grades(text: str) -> bool:

@@ -231,7 +231,15 @@ class Searcher:
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
-        allowed = self._allowed(filters)
+        admitted = self._admitted(filters)
+        # Per document, then spread over its passages: no passage is read.
+        allowed = (
+            None
+            if admitted is None
+            else admitted[self.bundle.store.document_positions]
+            if len(admitted)
+            else np.zeros(0, dtype=bool)
+        )
         lexical, expansion = (
             scoring.lexical(self.bundle.lexical, understood, self.tuning, self._literal_name)
             if mode != "dense"
@@ -277,6 +285,7 @@ class Searcher:
                 timeline,
                 shown_k,
                 read,
+                admitted,
             )
         parts = self._score(
             candidates, lexical, expansion, query_vector, mode, understood, read, report
@@ -337,7 +346,7 @@ class Searcher:
             for rank, members in enumerate(groups[:k], start=1)
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
-        return self._answered(response, timeline, shown_k, read)
+        return self._answered(response, timeline, shown_k, read, admitted)
 
     def _council_headlines(
         self, understood: Interpretation, allowed: np.ndarray | None
@@ -354,12 +363,21 @@ class Searcher:
         return ids if allowed is None else ids[allowed[ids]]
 
     def _answered(
-        self, response: SearchResponse, timeline: bool, k: int, read: bool
+        self,
+        response: SearchResponse,
+        timeline: bool,
+        k: int,
+        read: bool,
+        admitted: np.ndarray | None = None,
     ) -> SearchResponse:
         """The response with a grade question's cards and a timeline's inspections (for a
-        question read, not the plain baseline), its passages cut to the `k` asked for."""
+        question read, not the plain baseline), its passages cut to the `k` asked for; cards
+        and listed grades only of documents the filters admit (`admitted`, per document)."""
         understood = response.interpretation
         judged = self.judged(understood) if read else judgement_card.Judged()
+        if admitted is not None:
+            kept = {d for d, ok in zip(self.bundle.store.documents, admitted, strict=True) if ok}
+            judged = judgement_card.within(judged, kept)
         entries = (
             timelines.build(self.bundle.store, understood, self.inspections, response.hits)
             if timeline
@@ -373,15 +391,15 @@ class Searcher:
             timeline=entries,
         )
 
-    def _allowed(self, filters: Filters) -> np.ndarray | None:
+    def _admitted(self, filters: Filters) -> np.ndarray | None:
+        """Per document position: the filters admit it (None: no filter set). Raises
+        OfstedQAError for a filter value no document has."""
         if filters == Filters():
             return None
         store = self.bundle.store
         filters.check(store.documents)
         filters = filters.resolved(self.councils)
-        # Per document, then spread over its passages: no passage is read.
-        admitted = np.array([filters.admits(m) for m in store.documents.values()], dtype=bool)
-        return admitted[store.document_positions] if len(admitted) else np.zeros(0, dtype=bool)
+        return np.array([filters.admits(m) for m in store.documents.values()], dtype=bool)
 
     def _score(
         self,
