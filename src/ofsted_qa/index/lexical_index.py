@@ -134,6 +134,15 @@ class LexicalIndex:
         """Read-only view of the term ids (no copy: it is consulted on every query)."""
         return MappingProxyType(self._vocabulary)
 
+    def passages(self, term: str) -> np.ndarray:
+        """The ids of the passages that hold `term` (its column's rows; empty for a term no
+        passage has), without scoring every passage."""
+        found = self._vocabulary.get(term)
+        if found is None or self.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        start, end = int(self._indptr[found]), int(self._indptr[found + 1])
+        return np.asarray(self._indices[start:end], dtype=np.int64)
+
     def scores(self, query_terms: Sequence[str]) -> np.ndarray:
         """BM25 of every passage (float32, one per passage); a term typed twice counts twice,
         unknown terms nothing."""

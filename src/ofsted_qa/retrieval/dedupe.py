@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from ofsted_qa.index.lexical_index import STOPWORDS, words
 
@@ -47,22 +48,30 @@ _OPENERS = frozenset(".!?:;'\"‘’“”([•-–—")
 class Shingles:
     """A passage's word trigrams, each kept as its hash (intersecting ints is several times
     cheaper than re-hashing tuples of strings; a collision is a 2**-64 chance), its words and,
-    per word, whether it is a fact (`_FACT_WORDS`, a digit, a capitalised name)."""
+    per word, whether it is a fact (`_FACT_WORDS`, a digit, a capitalised name): worked out only
+    for the few pairs alike enough to group, most passages never need them."""
 
     trigrams: frozenset[int]
     words: tuple[str, ...]
-    facts: tuple[bool, ...]
+    text: str
+    places: frozenset[str] = frozenset()
+
+    @cached_property
+    def facts(self) -> tuple[bool, ...]:
+        names = {w for w in words(" ".join(_names(self.text))) if w not in STOPWORDS}
+        names |= self.places
+        return tuple(_is_fact(w, names) for w in self.words)
 
 
 def shingles(text: str, size: int = SHINGLE, places: Collection[str] = ()) -> Shingles:
     """The passage's `Shingles`; `places`: the words of the councils' places (lower case), facts
     even first in a sentence ("Leeds has established")."""
     tokens = words(text)
-    names = {w for w in words(" ".join(_names(text))) if w not in STOPWORDS} | set(places)
     return Shingles(
         frozenset(hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)),
         tuple(tokens),
-        tuple(_is_fact(w, names) for w in tokens),
+        text,
+        frozenset(places),
     )
 
 
@@ -78,8 +87,11 @@ def _names(text: str) -> list[str]:
     return found
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _is_fact(word: str, names: set[str]) -> bool:
-    return word in _FACT_WORDS or word in names or any(c.isdigit() for c in word)
+    return word in _FACT_WORDS or word in names or _DIGIT.search(word) is not None
 
 
 def similarity(a: Shingles, b: Shingles, at_least: float = 0.0) -> float:

@@ -57,9 +57,12 @@ class PairRarity:
         vocabulary = self._lexical.vocabulary
         if a not in vocabulary or b not in vocabulary:
             return 0.0
-        # Lucene BM25 gives every term a passage has a weight above 0: the passages with a
-        # word are where its column scores.
-        both = np.flatnonzero((self._lexical.scores([a]) > 0) & (self._lexical.scores([b]) > 0))
+        # The passages with both words: a mark per passage of the rarer word's, read off the
+        # other's (no sort, no scores).
+        first, second = sorted((self._lexical.passages(a), self._lexical.passages(b)), key=len)
+        marked = np.zeros(self._lexical.size, dtype=bool)
+        marked[first] = True
+        both = np.sort(second[marked[second]])
         if len(both) > self._sample:
             picked = both[np.linspace(0, len(both) - 1, self._sample).astype(np.int64)]
             found = int(self._phrases.side_by_side(picked, pair).sum())
