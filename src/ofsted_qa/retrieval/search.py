@@ -22,16 +22,13 @@ from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.retrieval import (
     boosts,
-    caveats,
     council_years,
     dedupe,
-    furniture,
     headline,
     inspection_question,
     judgement_card,
     phrase_rarity,
     places,
-    recency,
     scoring,
     spread,
     year_passages,
@@ -39,12 +36,14 @@ from ofsted_qa.retrieval import (
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.council_docs import CouncilDocs
 from ofsted_qa.retrieval.councils import Councils
-from ofsted_qa.retrieval.fusion import fuse, normalise
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
 from ofsted_qa.retrieval.inspections import Inspection, catalogue
+from ofsted_qa.retrieval.ordering import ranked_order
 from ofsted_qa.retrieval.query import GlossaryUse, Interpretation, interpret
+from ofsted_qa.retrieval.question_reading import read_against_index
 from ofsted_qa.retrieval.results import Filters, Hit, SearchResponse
+from ofsted_qa.retrieval.score_parts import score_parts
 from ofsted_qa.retrieval.scoring import Tuning
 from ofsted_qa.retrieval.typos import Corrector
 
@@ -80,10 +79,10 @@ class Searcher:
         return places.place_words(self.councils.all)
 
     @cached_property
-    def _council_years(self) -> dict[str, frozenset[int]]:
+    def council_years(self) -> dict[str, frozenset[int]]:
         return council_years.years_of_councils(self.facts.doc_years, self.council_docs.per_doc)
 
-    def _filtered_councils(self, filters: Filters) -> tuple[str, ...]:
+    def filtered_councils(self, filters: Filters) -> tuple[str, ...]:
         """The councils the council filter admits, as the index shows them."""
         kept = set(filters.resolved(self.councils).councils) if filters.councils else set()
         return tuple(sorted(c.name for c in self.councils.all if c.spellings & kept))
@@ -97,6 +96,11 @@ class Searcher:
         """Word counts (for typo correction) and term IDF (for highlighting) of the corpus."""
         vocabulary = self.bundle.vocabulary()
         return vocabulary.counts, vocabulary.idf
+
+    @property
+    def idf(self) -> dict[str, float]:
+        """Term IDF of the corpus (for highlighting and the phrase bonus)."""
+        return self._vocabulary[1]
 
     @cached_property
     def phrases(self) -> scoring.Phrases:
@@ -135,7 +139,8 @@ class Searcher:
         return catalogue(self.bundle.store, self.council_docs.per_doc)
 
     @cached_property
-    def _doc_position(self) -> dict[str, int]:
+    def doc_position(self) -> dict[str, int]:
+        """Each document's position in the store (as `ChunkFacts.chunk_doc` numbers them)."""
         return {doc: i for i, doc in enumerate(self.bundle.store.documents)}
 
     def inspection_reading(self, query: str) -> Interpretation:
@@ -202,32 +207,9 @@ class Searcher:
         if timeline is None:
             timeline = read and bool(understood.over_time)
         shown_k, k = k, max(k, timelines.WIDE_K) if timeline else k
-        if understood.recent and self.facts.known_years:  # "now": the councils' latest report
-            newest = recency.newest_year(
-                self.facts.doc_years, self.council_docs.per_doc, understood.councils
-            )
-            understood = understood.since_latest(newest or max(self.facts.known_years))
-        if understood.framing and not boosts.dated(self.bundle.store, understood, self.facts):
-            understood = understood.unframed()  # a year no document has: search it as a word
         filters = filters or Filters()
-        understood, notes = caveats.years(understood, self.facts.known_years, filters)
+        understood, notes = read_against_index(self, understood, filters, mode, read)
         notes = named + notes
-        if filters.councils and understood.councils:
-            kept = filters.resolved(self.councils).councils
-            shown = {c.name for c in self.councils.all if c.spellings & set(kept)}
-            understood, more = caveats.councils(understood, shown, filters.councils)
-            notes += more
-        named = understood.councils or self._filtered_councils(filters)
-        if named and read:  # "Leeds 2019", Leeds inspected in 2018 and 2022
-            understood, more = council_years.reconcile(understood, named, self._council_years)
-            notes += more
-        if understood.councils and read:  # "Cumbria": a council since reorganised
-            notes += self.council_docs.finder.notes(understood.query, understood.councils)
-        if mode != "dense":
-            notes += caveats.unknown_words(understood, self.bundle.lexical.vocabulary)
-        unknown = self.unknown_places(understood) if read else ()
-        if unknown and not judgement_card.asks_for_grades(understood.corrected):
-            notes += (places.note(unknown, len(self.councils.all)),)
         dense_used = mode != "bm25" and self.embedder is not None
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
@@ -256,7 +238,7 @@ class Searcher:
         report = (
             spread.report_passages(
                 self.facts.chunk_doc,
-                self._doc_position,
+                self.doc_position,
                 understood.report_ids,
                 understood.baseline_ids,
             )
@@ -287,43 +269,10 @@ class Searcher:
                 read,
                 admitted,
             )
-        parts = self._score(
-            candidates, lexical, expansion, query_vector, mode, understood, read, report
+        parts = score_parts(
+            self, candidates, lexical, expansion, query_vector, mode, understood, read, report
         )
-        order = np.argsort(-parts["score"], kind="stable")
-        # over time, a council named: its inspections take turns (below), not every council's
-        # passages of each year of a range ("Norfolk 2018 to 2026")
-        by_inspection = read and bool(understood.over_time and understood.councils)
-        if not by_inspection:
-            order = boosts.cover_years(
-                self.bundle.store,
-                order,
-                candidates,
-                understood,
-                self.tuning.cover_years,
-                self.facts,
-            )
-        if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
-            order = boosts.cover(
-                order,
-                candidates,
-                understood.councils,
-                self.council_docs.of,
-                self.tuning.cover_councils,
-            )
-        if by_inspection:  # several of the council's inspections lead, in turns
-            order = timelines.cover(
-                order,
-                candidates,
-                self.facts.chunk_doc,
-                self._doc_position,
-                understood,
-                self.inspections,
-                self.tuning.cover_inspections,
-                shown_k,
-            )
-        if not (understood.councils or understood.report_ids or filters.doc_ids):
-            order = spread.spread(order, candidates, self.facts.chunk_doc, shown_k, parts["score"])
+        order = ranked_order(self, candidates, parts["score"], understood, read, filters, shown_k)
         ranked = order[: k * 3 if group_duplicates else k]
         # Plain Python values from here on: a few array reads instead of one per hit per part.
         ids = candidates[ranked].tolist()
@@ -400,110 +349,6 @@ class Searcher:
         filters.check(store.documents)
         filters = filters.resolved(self.councils)
         return np.array([filters.admits(m) for m in store.documents.values()], dtype=bool)
-
-    def _score(
-        self,
-        candidates: np.ndarray,
-        lexical: np.ndarray | None,
-        expansion: np.ndarray | None,
-        query_vector: np.ndarray | None,
-        mode: str,
-        understood: Interpretation,
-        read: bool,
-        report: np.ndarray | None = None,
-    ) -> dict[str, np.ndarray]:
-        """The score and each part of it, per candidate (shown as `Hit.contributions`);
-        `report`: per passage of the index, its share of the boost for an inspection the
-        question names (spread.report_passages)."""
-        t = self.tuning
-        zeros = np.zeros(len(candidates), dtype=np.float32)
-        # the question's pairs rare in the corpus ("Family Valued") count as terms of their own
-        pairs = (
-            phrase_rarity.pair_scores(
-                self.pair_rarity, self.phrases, candidates, understood.base_terms, t
-            )
-            if read and lexical is not None and t.pair_weight
-            else zeros
-        )
-        bm25 = lexical[candidates] + pairs if lexical is not None else zeros
-        dense = (
-            np.asarray(self.bundle.vectors[candidates]) @ query_vector
-            if query_vector is not None
-            else zeros
-        )
-        if mode == "bm25" or query_vector is None:
-            base = normalise(bm25)
-        elif mode == "dense":
-            base = normalise(dense)
-        else:
-            base = fuse(bm25, dense, t.fusion, t.dense_weight)
-        dated = bool(understood.years or understood.year_from is not None)
-        year, source = boosts.year_and_source(
-            self.bundle.store,
-            candidates,
-            understood,
-            text_share=t.year_text_share,
-            facts=self.facts,
-        )
-        phrase = (
-            t.phrase_boost
-            * scoring.phrase_share(
-                self.phrases, candidates, understood.base_terms, self._vocabulary[1]
-            )
-            if read and t.phrase_boost and mode != "dense"
-            else zeros
-        )
-        answer = t.answer_boost * boosts.answer_shape(
-            self.bundle.store, candidates, understood.answer, self.facts
-        )
-        council = t.council_boost * (
-            self.council_docs.candidates(candidates, understood.councils)
-            if understood.councils
-            else zeros
-        )
-        in_report = spread.REPORT_BOOST * report[candidates] if report is not None else zeros
-        # a verdict or change asked for: the headline of a report of the years asked
-        lift = headline.boost(understood) if read else 0.0
-        verdict = (
-            lift * self.headlines.marks(candidates) * (year >= 1.0 if dated else 1.0)
-            if lift
-            else zeros
-        )
-        cover = furniture.penalty(self.facts, candidates, understood) if read else zeros
-        latest = (
-            t.latest_boost
-            * recency.latest_documents(
-                self.facts.doc_years, self.council_docs.per_doc, understood.councils
-            )[self.facts.chunk_doc[candidates]].astype(np.float32)
-            if read and t.latest_boost and recency.asks_how_things_stand(understood)
-            else zeros
-        )
-        return {
-            "score": base
-            + phrase
-            + answer
-            + council
-            + in_report
-            + verdict
-            + cover
-            + latest
-            + t.year_boost * year
-            + t.source_boost * source,
-            "bm25": bm25,
-            "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
-            "bm25_pairs": pairs,
-            "dense": dense,
-            "fused": base,
-            "phrase": phrase,
-            "answer_boost": answer,
-            "year_boost": t.year_boost * year,
-            "source_boost": t.source_boost * source,
-            "council_boost": council,
-            "report_boost": in_report,
-            "headline_boost": verdict,
-            "latest_boost": latest,
-            "furniture": cover,
-        }
 
     def _hit(
         self,

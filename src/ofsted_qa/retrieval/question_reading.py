@@ -1,0 +1,55 @@
+"""The question read against the index: "now" as the councils' latest year, a year no document
+has searched as a word, the years and councils the filters overrule, a year the council named
+has no report of, reorganised councils, unknown words and places: the reading to search with
+and the notes the answer must carry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ofsted_qa.retrieval import (
+    boosts,
+    caveats,
+    council_years,
+    judgement_card,
+    places,
+    recency,
+)
+from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.results import Filters
+
+
+def read_against_index(
+    searcher: Any,  # the Searcher (search.py), which imports this module
+    understood: Interpretation,
+    filters: Filters,
+    mode: str,
+    read: bool,
+) -> tuple[Interpretation, tuple[str, ...]]:
+    """(the reading to search with, the notes to show); `read`: the full pipeline (the plain
+    baselines get only the notes every answer needs)."""
+    if understood.recent and searcher.facts.known_years:  # "now": the councils' latest report
+        newest = recency.newest_year(
+            searcher.facts.doc_years, searcher.council_docs.per_doc, understood.councils
+        )
+        understood = understood.since_latest(newest or max(searcher.facts.known_years))
+    if understood.framing and not boosts.dated(searcher.bundle.store, understood, searcher.facts):
+        understood = understood.unframed()  # a year no document has: search it as a word
+    understood, notes = caveats.years(understood, searcher.facts.known_years, filters)
+    if filters.councils and understood.councils:
+        kept = filters.resolved(searcher.councils).councils
+        shown = {c.name for c in searcher.councils.all if c.spellings & set(kept)}
+        understood, more = caveats.councils(understood, shown, filters.councils)
+        notes += more
+    named = understood.councils or searcher.filtered_councils(filters)
+    if named and read:  # "Leeds 2019", Leeds inspected in 2018 and 2022
+        understood, more = council_years.reconcile(understood, named, searcher.council_years)
+        notes += more
+    if understood.councils and read:  # "Cumbria": a council since reorganised
+        notes += searcher.council_docs.finder.notes(understood.query, understood.councils)
+    if mode != "dense":
+        notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
+    unknown = searcher.unknown_places(understood) if read else ()
+    if unknown and not judgement_card.asks_for_grades(understood.corrected):
+        notes += (places.note(unknown, len(searcher.councils.all)),)
+    return understood, notes
