@@ -102,6 +102,20 @@ def test_filters_hold_for_grades_as_for_passages(indexed: list[str]) -> None:
     assert {r["doc_id"] for r in listing["judgements"]["listing"]} == {other}
 
 
+def test_a_change_of_grade_lists_the_inspections_that_made_it(indexed: list[str]) -> None:
+    answer = ask(indexed, "which councils went from good to inadequate")["judgements"]
+    assert {
+        (r["council"], r["published"][:4], r["area"], r["grade"]) for r in answer["listing"]
+    } == {("Northwick", "2023", "overall_effectiveness", "inadequate")}
+    assert answer["listing_said"].startswith("inadequate after good at the inspection before")
+    # for children in care: Northwick's 2019 grade was the joint one, good; 2023 inadequate
+    in_care = ask(indexed, "which councils went from good to inadequate for children in care")
+    assert {r["published"][:4] for r in in_care["judgements"]["listing"]} == {"2023"}
+    none = ask(indexed, "which councils improved from inadequate to good")
+    assert "judgements" not in none
+    assert any(n.startswith("No judgement in the index matches") for n in none["notes"])
+
+
 def test_a_grade_asked_in_other_words_needs_a_council(indexed: list[str]) -> None:
     (card,) = ask(indexed, "what did Northwick get in 2023")["judgements"]["cards"]
     assert card["council"] == "Northwick" and card["published"].startswith("2023")

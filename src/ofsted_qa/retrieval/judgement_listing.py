@@ -31,6 +31,14 @@ _GRADES = {
     "failing": "inadequate",
 }
 _GRADE_WORD = re.compile(r"\b(" + "|".join(_GRADES) + r")\b", re.I)
+_CHANGE = re.compile(
+    r"\bfrom\s+("
+    + "|".join(_GRADES)
+    + r")\s+(?:to|into)\s+(?:being\s+)?("
+    + "|".join(_GRADES)
+    + r")\b",
+    re.I,
+)
 MAX_LISTED = 400  # judgement rows one answer lists; `ofsted-qa judgements` lists them all
 
 
@@ -46,6 +54,15 @@ def grade_named(text: str) -> str | None:
     return _GRADES[found.group(1).lower()] if found else None
 
 
+def grade_change(text: str) -> tuple[str, str] | None:
+    """The change of grade a question asks about ("went from inadequate to good"), canonical
+    (before, after), or None."""
+    found = _CHANGE.search(text)
+    if not found:
+        return None
+    return _GRADES[found.group(1).lower()], _GRADES[found.group(2).lower()]
+
+
 def listing(
     store: ChunkStore,
     graded: Sequence[Inspection],
@@ -59,6 +76,9 @@ def listing(
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
     least one of them; a bare "how are councils rated" is left to the passages. `latest`: only
     each council's newest graded inspection ("which councils are inadequate now")."""
+    change = grade_change(text)
+    if change and asks_which(text):
+        return _changes(store, graded, change, areas or ("overall_effectiveness",), years)
     grade = grade_named(text)
     if not (years or year_from or areas or grade) or not (
         years or year_from or latest or asks_which(text)
@@ -84,5 +104,36 @@ def listing(
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
         + [f"since {year_from}"] * bool(year_from)
         + ["each council's latest inspection"] * latest
+    )
+    return tuple(rows[:MAX_LISTED]), said
+
+
+def _changes(
+    store: ChunkStore,
+    graded: Sequence[Inspection],
+    change: tuple[str, str],
+    areas: tuple[str, ...],
+    years: set[int],
+) -> tuple[tuple[JudgementRow, ...], str]:
+    """Each inspection graded `change[1]` whose council's graded inspection before it was
+    graded `change[0]` in the same area ("which councils went from inadequate to good"): the
+    later inspection's rows, of the years asked if any."""
+    before, after = change
+    previous: dict[tuple[str, str], str] = {}  # (council, area) -> grade at the last inspection
+    rows: list[JudgementRow] = []
+    for inspection in graded:  # oldest first within each council
+        for row in report_rows(store, store.documents[inspection.doc_id], areas, None):
+            key = (inspection.council, row.area)
+            was = previous.get(key)
+            previous[key] = row.grade
+            dated = not years or any(inspection.years_matched(y) for y in years)
+            if was == before and row.grade == after and dated:
+                rows.append(row)
+    said = " · ".join(
+        [
+            f"{after} after {before} at the inspection before",
+            ", ".join(a.replace("_", " ") for a in areas),
+        ]
+        + [", ".join(str(y) for y in sorted(years))] * bool(years)
     )
     return tuple(rows[:MAX_LISTED]), said
