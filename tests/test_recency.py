@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ofsted_qa.retrieval.recency import newest_year
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from ofsted_qa.retrieval.council_years import years_of_councils
+from ofsted_qa.retrieval.recency import newest_year as newest_of
 
 YEARS = [frozenset({2017}), frozenset({2024}), frozenset({2026}), frozenset()]
 COUNCILS = [
@@ -11,6 +16,13 @@ COUNCILS = [
     frozenset({"Trafford"}),
     frozenset({"Leeds"}),
 ]
+
+
+def newest_year(
+    years: Sequence[frozenset[int]], of: Sequence[frozenset[str]], councils: Collection[str]
+) -> int | None:
+    """`recency.newest_year` over documents given by position, as the searcher holds them."""
+    return newest_of(years_of_councils(years, of), councils, frozenset().union(*years))
 
 
 def test_now_is_the_named_councils_newest_year() -> None:
@@ -36,7 +48,12 @@ def test_a_year_compared_with_now_wants_both_the_year_and_the_newest() -> None:
 
 
 def test_an_undated_council_question_leans_to_each_named_councils_latest_documents() -> None:
-    from ofsted_qa.retrieval.recency import latest_documents
+    from ofsted_qa.retrieval.recency import latest_documents as latest_of
+
+    def latest_documents(
+        years: Sequence[frozenset[int]], of: Sequence[frozenset[str]], councils: Collection[str]
+    ) -> np.ndarray:
+        return latest_of(years, of, years_of_councils(years, of), councils)
 
     assert latest_documents(YEARS, COUNCILS, ["Leicestershire"]).tolist() == [
         False,

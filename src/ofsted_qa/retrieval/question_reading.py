@@ -30,7 +30,7 @@ def read_against_index(
     baselines get only the notes every answer needs)."""
     if understood.recent and searcher.facts.known_years:  # "now": the councils' latest report
         newest = recency.newest_year(
-            searcher.facts.doc_years, searcher.council_docs.per_doc, understood.councils
+            searcher.council_years, understood.councils, searcher.facts.known_years
         )
         understood = understood.since_latest(newest or max(searcher.facts.known_years))
     if understood.framing and not boosts.dated(searcher.bundle.store, understood, searcher.facts):
@@ -49,7 +49,8 @@ def read_against_index(
         notes += searcher.council_docs.finder.notes(understood.query, understood.councils)
     if mode != "dense":
         notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
-    unknown = searcher.unknown_places(understood) if read else ()
-    if unknown and not judgement_card.asks_for_grades(understood.corrected):
-        notes += (places.note(unknown, len(searcher.councils.all)),)
+    # a grade question's note comes with its (withheld) grades: Searcher.judged
+    if read and not judgement_card.asks_for_grades(understood.corrected):
+        unknown = searcher.unknown_places(understood)
+        notes += (places.note(unknown, len(searcher.councils.all)),) if unknown else ()
     return understood, notes

@@ -9,7 +9,7 @@ Plymouth") asks how things stand: each named council's newest documents get a sm
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -17,34 +17,26 @@ from ofsted_qa.retrieval.query import Interpretation
 
 
 def newest_year(
-    doc_years: Sequence[frozenset[int]],
-    councils_of: Sequence[frozenset[str]],
-    councils: Collection[str],
+    held: Mapping[str, Collection[int]], councils: Collection[str], known: Collection[int]
 ) -> int | None:
-    """The newest year of any document (by position: `doc_years[i]` its years, `councils_of[i]`
-    the councils it is about) about one of `councils`, or of any document when `councils` is
-    empty or none of theirs is dated; None for an index with no dated document."""
-    wanted = set(councils)
-    theirs = [
-        y for years, of in zip(doc_years, councils_of, strict=True) if of & wanted for y in years
-    ]
-    every = [y for years in doc_years for y in years]
-    return max(theirs or every, default=None)
+    """The newest year of the documents about one of `councils` (`held`: each council's
+    document years, `council_years.years_of_councils`), or of any document (`known`) when
+    `councils` is empty or none of theirs is dated; None for an index with no dated document."""
+    theirs = [max(held[c]) for c in councils if held.get(c)]
+    return max(theirs or known, default=None)
 
 
 def latest_documents(
     doc_years: Sequence[frozenset[int]],
     councils_of: Sequence[frozenset[str]],
+    held: Mapping[str, Collection[int]],
     councils: Collection[str],
 ) -> np.ndarray:
     """Per document position (bool): dated in the newest year of the documents about one of
     `councils`, each council's newest year counted separately (two councils compared: each
-    one's latest). All False when none of their documents is dated."""
-    newest: dict[str, int] = {}
-    for years, of in zip(doc_years, councils_of, strict=True):
-        for council in of & set(councils):
-            if years:
-                newest[council] = max(newest.get(council, 0), max(years))
+    one's latest; `held` as for `newest_year`). All False when none of their documents is
+    dated."""
+    newest = {c: max(held[c]) for c in councils if held.get(c)}
     return np.array(
         [
             bool(years) and any(max(years) >= newest[c] for c in of if c in newest)

@@ -93,7 +93,10 @@ def score_parts(
     latest = (
         t.latest_boost
         * recency.latest_documents(
-            searcher.facts.doc_years, searcher.council_docs.per_doc, understood.councils
+            searcher.facts.doc_years,
+            searcher.council_docs.per_doc,
+            searcher.council_years,
+            understood.councils,
         )[searcher.facts.chunk_doc[candidates]].astype(np.float32)
         if read and t.latest_boost and recency.asks_how_things_stand(understood)
         else zeros
