@@ -13,7 +13,7 @@ from fakes import FakeEmbedder
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.evaluation import beir, harness
 from ofsted_qa.evaluation import runs as eval_runs
-from ofsted_qa.evaluation.golden import judge, load_golden, normalise, unmatched
+from ofsted_qa.evaluation.golden import Question, judge, load_golden, normalise, unmatched
 from ofsted_qa.evaluation.metrics import Judgement
 from ofsted_qa.evaluation.report import bar
 from ofsted_qa.index import generations
@@ -35,6 +35,23 @@ def test_golden_is_judged_against_the_index(built) -> None:
     answerable = sum(j.answerable for j in judged.values())
     assert answerable >= 0.9 * len(questions)
     assert len(unmatched(questions, judged)) <= 0.05 * sum(len(q.evidence) for q in questions)
+
+
+def test_pooled_evidence_is_relevant_but_no_unit_of_recall(built) -> None:
+    """Passages judged from a bigger index's pool count as answers (Hit@1, MRR) without
+    changing what R@k counts; a pooled inspection's card is credited like one of `docs`."""
+    bundle = generations.load_current(built.index_dir)
+    texts = [normalise(chunk.text) for chunk in bundle.store]
+    # Two passages whose opening words occur nowhere else in the index.
+    own_at, pooled_at = [i for i, t in enumerate(texts) if sum(t[:60] in u for u in texts) == 1][:2]
+    own, pooled = texts[own_at][:60], texts[pooled_at][:60]
+    question = Question("q", "?", "year", "tune", (own,), ("a.txt",), (pooled,), ("x/report",))
+    judged = judge([question], bundle.store)["q"]
+    assert judged.grade(str(pooled_at)) == 1 and judged.grade(str(own_at)) == 1
+    assert str(pooled_at) not in judged.units and judged.unit_count == 1
+    assert judged.grade("card:x/report") == 1 and judged.grade("card:a.txt") == 1
+    plain = judge([Question("q", "?", "year", "tune", (own,), ("a.txt",))], bundle.store)["q"]
+    assert plain.grade(str(pooled_at)) == 0 and plain.grade("card:x/report") == 0
 
 
 def test_refuses_an_empty_or_unrelated_index() -> None:

@@ -2,7 +2,10 @@
 
 A passage answers a question when it contains one of the question's evidence strings, both
 sides normalised (case, whitespace, curly quotes, `<p>`/`**` markup); each evidence string is
-one unit of recall.
+one unit of recall. A question may also carry `pooled_evidence` and `pooled_docs`: passages
+and judgement cards of documents written after it (the shared corpus), judged blind from a pool
+of several modes' top 10s over the bigger index; they are relevant (grade 1, a card credited)
+but are not units of recall, so R@k keeps its meaning on every index.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ class Question:
     split: str
     evidence: tuple[str, ...]
     docs: tuple[str, ...] = ()
+    pooled_evidence: tuple[str, ...] = ()  # judged blind over a bigger index; no recall unit
+    pooled_docs: tuple[str, ...] = ()  # inspections whose judgement card answers, as judged
 
 
 def load_golden(path: Path) -> list[Question]:
@@ -52,6 +57,8 @@ def load_golden(path: Path) -> list[Question]:
                     row.get("split", "tune"),
                     tuple(row["evidence"]),
                     tuple(row.get("docs", ())),
+                    tuple(row.get("pooled_evidence", ())),
+                    tuple(row.get("pooled_docs", ())),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -72,21 +79,30 @@ def judge(questions: list[Question], store: ChunkStore) -> dict[str, Judgement]:
     joined = "\n".join(texts)  # normalised text has no newline, so no match spans two
     out = {}
     for q in questions:
-        units: dict[str, set[int]] = {}
-        for u, evidence in enumerate(q.evidence):
-            needle = normalise(evidence)
-            found = joined.find(needle) if needle else -1
-            while found >= 0:
-                chunk_id = bisect.bisect_right(starts, found) - 1
-                units.setdefault(str(chunk_id), set()).add(u)
-                found = joined.find(needle, starts[chunk_id] + len(texts[chunk_id]) + 1)
+        units = _containing(q.evidence, joined, starts, texts)
+        pooled = _containing(q.pooled_evidence, joined, starts, texts)
         out[q.id] = Judgement(
-            dict.fromkeys(units, 1),
+            dict.fromkeys([*units, *pooled], 1),
             {p: frozenset(s) for p, s in units.items()},
             len(q.evidence),
-            frozenset(card_id(d) for d in q.docs),
+            frozenset(card_id(d) for d in (*q.docs, *q.pooled_docs)),
         )
     return out
+
+
+def _containing(
+    needles: tuple[str, ...], joined: str, starts: list[int], texts: list[str]
+) -> dict[str, list[int]]:
+    """Passage id (as a string) -> the positions of the `needles` its text contains."""
+    found_in: dict[str, list[int]] = {}
+    for u, evidence in enumerate(needles):
+        needle = normalise(evidence)
+        found = joined.find(needle) if needle else -1
+        while found >= 0:
+            chunk_id = bisect.bisect_right(starts, found) - 1
+            found_in.setdefault(str(chunk_id), []).append(u)
+            found = joined.find(needle, starts[chunk_id] + len(texts[chunk_id]) + 1)
+    return found_in
 
 
 def unmatched(questions: list[Question], judgements: dict[str, Judgement]) -> list[str]:

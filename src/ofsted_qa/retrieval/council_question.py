@@ -238,7 +238,11 @@ class CouncilFinder:
             return word
         limit = 1 if len(word) < 8 else 2
         close = [w for w in self._places if abs(len(w) - len(word)) <= limit]
-        near = [w for w in close if distance(word, w, limit) <= limit]
+        apart = {w: distance(word, w, limit) for w in close}
+        best = min(apart.values(), default=limit + 1)
+        # the one nearest place: "hereforshire" is one letter from Herefordshire and two from
+        # Hertfordshire; a tie names neither
+        near = [w for w, d in apart.items() if d == best <= limit]
         return near[0] if len(near) == 1 else word
 
 
