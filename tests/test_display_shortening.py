@@ -4,6 +4,8 @@ echoed as its opening words and its length, never whole and never as bare punctu
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from ofsted_qa.render_shortened import QUESTION_CHARS, cut, short_question, short_title
@@ -82,6 +84,19 @@ def test_the_cli_echoes_a_pasted_question_shortened(env: list[str]) -> None:
         f"({len(question):,} characters)"
     )
     assert len(echo) < QUESTION_CHARS + 30
+
+
+def test_explain_shortens_what_repeats_a_long_question(env: list[str]) -> None:
+    question = " ".join(["what did Ofsted say about care leavers"] * 70)
+    code, out = run([*env, "ask", "--k", "1", "--explain", question])
+    explained = {
+        line.split(":")[0].strip(): line for line in out.splitlines() if line.startswith("   ")
+    }
+    assert code == 0 and explained["dense_text"].endswith(" characters)")
+    for key in ("terms", "framing", "dense_text"):
+        assert len(explained[key]) < QUESTION_CHARS + 40
+    code, out = run([*env, "ask", "--k", "1", "--explain", "--json", question])
+    assert json.loads(out)["interpretation"]["dense_text"].count("care leavers") == 70  # whole
 
 
 def test_the_cli_keeps_the_council_of_a_long_title(env: list[str]) -> None:

@@ -119,8 +119,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
                 for g in value:
                     _say(out, f"   glossary: {g['typed']} = {g['term']}: {g['definition']}")
                     _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
-            else:
-                _say(out, f"   {key}: {value}")
+            else:  # a long pasted question's words and dense text: shortened, as its echo
+                _say(out, f"   {key}: {short_question(str(value))}")
     if render_answers.print_before_passages(response, out):
         return  # a timeline shows the passages under their inspections
     if not response.hits:
