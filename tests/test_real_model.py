@@ -63,7 +63,7 @@ def test_one_shot_cli_answers_without_loading_torch(real_index: Settings) -> Non
         "print(out.getvalue())\n"
     )
     # The package under test, not whichever checkout the venv installed in editable mode.
-    source = Path(cli_module.__file__).resolve().parents[1]
+    source = Path(cli_module.__file__).resolve().parents[2]  # src/ofsted_qa/cli/__init__.py
     env = {
         "OFSTED_QA_ROOT": str(real_index.root),
         "PATH": "/usr/bin:/bin",

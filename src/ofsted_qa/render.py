@@ -13,6 +13,7 @@ from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
 from ofsted_qa.ingest.readers import page_span
+from ofsted_qa.render_shortened import short_question, short_title
 from ofsted_qa.retrieval.search import Hit, SearchResponse
 
 WRAP = 88
@@ -104,7 +105,7 @@ def _wrapped(text: str, indent: str) -> str:
 
 def print_response(response: SearchResponse, out: TextIO, *, explain: bool = False) -> None:
     chips = response.interpretation.chips
-    _say(out, f"Q: {response.query}")
+    _say(out, f"Q: {short_question(response.query)}")
     _say(
         out,
         f"   {' · '.join(chips) if chips else 'no year or source cues'} · mode {response.mode}"
@@ -118,8 +119,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
                 for g in value:
                     _say(out, f"   glossary: {g['typed']} = {g['term']}: {g['definition']}")
                     _say(out, f"             adds {', '.join(g['adds']) or '(nothing new)'}")
-            else:
-                _say(out, f"   {key}: {value}")
+            else:  # a long pasted question's words and dense text: shortened, as its echo
+                _say(out, f"   {key}: {short_question(str(value))}")
     if render_answers.print_before_passages(response, out):
         return  # a timeline shows the passages under their inspections
     if not response.hits:
@@ -131,7 +132,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
 def _print_hit(hit: Hit, out: TextIO, *, explain: bool) -> None:
     meta, chunk = hit.meta, hit.chunk
     _say(out)
-    _say(out, textwrap.shorten(f"{hit.rank}. {meta.title}", WRAP, placeholder="…"), BOLD)
+    rank = f"{hit.rank}. "
+    _say(out, rank + short_title(meta.title, meta.local_authority, WRAP - len(rank)), BOLD)
     where = " › ".join(chunk.section[-2:]) if chunk.section else "(no section)"
     _say(
         out,
@@ -181,7 +183,7 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
             f"{row['doc_id']}  {row['kind']:<17} {row['publisher']:<28.28} "
             f"{human_date(row['date']):<12} {row['chunks']:>4} passages{inferred}",
         )
-        title = textwrap.shorten(row["title"], WRAP - 4, placeholder="…")
+        title = short_title(row["title"], row["local_authority"], WRAP - 4)
         _say(out, f"    {title}  [{row['source']}]")
         if report := report_line(row):
             _say(out, _wrapped(report, "    "), DIM)

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.inert import inert
-from ofsted_qa.render_judgements import AREA_WIDTH, inspection_dates, print_table
+from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
 from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
@@ -40,14 +40,14 @@ def badges(rows: tuple[JudgementRow, ...]) -> str:
 
 
 def print_card(card: JudgementCard, out: TextIO) -> None:
-    """One inspection's judgements: every area and grade (those asked marked ▸), cited."""
+    """One inspection's judgements: every area and grade (those asked marked ▸), cited (each
+    cite naming the grades it backs where they are stated in more than one place)."""
     _say(out, "Judgements: " + card_head(card))
     for row in card.rows:
         mark = "▸" if card.is_asked(row) else " "
         _say(out, f" {mark} {row.area_label:<{AREA_WIDTH}} {row.grade}")
-    _say(out, f"   cite: {card.rows[0].citation}")
-    if card.rows[0].ref:
-        _say(out, f"   ref:  {card.rows[0].ref}")
+    for line in cite_lines(card.rows, "   "):
+        _say(out, line)
 
 
 def print_judged(judged: Judged, out: TextIO) -> None:

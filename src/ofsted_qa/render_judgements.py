@@ -4,6 +4,7 @@ spreadsheets (CSV). Every row carries document text, so all three go through `in
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from itertools import groupby
 from typing import TextIO
 
@@ -23,6 +24,31 @@ def inspection_dates(row: JudgementRow) -> str:
     return f"published {human_date(row.published)}"
 
 
+def cite_lines(rows: Sequence[JudgementRow], indent: str = "  ") -> list[str]:
+    """The "cite:" and "ref:" lines of one report's `rows`, one pair per place that states
+    grades, each cite saying which grades it backs where the report states them in more than one
+    place (SIF: the judgement table on p. 1, the LSCB review's grade on a later page)."""
+    places: dict[tuple[str, str], list[JudgementRow]] = {}
+    for row in rows:
+        places.setdefault((row.citation, row.ref), []).append(row)
+    lines = []
+    for (citation, ref), backed in places.items():
+        backs = f" ({_backs(backed, rows)})" if len(places) > 1 else ""
+        lines.append(f"{indent}cite{backs}: {citation}")
+        if ref:
+            lines.append(f"{indent}ref:  {ref}")
+    return lines
+
+
+def _backs(backed: Sequence[JudgementRow], rows: Sequence[JudgementRow]) -> str:
+    """ "LSCB", or for the many, "every grade but LSCB"; `;` between areas, as an area's own
+    label may hold commas ("leadership, management and governance")."""
+    others = [r.area_label for r in rows if r not in backed]
+    if len(backed) > len(others):
+        return "every grade but " + "; ".join(others)
+    return "; ".join(r.area_label for r in backed)
+
+
 def print_table(rows: tuple[JudgementRow, ...], out: TextIO) -> None:
     """Each report once (council, framework, dates), its judgements beneath, then where each
     is stated."""
@@ -38,12 +64,10 @@ def print_table(rows: tuple[JudgementRow, ...], out: TextIO) -> None:
         print(inert(" · ".join(p for p in head if p)), file=out)
         for row in report:
             print(inert(f"  {row.area_label:<{AREA_WIDTH}} {row.grade}"), file=out)
-        # one table, one page: usually one citation; the refs differ where a grade is stated
-        # in a sentence of its own (SIF's "The overall judgement is ...")
-        for citation in dict.fromkeys(r.citation for r in report):
-            print(inert(f"  cite: {citation}"), file=out)
-        for ref in dict.fromkeys(r.ref for r in report if r.ref):
-            print(inert(f"  ref:  {ref}"), file=out)
+        # one table, one page: usually one citation; SIF states the LSCB's grade on a later
+        # page, some grades in a sentence of their own ("The overall judgement is ...")
+        for line in cite_lines(report):
+            print(inert(line), file=out)
         print(file=out)
     reports = len({r.doc_id for r in rows})
     councils = len({r.council for r in rows})

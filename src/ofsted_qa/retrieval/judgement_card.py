@@ -73,10 +73,12 @@ class JudgementCard:
                     "report_label": r.report_label,
                     "grade": r.grade,
                     "page": r.page,
+                    "citation": r.citation,  # SIF grades its LSCB on a later page
+                    "ref": r.ref,
                 }
                 for r in self.rows
             ],
-            "citation": first.citation,
+            "citation": first.citation,  # the first grade's: the judgement table, mostly
             "ref": first.ref,
         }
 

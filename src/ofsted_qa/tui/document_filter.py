@@ -32,8 +32,9 @@ class DocumentFilter(Button):
     def set_entries(self, entries: Sequence[FilterEntry]) -> None:
         """The documents on offer (the index's): the button works from now on."""
         self.entries = tuple(e for e in entries if e.key == "doc")
+        # a title cut by the button's width would lose its council (named last before 2018)
         self.titles = {
-            str(e.value): e.label.removeprefix("Filter: document ") for e in self.entries
+            str(e.value): e.short or e.label.removeprefix("Filter: document ") for e in self.entries
         }
         self.disabled = False
         self._relabel()

@@ -13,12 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ofsted_qa.render_shortened import short_title
 from ofsted_qa.tui.engine import Choices, DocumentChoice
 
 # Words of the palette's own wording, not of any one filter: "Filter: document norfolk" searches
 # for Norfolk.
 NOISE = frozenset({"filter", "filters", "by"})
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+SHORT_CHARS = 38  # the filter bar's Document button: 40 columns at most, less its padding
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class FilterEntry:
     detail: str
     words: tuple[str, ...]  # lower-cased, folded: what typed words are matched against
     order: str  # ties broken by this, descending: a document's date, so the newest come first
+    short: str = ""  # a document's name for a narrow place (the filter bar): council, date kept
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -40,6 +43,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 def document_entry(doc: DocumentChoice) -> FilterEntry:
+    from ofsted_qa.citations.citation import human_date  # the core loads after the first paint
+
     described = " · ".join(p for p in (doc.council, doc.date, doc.kind, doc.framework) if p)
     return FilterEntry(
         key="doc",
@@ -48,6 +53,9 @@ def document_entry(doc: DocumentChoice) -> FilterEntry:
         detail=f"{described} · {doc.doc_id}" if described else doc.doc_id,
         words=words_of(f"document {doc.title} {described} {doc.doc_id}"),
         order=doc.date,
+        short=short_title(
+            doc.title, doc.council, SHORT_CHARS, date=human_date(doc.date) if doc.date else ""
+        ),
     )
 
 

@@ -22,8 +22,11 @@ GRADE_STYLES = {
 
 
 def card_text(card: JudgementCard) -> Text:
-    """Head line, one line per area (asked ones marked ▸), and the citation."""
-    from ofsted_qa.render_answers import card_head  # the core loads after the first paint
+    """Head line, one line per area (asked ones marked ▸), and the citations: each names the
+    grades it backs where the report states them in more than one place."""
+    # the core loads after the first paint
+    from ofsted_qa.render_answers import card_head
+    from ofsted_qa.render_judgements import cite_lines
 
     text = Text(inert("Judgements: " + card_head(card)) + "\n", style="bold")
     for row in card.rows:
@@ -31,7 +34,7 @@ def card_text(card: JudgementCard) -> Text:
         text.append(inert(f"{mark}{row.area_label:<40} "))
         text.append(inert(row.grade), style=GRADE_STYLES.get(row.grade, ""))
         text.append("\n")
-    text.append(inert(f"cite: {card.rows[0].citation}"), style="dim")
+    text.append(inert("\n".join(cite_lines(card.rows, ""))), style="dim")
     return text
 
 

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ofsted_qa.inert import inert
+from ofsted_qa.render_shortened import short_question
 from ofsted_qa.tui.chip import Chip
 from ofsted_qa.tui.judgement_view import JudgementView
 from ofsted_qa.tui.result_card import ResultCard
@@ -68,12 +69,7 @@ class Turn(Vertical):
         yield Vertical(classes="cards")
 
     def _head(self) -> Text:
-        shown = (
-            self.question
-            if len(self.question) <= HEAD_CHARS
-            else (f"{self.question[:HEAD_CHARS]}… ({len(self.question):,} characters)")
-        )
-        head = Text.assemble(("› ", "bold"), inert(shown))
+        head = Text.assemble(("› ", "bold"), inert(short_question(self.question, HEAD_CHARS)))
         if describe(self.filters):
             head.append(inert(f"   filtered: {describe(self.filters)}"), style="dim")
         return head

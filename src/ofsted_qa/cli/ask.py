@@ -1,0 +1,74 @@
+"""`ofsted-qa ask`: one question answered (text or JSON), or a batch from stdin, one JSON line
+per question, a failing line not ending the batch."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from typing import TextIO
+
+from ofsted_qa.cli.session import notify, open_searcher
+from ofsted_qa.errors import OfstedQAError
+
+
+def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Exit status 0; raises OfstedQAError for a question or filter that cannot be asked."""
+    from ofsted_qa import render
+    from ofsted_qa.retrieval.query import validate
+    from ofsted_qa.retrieval.search import MAX_K, Filters
+
+    questions = [q for q in args.question if q != "-"]
+    batch = not questions
+    if batch and not args.json:
+        raise OfstedQAError(
+            "No question given.", hint='ofsted-qa ask "your question" (or --json to read stdin)'
+        )
+    if not batch:
+        validate(" ".join(questions))  # fail fast, before loading anything
+    if args.k < 1:
+        raise OfstedQAError(f"--k must be at least 1 (got {args.k})")
+    if args.k > MAX_K:
+        notify(f"note: --k {args.k} clamped to {MAX_K}, the most one search returns")
+    k = min(args.k, MAX_K)
+    filters = Filters(
+        tuple(y for years in args.year for y in years),
+        tuple(args.doc),
+        tuple(args.kind),
+        tuple(args.publisher),
+        tuple(args.council),
+    )
+    timeline = True if args.timeline else None  # else: when the question asks how things changed
+    searcher = open_searcher(args)
+    filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
+    if not batch:
+        response = searcher.search(
+            " ".join(questions), k=k, mode=args.mode, filters=filters, timeline=timeline
+        )
+        if args.json:
+            print(render.json_text(render.response_json(response, explain=args.explain)), file=out)
+        else:
+            render.print_response(response, out, explain=args.explain)
+        return 0
+    for line in stdin_lines(stdin):
+        if not line.strip():
+            continue
+        try:
+            payload = render.response_json(
+                searcher.search(line, k=k, mode=args.mode, filters=filters, timeline=timeline),
+                explain=args.explain,
+            )
+        except OfstedQAError as exc:  # this line fails; the batch goes on
+            payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}
+        print(render.json_text(payload), file=out, flush=True)
+    return 0
+
+
+def stdin_lines(stdin: TextIO) -> Iterator[str]:
+    """Lines as text, one undecodable line not ending the batch: its bytes are kept as
+    surrogates (surrogateescape), which the question check then reports for that line."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # already text (tests, an embedding caller)
+        yield from stdin
+        return
+    for line in raw:
+        yield line.decode("utf-8", errors="surrogateescape")

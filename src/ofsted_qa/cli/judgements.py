@@ -1,0 +1,24 @@
+"""`ofsted-qa judgements`: the reports' judgements, filtered, as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from ofsted_qa.cli.session import open_store
+
+
+def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    """Exit status 0; raises OfstedQAError for a filter value the index cannot match."""
+    from ofsted_qa import render_judgements
+    from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
+
+    filters = JudgementFilters(args.council, args.year, args.area, args.grade)
+    rows = list_judgements(open_store(args).store, filters)
+    if args.json:
+        render_judgements.print_json(rows, out)
+    elif args.csv:
+        render_judgements.print_csv(rows, out)
+    else:
+        render_judgements.print_table(rows, out)
+    return 0
