@@ -45,7 +45,11 @@ def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
         ("What did the 2014 inspection find about agency staff?", True),
         ("according to Ofsted, are children safe?", True),
         ("what does the focused visit letter say", True),
+        ("whats ofsted view on bexleys care leavers 2023", True),
+        ("Ofsted's verdict on Leeds' help and protection", True),
+        ("ofsteds findings about care leavers in Kent", True),
         ("Who was Ofsted's regional director for London?", False),
+        ("how did the news report Ofsted's visit", False),
         ("Are kids in care doing OK at school?", False),
     ],
 )

@@ -36,8 +36,13 @@ _FRAMING = re.compile(
     r"inspection|visit|report|letter|blog|article))?\b",
     re.I,
 )
+# "ofsted's view on", "whats ofsted view": the inspectors' opinion asked for as a noun
+_OPINION = (
+    r"ofsted(?:['\u2019]?s)?\s+(?:views?|verdicts?|opinions?|findings?|assessments?|take|"
+    r"judgements?|comments?|concerns?|criticisms?|thoughts?)"
+)
 _OFSTED_CUES = re.compile(
-    rf"\b(?:{_SUBJECT}\s+{_VERB}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
+    rf"\b(?:{_SUBJECT}\s+{_VERB}|{_OPINION}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
     rf"focused\s+visit|the\s+letter)\b",
     re.I,
 )
