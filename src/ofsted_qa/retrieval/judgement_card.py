@@ -208,7 +208,7 @@ def _of_councils(
             notes.append(f"The index holds no graded inspection of {council}.")
             continue
         if year_from is not None and not years:
-            since = [i for i in own if i.when[:4] >= str(year_from)]
+            since = [i for i in own if i.since(year_from)]
             chosen += since or own[-1:]
             continue
         if not years:  # "judged over the years": every inspection, oldest first
