@@ -211,7 +211,11 @@ def test_since_an_inspection_the_later_one_answers_and_the_named_one_follows(
 def test_words_of_time_through_ask(indexed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """ "is X good" gets the latest grade's card; "when was X last inspected" leads with its
     latest report; a month named with its year counts only in that year's reports."""
-    for question in ("is Northwick good", "is Northwick still inadequate"):
+    for question in (
+        "is Northwick good",
+        "is Northwick still inadequate",
+        "when was Northwick last inspected",
+    ):
         (card,) = ask(indexed, question)["judgements"]["cards"]
         assert card["published"].startswith("2023")
     answer = ask(indexed, "when was Northwick last inspected")

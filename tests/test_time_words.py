@@ -188,3 +188,12 @@ def test_a_month_named_with_its_year_counts_only_in_that_year_s_documents() -> N
     march = np.array([2.0, 0.0, 2.0, 0.0], dtype=np.float32)
     gated = time_words.month_gate(total, {"march": march}, months, doc_years, chunk_doc)
     assert gated.tolist() == [3.0, 1.0, 1.0, 1.0]  # 2022's "4 March 2022" loses the month
+
+
+def test_when_last_inspected_asks_for_the_card_of_that_inspection() -> None:
+    from ofsted_qa.retrieval.judgement_card import asks_for_cards
+
+    reading = read(replace(interpret("when was Hull last inspected"), councils=("Hull",)), HULL)[0]
+    assert asks_for_cards(reading)
+    assert not asks_for_cards(interpret("when was the last inspection of children's homes"))
+    assert asks_for_grades("is Slough still inadequate as things stand")

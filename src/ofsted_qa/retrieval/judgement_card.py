@@ -21,7 +21,7 @@ from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named, listi
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
-from ofsted_qa.retrieval.time_words import asks_yes_no_grade, present_tense
+from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade, present_tense
 
 _ASKS_GRADE = re.compile(
     r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
@@ -135,6 +135,15 @@ def asks_for_grades(text: str) -> bool:
     )
 
 
+def asks_for_cards(understood: Interpretation) -> bool:
+    """A grade question, or "when was Hull last inspected" with a council named and its latest
+    inspection resolved: its card says when it was on site and published."""
+    text = understood.corrected
+    return asks_for_grades(text) or bool(
+        understood.councils and understood.report_ids and asks_when_last(text)
+    )
+
+
 def _asks_in_other_words(text: str) -> bool:
     """Only "what did X get" or "Ofsted result" asks for a grade: it needs a council named."""
     return not _ASKS_GRADE.search(text) and not (asks_which(text) and grade_named(text))
@@ -148,7 +157,7 @@ def judged(
     """Cards (or a listing) for a grade question; empty for any other. "Last year" is among
     the reading's years (time_words.py), as for passages."""
     text = understood.corrected
-    if not asks_for_grades(text):
+    if not asks_for_cards(understood):
         return Judged()
     areas = areas_in(text)
     years = set(understood.years)
@@ -156,6 +165,8 @@ def judged(
     if understood.report_ids:
         wanted = set(understood.report_ids)
         chosen = [i for i in graded if i.doc_id in wanted]
+        if not chosen and not asks_for_grades(text):  # "when was X last inspected": a visit
+            return Judged()
         if not chosen:  # a focused or monitoring visit: Ofsted grades none
             named = [i for i in inspections if i.doc_id in wanted]
             said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"

@@ -69,7 +69,8 @@ _YES_NO_GRADE = re.compile(
     r"^\s*(?:is|are|was|were|has|have|remains?)\s+(?!there\b|it\b|this\b|that\b)\S+"
     r"(?:\s+\S+){0,5}?\s+(?:been\s+|rated\s+|judged\s+|graded\s+|still\s+|now\s+|"
     rf"currently\s+)*{_GRADES}(?:\s+for\s+[\w\s'’-]{{3,60}}?)?"
-    r"(?:\s+(?:still|now|currently|today|any\s?more|at\s+present|these\s+days))?\s*[?.!]*\s*$",
+    r"(?:,?\s+(?:still|now|currently|today|any\s?more|at\s+present|these\s+days|"
+    r"as\s+(?:things|it)\s+stands?))*\s*[?.!]*\s*$",
     re.I,
 )
 _PRESENT = re.compile(r"\b(?:are|is|stand|stands|remain|remains)\b", re.I)
@@ -144,6 +145,11 @@ def last_seen(text: str, found: Sequence[InspectionRef]) -> tuple[InspectionRef,
         noun = "report" if verb.startswith(("inspect", "visit")) else "inspection"
         out.append(InspectionRef(m.group(), noun, order="latest"))
     return tuple(out)
+
+
+def asks_when_last(text: str) -> bool:
+    """ "When was Hull last inspected": the date of the latest inspection asked for."""
+    return bool(re.search(r"\bwhen\b", text, re.I) and _LAST_SEEN.search(text))
 
 
 def asks_yes_no_grade(text: str) -> bool:
