@@ -129,6 +129,12 @@ def test_years_counted_back_from_today(
         assert reading.base_terms == searched
 
 
+def test_since_last_year_wants_that_year_and_later() -> None:
+    assert interpret("what has changed since last year", today=TODAY).year_from == 2025
+    assert interpret("Leeds since two years ago", today=TODAY).year_from == 2024
+    assert interpret("Leeds last year", today=TODAY).year_from is None
+
+
 def test_today_comes_from_one_place_that_can_be_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(clock.TODAY_VARIABLE, "2031-06-01")
     assert clock.today() == datetime.date(2031, 6, 1)

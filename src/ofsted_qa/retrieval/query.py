@@ -303,8 +303,10 @@ def interpret(
     if not understand:
         return Interpretation(query=text)
     years, year_from = parse_years(text)
-    worded, said = time_words.dated(text, today or clock.today())  # "last year", "18/19"
+    today = today or clock.today()
+    worded, said = time_words.dated(text, today)  # "last year", "18/19"
     years = tuple(sorted({*years, *worded}))
+    year_from = time_words.since_year(text, today) if year_from is None else year_from
     publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
     vocabulary = glossary or default_glossary()
     mentions = councils.mentions(text) if councils is not None else ()

@@ -119,6 +119,15 @@ def dated(text: str, today: datetime.date) -> tuple[tuple[int, ...], tuple[str, 
     return tuple(dict.fromkeys(relative + short)), said + written
 
 
+def since_year(text: str, today: datetime.date) -> int | None:
+    """The year of "since last year", "since two years ago": documents of it or later."""
+    for m in re.finditer(r"\bsince\s+", text, re.I):
+        years, said = relative_years(text[m.end() :], today)
+        if said and text[m.end() :].lower().startswith(said[0].lower()):
+            return min(years)
+    return None
+
+
 def without_dates(text: str) -> str:
     """The text less the words of time `dated` reads ("Leeds two years ago": "Leeds")."""
     for pattern in (_RELATIVE, _AGO, _PAIR, _K_YEAR):
