@@ -208,8 +208,11 @@ def test_the_timeline_cue_is_a_chip_that_can_be_dropped_and_its_words_are_not_se
 
 
 def test_last_year_and_this_year_count_from_the_year_given() -> None:
-    from ofsted_qa.retrieval.judgement_card import relative_years
+    import datetime
 
-    assert relative_years("which councils were inadequate last year", 2026) == {2025}
-    assert relative_years("rated this year", 2026) == {2026}
-    assert relative_years("rated in 2019", 2026) == set()
+    from ofsted_qa.retrieval.time_words import relative_years
+
+    today = datetime.date(2026, 11, 30)
+    assert relative_years("which councils were inadequate last year", today)[0] == (2025,)
+    assert relative_years("rated this year", today)[0] == (2026,)
+    assert relative_years("rated in 2019", today)[0] == ()

@@ -30,7 +30,8 @@ from ofsted_qa.retrieval.typos import Corrector
         ("2014 until 2016", (2014, 2015, 2016), None),
         ("1990 and 2025", (1990, 2025), None),
         ("no year here, only 47% and 260 children", (), None),
-        ("postcode 1234 and the year 2099", (), None),
+        # a year no report can have is still a year: read, so that a note says so
+        ("postcode 1234 and the year 2099", (2099,), None),
     ],
 )
 def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
