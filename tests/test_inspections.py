@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
-from ofsted_qa.retrieval.judgement_card import asks_for_grades
+from ofsted_qa.retrieval.grade_question import asks_for_grades
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.spread import PER_REPORT, spread
 from ofsted_qa.retrieval.timeline import wants_timeline
@@ -118,24 +118,45 @@ def test_two_documents_of_one_inspection_are_one_inspection_shown_through_the_gr
 
 
 @pytest.mark.parametrize(
-    ("question", "grades"),
+    ("question", "councils", "grades"),
     [
-        ("how was Leeds rated", True),
-        ("what grades did Norfolk get in 2023", True),
-        ("what was the verdict on care leavers in 2014", True),
-        ("which councils were inadequate for help and protection last year", True),
-        ("how did Leeds do at its last inspection", True),
-        ("what did Ofsted say about care leavers in 2014", False),
-        ("which councils use family group conferences", False),
-        ("what did Bexley get in 2018", True),
-        ("Bexley's Ofsted result", True),
-        ("what did Norfolk achieve at its last inspection", True),
-        ("what support did care leavers get", False),
-        ("what did young people get from their personal advisers", False),
+        ("how was Leeds rated", ["Leeds"], True),
+        ("what grades did Norfolk get in 2023", ["Norfolk"], True),
+        ("what was the verdict on care leavers in 2014", [], True),
+        ("which councils were inadequate for help and protection last year", [], True),
+        ("how did Leeds do at its last inspection", ["Leeds"], True),
+        ("what did Ofsted say about care leavers in 2014", [], False),
+        ("which councils use family group conferences", [], False),
+        ("what did Bexley get in 2018", ["Bexley"], True),
+        ("Bexley's Ofsted result", ["Bexley"], True),
+        ("what did Norfolk achieve at its last inspection", ["Norfolk"], True),
+        ("what support did care leavers get", [], False),
+        ("what did young people get from their personal advisers", [], False),
+        # a grade asked with other verbs and nouns, of a council named
+        ("What did Ofsted give Hartlepool in 2024?", ["Hartlepool"], True),
+        ("what did inspectors award Leeds City Council", ["Leeds"], True),
+        ("what grade did Ofsted give it", [], True),
+        ("what was Leeds awarded in 2022", ["Leeds"], True),
+        ("what has Derby received from Ofsted", ["Derby"], False),
+        ("what has Derby received since 2019", ["Derby"], True),
+        ("what did Bexley's children's services receive in 2018", ["Bexley's"], True),
+        ("what did Hartlepool score in 2024", ["Hartlepool"], True),
+        ("what was the outcome of Leeds' 2022 inspection", ["Leeds"], True),
+        ("the result of Derby's Ofsted in 2017", ["Derby"], True),
+        ("Hartlepool inspection outcome 2024", ["Hartlepool"], True),
+        # the same verbs about services, not grades, even with a council named
+        ("what support did Ofsted say care leavers receive in Leeds", ["Leeds"], False),
+        ("what did Ofsted say care leavers receive in Leeds", ["Leeds"], False),
+        ("what did Ofsted give care leavers in Leeds", ["Leeds"], False),
+        ("what did Leeds give care leavers", ["Leeds"], False),
+        ("what were care leavers in Leeds given", ["Leeds"], False),
+        ("what did children in Hartlepool receive", ["Hartlepool"], False),
+        ("what outcomes did children in care achieve in Leeds", ["Leeds"], False),
+        ("what did Ofsted give as reasons for Leeds' improvement", ["Leeds"], False),
     ],
 )
-def test_grade_questions(question: str, grades: bool) -> None:
-    assert asks_for_grades(question) is grades
+def test_grade_questions(question: str, councils: list[str], grades: bool) -> None:
+    assert asks_for_grades(question, councils) is grades
 
 
 @pytest.mark.parametrize(
@@ -192,7 +213,7 @@ def test_the_timeline_cue_is_a_chip_that_can_be_dropped_and_its_words_are_not_se
 
 
 def test_last_year_and_this_year_count_from_the_year_given() -> None:
-    from ofsted_qa.retrieval.judgement_card import relative_years
+    from ofsted_qa.retrieval.grade_question import relative_years
 
     assert relative_years("which councils were inadequate last year", 2026) == {2025}
     assert relative_years("rated this year", 2026) == {2026}

@@ -10,32 +10,17 @@ rows `ofsted-qa judgements` lists; nothing here reads a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
+from ofsted_qa.retrieval.grade_question import grade_question, in_field_words, relative_years
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named, listing
+from ofsted_qa.retrieval.judgement_listing import listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
-
-_ASKS_GRADE = re.compile(
-    r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
-    r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
-    re.I,
-)
-# "what did Bexley get in 2018", "Bexley's Ofsted result": a grade asked for in other words,
-# about a council or inspection named (never a listing: "what did care leavers get" is not).
-_ASKS_RESULT = re.compile(
-    r"\bwhat\s+(?:did|does)\s+\S+(?:\s+\S+){0,3}?\s+(?:get|receive|achieve)\b"
-    r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms))"
-    r"|\b(?:ofsted|inspection)\s+(?:results?|outcomes?)\b",
-    re.I,
-)
-_RELATIVE_YEAR = re.compile(r"\b(last|this|past)\s+year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -127,18 +112,6 @@ def within(judged: Judged, documents: Collection[str]) -> Judged:
     )
 
 
-def asks_for_grades(text: str) -> bool:
-    """The question asks for a grade or rating, or which councils had one."""
-    return bool(_ASKS_GRADE.search(text) or _ASKS_RESULT.search(text)) or (
-        asks_which(text) and bool(grade_named(text))
-    )
-
-
-def _asks_in_other_words(text: str) -> bool:
-    """Only "what did X get" or "Ofsted result" asks for a grade: it needs a council named."""
-    return not _ASKS_GRADE.search(text) and not (asks_which(text) and grade_named(text))
-
-
 def judged(
     store: ChunkStore,
     understood: Interpretation,
@@ -149,7 +122,7 @@ def judged(
     """Cards (or a listing) for a grade question; empty for any other. `this_year` resolves
     "last year"."""
     text = understood.corrected
-    if not asks_for_grades(text):
+    if not grade_question(understood):
         return Judged()
     areas = areas_in(text)
     years = set(understood.years) | relative_years(text, this_year)
@@ -166,8 +139,8 @@ def judged(
         if not chosen:
             return Judged(notes=notes)
         return Judged(cards=_cards(store, chosen, areas), notes=notes)
-    elif _asks_in_other_words(text):
-        return Judged()
+    elif not in_field_words(text):
+        return Judged()  # a grade asked in other words names a council: no listing
     else:
         latest = bool(understood.recent) and not understood.years  # "now": not the newest year
         rows, said = listing(
@@ -182,11 +155,6 @@ def judged(
         note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
         return Judged(listing=rows, listing_said=said, notes=note)
     return Judged(cards=_cards(store, chosen, areas))
-
-
-def relative_years(text: str, this_year: int) -> set[int]:
-    """Years named relative to `this_year`: "last year", "the past year", "this year"."""
-    return {this_year - (m.group(1).lower() != "this") for m in _RELATIVE_YEAR.finditer(text)}
 
 
 def _of_councils(
