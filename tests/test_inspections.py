@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
 from ofsted_qa.retrieval.grade_question import asks_for_grades
+from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.spread import PER_REPORT, spread
 from ofsted_qa.retrieval.timeline import wants_timeline
@@ -218,3 +218,46 @@ def test_last_year_and_this_year_count_from_the_year_given() -> None:
     assert relative_years("which councils were inadequate last year", 2026) == {2025}
     assert relative_years("rated this year", 2026) == {2026}
     assert relative_years("rated in 2019", 2026) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("the inspection before Bexley's 2023 one", ["b18"]),
+        ("the one before the 2023 inspection", ["b18"]),
+        ("Bexley inspection prior to the 2023 one", ["b18"]),
+        ("the previous inspection to Bexley's 2018 inspection", ["b14"]),
+        ("the inspection preceding its 2023 report", ["b18"]),
+        ("what did the inspection after Bexley's 2014 report find", ["b18"]),
+        ("the next inspection to the 2018 one", ["b23"]),
+        ("the visit following its February 2023 inspection", ["v25"]),
+        ("the report after the 2023 inspection", ["v25"]),  # any document of an inspection
+        ("the inspection after the 2023 one", []),  # a visit is not an inspection
+    ],
+)
+def test_an_inspection_named_by_the_one_next_to_it_is_that_one_not_the_year_named(
+    question: str, docs: list[str]
+) -> None:
+    (ref,) = references(question)
+    assert ref.next_to
+    assert chosen(question)[0] == docs
+
+
+def test_next_to_an_inspection_the_council_lacks_or_the_first_is_said() -> None:
+    docs, _, notes = chosen("the inspection before Bexley's 2016 one")
+    assert docs == [] and notes[0].startswith("Bexley has no inspection before Bexley's 2016 one")
+    docs, _, notes = chosen("the one before the 2014 inspection")
+    assert docs == [] and notes[0].startswith("Bexley has no one before the 2014 inspection")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the inspection before 2022",  # a year, not an inspection
+        "the 2023 inspection and the one before",
+        "inspections to 2022 standards",
+        "what changed after the 2018 inspection",
+    ],
+)
+def test_not_named_by_the_one_next_to_it(question: str) -> None:
+    assert not any(r.next_to for r in references(question))
