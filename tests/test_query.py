@@ -173,3 +173,12 @@ def test_undecodable_bytes_in_a_question_are_named() -> None:
     raw = b"caf\xe9 care leavers".decode("utf-8", errors="surrogateescape")
     with pytest.raises(OfstedQAError, match="not valid UTF-8.*0xe9"):
         validate(raw)
+
+
+def test_a_glossary_chip_never_shows_the_typed_words_opposite_nor_the_words_typed() -> None:
+    # searched for too ("allocated" beside "unallocated"), but not what the question says
+    assert interpret("unallocated cases in Leeds").chips == ["unallocated cases → allocation"]
+    assert interpret("allocated social worker").chips == ["allocated social worker → allocation"]
+    assert interpret("kids in care").chips == ["kids in care → looked after children"]
+    # the word typed alone, sharing a stem with the entry, is no reading at all
+    assert interpret("how quickly are children allocated").chips == []

@@ -75,8 +75,24 @@ class GlossaryUse:
 
     @property
     def chip(self) -> str:
-        """ "kids in care → looked after children", "IRO → independent reviewing officer"."""
-        return f"{self.surface} → {self.added[0] if self.added else self.term}"
+        """ "kids in care → looked after children", "IRO → independent reviewing officer";
+        never the typed word's opposite ("unallocated cases → allocation", not "→ allocated",
+        which is searched too but is not what was asked) nor words already typed."""
+        typed = words(self.surface)
+        shown = [
+            e
+            for e in self.added
+            if not _opposite(typed, words(e)) and not set(words(e)) <= set(typed)
+        ]
+        return f"{self.surface} → {shown[0] if shown else self.term}"
+
+
+_NEGATIONS = ("un", "non", "in", "dis")
+
+
+def _opposite(typed: list[str], expansion: list[str]) -> bool:
+    """One of the words is the other negated ("allocated", "unallocated")."""
+    return any(a == n + b or b == n + a for a in typed for b in expansion for n in _NEGATIONS)
 
 
 @dataclass(frozen=True)
