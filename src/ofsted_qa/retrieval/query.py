@@ -55,6 +55,14 @@ _THEN_AND_NOW = re.compile(
     r"(now|today|these\s+days|the\s+latest(?:\s+(?:inspection|report|visit))?)\b",
     re.I,
 )
+# The word between two years compared ("2017 vs 2025", "2014 against 2023"): how to compare,
+# not what; searched, "against" finds "allegations against staff". ("Compared with" stays a
+# search word: verdicts say "compared with the last inspection".)
+_VERSUS = re.compile(
+    r"(?<=\d\d)\s+(?:vs\.?|v\.?|versus|against)(?=\s+(?:the\s+|in\s+)?"
+    r"(?:19[89]\d|20[0-4]\d)\b)",
+    re.I,
+)
 # The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
 _ANSWERS = {
     "number": re.compile(
@@ -329,6 +337,7 @@ def interpret(
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
     refs = references(text)
     framing += tuple(r.surface for r in refs) + change_words(text)
+    framing += tuple(m.group().strip() for m in _VERSUS.finditer(text))
     recency = _RECENT.search(text)  # a named year says more than "now" ...
     then_and_now = _THEN_AND_NOW.search(text)  # ... unless compared with it: both are meant
     recent = (
