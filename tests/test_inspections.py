@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ofsted_qa.retrieval.grade_question import asks_for_grades
 from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
-from ofsted_qa.retrieval.judgement_card import asks_for_grades
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.spread import PER_REPORT, spread
 from ofsted_qa.retrieval.timeline import wants_timeline
@@ -134,24 +134,45 @@ def test_two_documents_of_one_inspection_are_one_inspection_shown_through_the_gr
 
 
 @pytest.mark.parametrize(
-    ("question", "grades"),
+    ("question", "councils", "grades"),
     [
-        ("how was Leeds rated", True),
-        ("what grades did Norfolk get in 2023", True),
-        ("what was the verdict on care leavers in 2014", True),
-        ("which councils were inadequate for help and protection last year", True),
-        ("how did Leeds do at its last inspection", True),
-        ("what did Ofsted say about care leavers in 2014", False),
-        ("which councils use family group conferences", False),
-        ("what did Bexley get in 2018", True),
-        ("Bexley's Ofsted result", True),
-        ("what did Norfolk achieve at its last inspection", True),
-        ("what support did care leavers get", False),
-        ("what did young people get from their personal advisers", False),
+        ("how was Leeds rated", ["Leeds"], True),
+        ("what grades did Norfolk get in 2023", ["Norfolk"], True),
+        ("what was the verdict on care leavers in 2014", [], True),
+        ("which councils were inadequate for help and protection last year", [], True),
+        ("how did Leeds do at its last inspection", ["Leeds"], True),
+        ("what did Ofsted say about care leavers in 2014", [], False),
+        ("which councils use family group conferences", [], False),
+        ("what did Bexley get in 2018", ["Bexley"], True),
+        ("Bexley's Ofsted result", ["Bexley"], True),
+        ("what did Norfolk achieve at its last inspection", ["Norfolk"], True),
+        ("what support did care leavers get", [], False),
+        ("what did young people get from their personal advisers", [], False),
+        # a grade asked with other verbs and nouns, of a council named
+        ("What did Ofsted give Hartlepool in 2024?", ["Hartlepool"], True),
+        ("what did inspectors award Leeds City Council", ["Leeds"], True),
+        ("what grade did Ofsted give it", [], True),
+        ("what was Leeds awarded in 2022", ["Leeds"], True),
+        ("what has Derby received from Ofsted", ["Derby"], False),
+        ("what has Derby received since 2019", ["Derby"], True),
+        ("what did Bexley's children's services receive in 2018", ["Bexley's"], True),
+        ("what did Hartlepool score in 2024", ["Hartlepool"], True),
+        ("what was the outcome of Leeds' 2022 inspection", ["Leeds"], True),
+        ("the result of Derby's Ofsted in 2017", ["Derby"], True),
+        ("Hartlepool inspection outcome 2024", ["Hartlepool"], True),
+        # the same verbs about services, not grades, even with a council named
+        ("what support did Ofsted say care leavers receive in Leeds", ["Leeds"], False),
+        ("what did Ofsted say care leavers receive in Leeds", ["Leeds"], False),
+        ("what did Ofsted give care leavers in Leeds", ["Leeds"], False),
+        ("what did Leeds give care leavers", ["Leeds"], False),
+        ("what were care leavers in Leeds given", ["Leeds"], False),
+        ("what did children in Hartlepool receive", ["Hartlepool"], False),
+        ("what outcomes did children in care achieve in Leeds", ["Leeds"], False),
+        ("what did Ofsted give as reasons for Leeds' improvement", ["Leeds"], False),
     ],
 )
-def test_grade_questions(question: str, grades: bool) -> None:
-    assert asks_for_grades(question) is grades
+def test_grade_questions(question: str, councils: list[str], grades: bool) -> None:
+    assert asks_for_grades(question, councils) is grades
 
 
 @pytest.mark.parametrize(
@@ -216,3 +237,46 @@ def test_last_year_and_this_year_count_from_the_year_given() -> None:
     assert relative_years("which councils were inadequate last year", today)[0] == (2025,)
     assert relative_years("rated this year", today)[0] == (2026,)
     assert relative_years("rated in 2019", today)[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "docs"),
+    [
+        ("the inspection before Bexley's 2023 one", ["b18"]),
+        ("the one before the 2023 inspection", ["b18"]),
+        ("Bexley inspection prior to the 2023 one", ["b18"]),
+        ("the previous inspection to Bexley's 2018 inspection", ["b14"]),
+        ("the inspection preceding its 2023 report", ["b18"]),
+        ("what did the inspection after Bexley's 2014 report find", ["b18"]),
+        ("the next inspection to the 2018 one", ["b23"]),
+        ("the visit following its February 2023 inspection", ["v25"]),
+        ("the report after the 2023 inspection", ["v25"]),  # any document of an inspection
+        ("the inspection after the 2023 one", []),  # a visit is not an inspection
+    ],
+)
+def test_an_inspection_named_by_the_one_next_to_it_is_that_one_not_the_year_named(
+    question: str, docs: list[str]
+) -> None:
+    (ref,) = references(question)
+    assert ref.next_to
+    assert chosen(question)[0] == docs
+
+
+def test_next_to_an_inspection_the_council_lacks_or_the_first_is_said() -> None:
+    docs, _, notes = chosen("the inspection before Bexley's 2016 one")
+    assert docs == [] and notes[0].startswith("Bexley has no inspection before Bexley's 2016 one")
+    docs, _, notes = chosen("the one before the 2014 inspection")
+    assert docs == [] and notes[0].startswith("Bexley has no one before the 2014 inspection")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the inspection before 2022",  # a year, not an inspection
+        "the 2023 inspection and the one before",
+        "inspections to 2022 standards",
+        "what changed after the 2018 inspection",
+    ],
+)
+def test_not_named_by_the_one_next_to_it(question: str) -> None:
+    assert not any(r.next_to for r in references(question))

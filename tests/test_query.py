@@ -178,3 +178,42 @@ def test_undecodable_bytes_in_a_question_are_named() -> None:
     raw = b"caf\xe9 care leavers".decode("utf-8", errors="surrogateescape")
     with pytest.raises(OfstedQAError, match="not valid UTF-8.*0xe9"):
         validate(raw)
+
+
+def test_a_glossary_chip_never_shows_the_typed_words_opposite_nor_the_words_typed() -> None:
+    # searched for too ("allocated" beside "unallocated"), but not what the question says
+    assert interpret("unallocated cases in Leeds").chips == ["unallocated cases → allocation"]
+    assert interpret("allocated social worker").chips == ["allocated social worker → allocation"]
+    assert interpret("kids in care").chips == ["kids in care → looked after children"]
+    # the word typed alone, sharing a stem with the entry, is no reading at all
+    assert interpret("how quickly are children allocated").chips == []
+
+
+@pytest.mark.parametrize(
+    ("between", "searched"),
+    [
+        ("vs", []),
+        ("vs.", []),
+        ("v", []),
+        ("versus", []),
+        ("against", []),
+        ("and", []),
+        ("&", []),
+        ("compared with", ["compar"]),  # verdicts say "compared with the last inspection"
+        ("compared to", ["compar"]),
+    ],
+)
+def test_two_years_compared_are_both_read_and_the_word_between_is_not_searched(
+    between: str, searched: list[str]
+) -> None:
+    from ofsted_qa.retrieval.judgement_terms import areas_in
+
+    question = f"derby help & protection 2017 {between} 2025"
+    reading = interpret(question)
+    assert reading.years == (2017, 2025) and reading.year_from is None
+    assert reading.base_terms == ["derbi", "help", "protect", *searched]
+    assert areas_in(question) == ("help_and_protection",)  # "&" inside the area's name
+
+
+def test_against_is_searched_where_no_year_follows() -> None:
+    assert "against" in interpret("allegations against staff in 2017").base_terms

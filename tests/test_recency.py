@@ -83,3 +83,32 @@ def test_only_a_council_question_with_nothing_dating_it_asks_how_things_stand() 
     assert not asks_how_things_stand(named("Plymouth corporate parenting now"))
     assert not asks_how_things_stand(named("how has Plymouth changed"))
     assert not asks_how_things_stand(named("Plymouth's last focused visit"))
+
+
+def test_the_newest_of_each_council_for_some_documents_alone_matches_every_document() -> None:
+    from ofsted_qa.retrieval.recency import latest_documents, newest_of_each
+
+    held = years_of_councils(YEARS, COUNCILS)
+    named = ["Leicestershire", "Trafford"]
+    every = latest_documents(YEARS, COUNCILS, held, named)
+    some = np.array([2, 0, 1])
+    assert newest_of_each(some, YEARS, COUNCILS, held, named).tolist() == every[some].tolist()
+
+
+def test_two_councils_compared_with_no_year_each_side_is_led_by_its_newest_report() -> None:
+    from ofsted_qa.retrieval.boosts import cover
+
+    # candidates 0-5: Leeds 2025, Bradford 2014 (x3, scoring best), Bradford 2026 (x2), by score
+    council = ["Leeds", "Bradford", "Bradford", "Bradford", "Bradford", "Bradford"]
+    newest = np.array([True, False, False, False, True, True])
+    order = np.array([1, 2, 0, 3, 4, 5])  # positions best first
+
+    def side(candidate: int) -> set[str]:
+        return {council[candidate]}
+
+    candidates = np.arange(6)
+    plain = cover(order, candidates, ["Leeds", "Bradford"], side, 2)
+    assert plain.tolist()[:3] == [1, 0, 2]  # Bradford's 2014 report leads its side
+    led = cover(order, candidates, ["Leeds", "Bradford"], side, 2, newest)
+    assert led.tolist()[:3] == [0, 4, 5]  # its 2026 report does (Leeds, best placed, starts)
+    assert led.tolist()[3:] == [1, 2, 3]

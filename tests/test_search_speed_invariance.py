@@ -141,7 +141,8 @@ def _plain_glossary_find(glossary, text: str) -> list[tuple[str, str, int, int]]
             hits = [
                 e
                 for e, form in glossary._index.get(key, [])
-                if not e.case_sensitive or glossary_module._same_case(surface, form)
+                if (not e.case_sensitive or glossary_module._same_case(surface, form))
+                and glossary_module._same_words(raw[i : i + n], form)
             ]
             if hits:
                 for e in hits:

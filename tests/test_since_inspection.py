@@ -235,3 +235,13 @@ def test_since_it_was_judged_in_a_year_counts_from_that_year() -> None:
     assert parse_years("she was appointed in 2015 and has been in post since") == ((2015,), None)
     (ref,) = references("how has Slough changed since it was last inspected in March 2019")
     assert (ref.year, ref.month, ref.order, ref.since) == (2019, 3, "", "since")
+
+
+def test_the_year_of_the_inspection_next_to_the_one_asked_is_not_boosted() -> None:
+    before = read("the inspection before Bexley's 2023 one", ("Bexley",))
+    assert before.report_ids == ("b18",) and before.years == ()
+    after = read("what did the one after the 2014 inspection say", ("Bexley",))
+    assert after.report_ids == ("b18",) and after.years == () and after.year_from is None
+    # a year also named for itself stays
+    both = read("the inspection before Bexley's 2023 one and the 2023 one", ("Bexley",))
+    assert 2023 in both.years

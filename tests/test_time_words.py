@@ -15,9 +15,9 @@ import pytest
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.retrieval import caveats, clock, time_words
 from ofsted_qa.retrieval.council_years import reconcile, years_of_councils
+from ofsted_qa.retrieval.grade_question import asks_for_grades
 from ofsted_qa.retrieval.inspection_question import read
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_card import asks_for_grades
 from ofsted_qa.retrieval.query import interpret
 from ofsted_qa.retrieval.results import Filters
 
@@ -197,7 +197,7 @@ def test_a_month_named_with_its_year_counts_only_in_that_year_s_documents() -> N
 
 
 def test_when_last_inspected_asks_for_the_card_of_that_inspection() -> None:
-    from ofsted_qa.retrieval.judgement_card import asks_for_cards
+    from ofsted_qa.retrieval.grade_question import asks_for_cards
 
     reading = read(replace(interpret("when was Hull last inspected"), councils=("Hull",)), HULL)[0]
     assert asks_for_cards(reading)

@@ -144,12 +144,17 @@ def cover(
     sides: Sequence[Hashable],
     sides_of: Callable[[int], Collection[Hashable]],
     per_side: int,
+    first: np.ndarray | None = None,
 ) -> np.ndarray:
     """The best `per_side` passages of each side (a year, a council: `sides_of(chunk id)`) go
     first, taken in turns (the side whose best passage scores highest starts), then the rest;
-    unchanged unless two sides have passages."""
+    unchanged unless two sides have passages. `first` (bool per candidate): passages each side
+    takes before its others (each council's newest report, where no year is named)."""
     buckets: dict[Hashable, list[int]] = {side: [] for side in sides}
-    for i in order:
+    taking = order  # stable: score order among the preferred, then among the rest
+    if first is not None:
+        taking = np.concatenate([order[first[order]], order[~first[order]]])
+    for i in taking:
         own = sides_of(int(candidates[i]))
         for side in sides:
             if side in own and len(buckets[side]) < per_side:

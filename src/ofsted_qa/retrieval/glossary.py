@@ -99,7 +99,12 @@ class Glossary:
                 if not forms:
                     continue
                 surface = " ".join(raw[i : i + n])
-                hits = [e for e, form in forms if not e.case_sensitive or _same_case(surface, form)]
+                hits = [
+                    e
+                    for e, form in forms
+                    if (not e.case_sensitive or _same_case(surface, form))
+                    and _same_words(raw[i : i + n], form)
+                ]
                 if hits:
                     for entry in hits:
                         if entry.term not in seen:
@@ -132,6 +137,40 @@ def _split_keep_case(token: str) -> list[str]:
         kept.append(rest[at : at + len(w)] if at >= 0 else w)
         rest = rest[at + len(w) :] if at >= 0 else rest
     return kept
+
+
+# Endings that inflect a word without changing what it names (-s, -es, -ies, -ed, -ing), with
+# what the bare word may end in instead: "babies" is "baby", "rated" is "rate" or "rat".
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+def _bases(word: str) -> set[str]:
+    """What `word` may be an inflection of, itself included ("quitting": "quit")."""
+    out = {word}
+    for ending, bare in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: -len(ending)]
+            out |= {stem + bare} | ({stem[:-1]} if stem[-1] == stem[-2] != "s" else set())
+    return out
+
+
+def _same_words(typed: list[str], form: str) -> bool:
+    """The typed words are the form's words, inflected: stems alone conflate different words
+    ("allocated" and "allocation", "related" and "relatives", "quite" and "quitting"), which
+    would read a question as something it does not ask."""
+    wanted = words(form.replace("-", " "))
+    return len(wanted) == len(typed) and all(
+        _bases(t.lower()) & _bases(w) for t, w in zip(typed, wanted, strict=True)
+    )
 
 
 def _same_case(surface: str, form: str) -> bool:

@@ -26,7 +26,7 @@ import numpy as np
 
 from ofsted_qa.index.lexical_index import terms
 from ofsted_qa.index.store import ChunkStore
-from ofsted_qa.retrieval.judgement_card import asks_for_grades
+from ofsted_qa.retrieval.grade_question import grade_question
 from ofsted_qa.retrieval.query import Interpretation
 
 TOPICAL_SHARE = 0.3  # of the boost, for a question with a topic ("Devon care leavers 2020 v 2025")
@@ -97,7 +97,7 @@ def asks_verdict(understood: Interpretation) -> bool:
     """The question asks how a council was judged or how it changed (a grade word, a cue of
     change read by change_cue.py, a comparison or a grade named)."""
     text = understood.corrected
-    return bool(understood.over_time) or asks_for_grades(text) or bool(_ASKS.search(text))
+    return bool(understood.over_time) or grade_question(understood) or bool(_ASKS.search(text))
 
 
 def is_heading_of_verdict(section: Sequence[str]) -> bool:

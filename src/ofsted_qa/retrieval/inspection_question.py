@@ -6,12 +6,14 @@ inspections after it (baseline.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ofsted_qa.retrieval.baseline import Chosen, resolve_since
 from ofsted_qa.retrieval.inspections import Inspection, InspectionRef, resolve
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.years import parse_years
 
 
 def read(
@@ -44,7 +46,28 @@ def read(
     recent = understood.recent
     if recent and any(recent.lower() in r.surface.lower() for r in refs):
         recent = ""
+    understood = _without_anchor_years(understood, refs)
     return replace(understood, reports=reports, baselines=baselines, recent=recent), notes
+
+
+def _without_anchor_years(
+    understood: Interpretation, refs: Sequence[InspectionRef]
+) -> Interpretation:
+    """ "The inspection before Leeds' 2022 one" asks for an inspection of another year: 2022,
+    resolved, is no year to boost (unless the question names it elsewhere too)."""
+    anchors = [r for r in refs if r.next_to]
+    if not anchors:
+        return understood
+    text = understood.query
+    for ref in anchors:
+        text = re.sub(rf"(?<!\w){re.escape(ref.surface)}(?!\w)", " ", text, flags=re.I)
+    elsewhere, year_from = parse_years(text)
+    dropped = {r.year for r in anchors} - set(elsewhere)
+    return replace(
+        understood,
+        years=tuple(y for y in understood.years if y not in dropped),
+        year_from=understood.year_from if understood.year_from == year_from else None,
+    )
 
 
 def _resolved(

@@ -44,6 +44,21 @@ _BEFORE = re.compile(
     rf"\b(?:the\s+)?(?:one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then))?\b",
     re.I,
 )
+# An inspection named by the one next to it: "the inspection before Leeds' 2022 one", "the one
+# after the 2015 report", "the previous inspection to Leeds' 2022 inspection", "the visit
+# following its March 2023 inspection". Needs the other inspection's noun: "the inspection
+# before 2022" is a year, not an inspection.
+_NEXT_TO = re.compile(
+    r"\b(?:the\s+|its\s+|their\s+)?(?:(?P<adj>previous|prior|preceding|earlier|next|following|"
+    rf"subsequent|later)\s+)?(?P<noun>one|{_DOCUMENT}|ofsted)\s+(?:(?:that\s+)?(?:came|was)\s+)?"
+    r"(?P<rel>before|after|prior\s+to|preceding|following|previous\s+to|ahead\s+of|"
+    r"earlier\s+than|later\s+than|to)\s+(?:that\s+of\s+)?"
+    r"(?:(?:the|its|their)\s+|(?:[\w-]+\s+){0,3}?[\w-]+['’]s?\s+)?"
+    rf"(?:(?P<month>{'|'.join(MONTHS)})\s+)?(?P<year>{_ANY_Y})\s+(?:ofsted\s+)?"
+    rf"(?P<anchor>one|{_DOCUMENT}|ofsted)\b",
+    re.I,
+)
+_AFTER = ("after", "following", "later than", "next", "subsequent", "later")
 # An inspection named as the point change is counted from ("since the 2022 inspection", "since
 # Bexley's last visit", "after the 2018 inspection" in a question of change): what changed is
 # said by the inspections after it, which look back. "After" alone is when, not since ("what did
@@ -66,10 +81,18 @@ class InspectionRef:
     surface: str  # as typed
     noun: str  # "inspection", "focused visit", "visit", "report", "one"
     year: int | None = None
-    order: str = ""  # "latest", "first", "before", "any" (every one of its kind)
+    # "latest", "first", "before", "after", "any" (every one of its kind); "before" or "after"
+    # with a year: the inspection next to that year's (`anchor` its noun)
+    order: str = ""
     month: int = 0  # 1-12 where a month was typed before the year ("the November 2022 ...")
     # "since", "after", "following" as typed before it where change since it is asked for
     since: str = ""
+    anchor: str = ""  # the noun of the inspection it is next to ("the 2022 one": "inspection")
+
+    @property
+    def next_to(self) -> bool:
+        """Named by the inspection next to it: "the inspection before Leeds' 2022 one"."""
+        return self.year is not None and self.order in ("before", "after")
 
     @property
     def said(self) -> str:
@@ -84,12 +107,22 @@ def references(text: str) -> tuple[InspectionRef, ...]:
     the cue stays out of its surface, and so is searched ("since the last inspection" is how
     a report looks back)."""
     found: list[tuple[int, InspectionRef]] = []
+    spans = []
+    for m in _NEXT_TO.finditer(text):
+        ref = _next_to(m)
+        if ref is not None:
+            found.append((m.start(), ref))
+            spans.append((m.start(), m.end()))
     for m in _BY_YEAR.finditer(text):
+        if any(start <= m.start() < end for start, end in spans):
+            continue
         month = MONTHS.index(m.group(1).lower()) + 1 if m.group(1) else 0
         for year in _ONE_YEAR.findall(m.group(2)):
             ref = InspectionRef(m.group().strip(), _noun(m.group(3)), int(year), month=month)
             found.append((m.start(), ref))
     for m in _BY_ORDER.finditer(text):
+        if any(start <= m.start() < end for start, end in spans):
+            continue
         word = " ".join(m.group(1).lower().split())
         order = "first" if word in ("first", "earliest", "oldest") else "latest"
         if word in ("previous", "earlier", "prior"):
@@ -98,7 +131,8 @@ def references(text: str) -> tuple[InspectionRef, ...]:
     for m in _BY_KIND.finditer(text):
         found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(1)), order="any")))
     for m in _BEFORE.finditer(text):
-        if not any(m.start() <= at < m.end() for at, _ in found):
+        inside = any(start <= m.start() < end for start, end in spans)
+        if not inside and not any(m.start() <= at < m.end() for at, _ in found):
             found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
     for m in _LAST_SEEN.finditer(text):
         noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
@@ -107,6 +141,22 @@ def references(text: str) -> tuple[InspectionRef, ...]:
         ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
+
+
+def _next_to(m: re.Match[str]) -> InspectionRef | None:
+    """The reference a `_NEXT_TO` match makes, or None where its words make none ("the one to
+    2022 ...": "to" says which only after "previous" or "next")."""
+    relation = " ".join(m.group("rel").lower().split())
+    adjective = (m.group("adj") or "").lower()
+    if relation == "to" and not adjective:
+        return None
+    order = "after" if (relation if relation != "to" else adjective) in _AFTER else "before"
+    month = MONTHS.index(m.group("month").lower()) + 1 if m.group("month") else 0
+    anchor = _noun(m.group("anchor")) if m.group("anchor").lower() != "one" else ""
+    noun = "one" if m.group("noun").lower() == "one" else _noun(m.group("noun"))
+    anchor = anchor or (noun if noun != "one" else "inspection")
+    surface = " ".join(m.group().split())
+    return InspectionRef(surface, noun, int(m.group("year")), order, month, anchor=anchor)
 
 
 def _since(text: str, at: int, ref: InspectionRef) -> InspectionRef:

@@ -144,7 +144,9 @@ def resolve(
     for ref in refs:
         pool = of_kind(inspections, ref.noun)
         match: list[Inspection] = []
-        if ref.year is not None:
+        if ref.next_to:
+            match = next_to(ref, inspections)
+        elif ref.year is not None:
             match = [i for i in pool if i.years_matched(ref.year)]
             # "the November 2022 inspection": of that year's, the one on site or out that month
             month = f"{ref.year}-{ref.month:02d}"
@@ -164,7 +166,11 @@ def resolve(
             latest = anchor or pool[-1]
             match = [i for i in pool if i.when < latest.when][-1:]
         for i in match:
-            said = f"{i.years_matched(ref.year)} {ref.year}" if ref.year else i.label
+            said = (
+                f"{i.years_matched(ref.year)} {ref.year}"
+                if ref.year and not ref.next_to
+                else i.label
+            )
             whose = f"{i.council} {i.kind}" if i.council else i.kind
             chosen.setdefault(i.doc_id, (i, f"{ref.surface} → {whose} ({said})"))
         if not match:
@@ -174,11 +180,28 @@ def resolve(
     return tuple(ordered), tuple(notes)
 
 
+def next_to(ref: InspectionRef, inspections: Sequence[Inspection]) -> list[Inspection]:
+    """The inspection just before (or after) the one of `ref.year` ("the inspection before
+    Leeds' 2022 one"), of the kind `ref.noun` names; none where that year has none or nothing
+    comes before (after) it."""
+    anchors = [i for i in of_kind(inspections, ref.anchor) if i.years_matched(ref.year or 0)]
+    month = f"{ref.year}-{ref.month:02d}"
+    anchors = [i for i in anchors if month in (i.start[:7], i.published[:7])] or anchors
+    if not anchors:
+        return []
+    pool = of_kind(inspections, ref.noun if ref.noun != "one" else ref.anchor)
+    if ref.order == "before":
+        return [i for i in pool if i.when < anchors[0].when][-1:]
+    return [i for i in pool if i.when > anchors[-1].when][:1]
+
+
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
     """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
     surface = ref.surface.removeprefix("the ").removeprefix("The ")
     asked = (
-        f"{ref.year} {ref.noun}"
+        surface
+        if ref.next_to
+        else f"{ref.year} {ref.noun}"
         if ref.year is not None
         else ref.noun
         if ref.order == "any"

@@ -10,32 +10,18 @@ rows `ofsted-qa judgements` lists; nothing here reads a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
+from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named, listing
+from ofsted_qa.retrieval.judgement_listing import listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
-from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade, present_tense
-
-_ASKS_GRADE = re.compile(
-    r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
-    r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
-    re.I,
-)
-# "what did Bexley get in 2018", "Bexley's Ofsted result": a grade asked for in other words,
-# about a council or inspection named (never a listing: "what did care leavers get" is not).
-_ASKS_RESULT = re.compile(
-    r"\bwhat\s+(?:did|does)\s+\S+(?:\s+\S+){0,3}?\s+(?:get|receive|achieve)\b"
-    r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms))"
-    r"|\b(?:ofsted|inspection)\s+(?:results?|outcomes?)\b",
-    re.I,
-)
+from ofsted_qa.retrieval.time_words import present_tense
 
 
 @dataclass(frozen=True)
@@ -129,28 +115,6 @@ def within(judged: Judged, documents: Collection[str]) -> Judged:
     )
 
 
-def asks_for_grades(text: str) -> bool:
-    """The question asks for a grade or rating, or which councils had one, or whether one has
-    a grade ("is Leeds inadequate")."""
-    return bool(_ASKS_GRADE.search(text) or _ASKS_RESULT.search(text)) or (
-        asks_which(text) and bool(grade_named(text)) or asks_yes_no_grade(text)
-    )
-
-
-def asks_for_cards(understood: Interpretation) -> bool:
-    """A grade question, or "when was Hull last inspected" with a council named and its latest
-    inspection resolved: its card says when it was on site and published."""
-    text = understood.corrected
-    return asks_for_grades(text) or bool(
-        understood.councils and understood.report_ids and asks_when_last(text)
-    )
-
-
-def _asks_in_other_words(text: str) -> bool:
-    """Only "what did X get" or "Ofsted result" asks for a grade: it needs a council named."""
-    return not _ASKS_GRADE.search(text) and not (asks_which(text) and grade_named(text))
-
-
 def judged(
     store: ChunkStore,
     understood: Interpretation,
@@ -167,7 +131,7 @@ def judged(
     if understood.report_ids:
         wanted = set(understood.report_ids)
         chosen = [i for i in graded if i.doc_id in wanted]
-        if not chosen and not asks_for_grades(text):  # "when was X last inspected": a visit
+        if not chosen and not grade_question(understood):  # "when was X last inspected": a visit
             return Judged()
         if not chosen:  # a focused or monitoring visit: Ofsted grades none
             named = [i for i in inspections if i.doc_id in wanted]
@@ -178,8 +142,8 @@ def judged(
         if not chosen:
             return Judged(notes=notes)
         return Judged(cards=_cards(store, chosen, areas), notes=notes)
-    elif _asks_in_other_words(text):
-        return Judged()
+    elif not in_field_words(text):
+        return Judged()  # a grade asked in other words names a council: no listing
     else:
         # "now", or "are" with no year: each council's latest grade, not the newest year's
         tense = present_tense(text) and understood.year_from is None

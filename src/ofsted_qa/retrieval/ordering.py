@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ofsted_qa.retrieval import boosts, spread
+from ofsted_qa.retrieval import boosts, recency, spread
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Filters
@@ -45,6 +45,7 @@ def ranked_order(
             understood.councils,
             searcher.council_docs.of,
             searcher.tuning.cover_councils,
+            _newest(searcher, candidates, understood) if read else None,
         )
     if by_inspection:  # several of the council's inspections lead, in turns
         order = timelines.cover(
@@ -60,3 +61,20 @@ def ranked_order(
     if not (understood.councils or understood.report_ids or filters.doc_ids):
         order = spread.spread(order, candidates, searcher.facts.chunk_doc, shown_k, score)
     return order
+
+
+def _newest(searcher: Any, candidates: np.ndarray, understood: Interpretation) -> np.ndarray | None:
+    """Per candidate: of its council's newest report, where the question dates nothing (each
+    council's side is led by how things stand, not by an older report's better wording)."""
+    if not recency.asks_how_things_stand(understood):
+        return None
+    docs = searcher.facts.chunk_doc[candidates]
+    unique, back = np.unique(docs, return_inverse=True)
+    newest = recency.newest_of_each(
+        unique,
+        searcher.facts.doc_years,
+        searcher.council_docs.per_doc,
+        searcher.council_years,
+        understood.councils,
+    )
+    return newest[back]

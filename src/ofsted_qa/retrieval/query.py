@@ -1,4 +1,5 @@
-"""What the user asked for, made explicit: years, sources, corrections and the field's words.
+"""What the user asked for, made explicit: years, sources, corrections and the field's words,
+read from the question's text into an `Interpretation` (interpretation.py).
 
 Everything interpreted here is shown back to the user (`--explain`, TUI chips) and can be
 dropped again (`Interpretation.without(chip)`), never hidden.
@@ -8,18 +9,29 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from ofsted_qa.errors import OfstedQAError
-from ofsted_qa.index.lexical_index import terms, tokens, words
+from ofsted_qa.index.lexical_index import tokens, words
 from ofsted_qa.retrieval import clock, time_words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
-from ofsted_qa.retrieval.inspection_refs import InspectionRef, references
+from ofsted_qa.retrieval.inspection_refs import references
+from ofsted_qa.retrieval.interpretation import GlossaryUse, Interpretation, expansions_of
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
+
+# The reading's types live in interpretation.py; most modules take them from here.
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "OFSTED",
+    "GlossaryUse",
+    "Interpretation",
+    "interpret",
+    "parse_years",
+    "validate",
+]
 
 MAX_QUERY_CHARS = 5000
 OFSTED = "Ofsted"
@@ -62,6 +74,14 @@ _THEN_AND_NOW = re.compile(
     r"(now|today|these\s+days|the\s+latest(?:\s+(?:inspection|report|visit))?)\b",
     re.I,
 )
+# The word between two years compared ("2017 vs 2025", "2014 against 2023"): how to compare,
+# not what; searched, "against" finds "allegations against staff". ("Compared with" stays a
+# search word: verdicts say "compared with the last inspection".)
+_VERSUS = re.compile(
+    r"(?<=\d\d)\s+(?:vs\.?|v\.?|versus|against)(?=\s+(?:the\s+|in\s+)?"
+    r"(?:19[89]\d|20[0-4]\d)\b)",
+    re.I,
+)
 # The kind of answer asked for, which the passage should contain (a boost, shown as a chip).
 _ANSWERS = {
     "number": re.compile(
@@ -71,184 +91,6 @@ _ANSWERS = {
     ),
     "date": re.compile(r"\b(?:when|what\s+dates?|on\s+what\s+day)\b", re.I),
 }
-
-
-@dataclass(frozen=True)
-class GlossaryUse:
-    surface: str  # the words as typed
-    term: str
-    definition: str
-    added: tuple[str, ...]  # expansions this match contributes
-
-    @property
-    def chip(self) -> str:
-        """ "kids in care → looked after children", "IRO → independent reviewing officer"."""
-        return f"{self.surface} → {self.added[0] if self.added else self.term}"
-
-
-@dataclass(frozen=True)
-class Interpretation:
-    query: str
-    years: tuple[int, ...] = ()
-    publishers: tuple[str, ...] = ()
-    expansions: tuple[str, ...] = ()
-    corrections: tuple[tuple[str, str], ...] = ()
-    year_from: int | None = None  # "since 2023": documents of that year or later
-    glossary: tuple[GlossaryUse, ...] = ()
-    framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
-    answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
-    recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
-    undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
-    councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
-    council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
-    inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
-    # the inspections they were resolved to by the searcher: (chip, document id)
-    reports: tuple[tuple[str, str], ...] = ()
-    # the inspections change is counted from ("since the 2022 inspection"): (chip, document id)
-    baselines: tuple[tuple[str, str], ...] = ()
-    over_time: str = ""  # "how has Leeds changed", "since 2014": answered as a timeline
-
-    # Derived text and terms are worked out once per reading (the fields never change; a
-    # changed reading is a new instance via `replace`), not on every use during one search.
-    @cached_property
-    def corrected(self) -> str:
-        """The question with typos replaced by the corpus words they most likely meant."""
-        text = self.query
-        for wrong, right in self.corrections:
-            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
-        return text
-
-    @property
-    def base_terms(self) -> list[str]:
-        """The words searched for: the corrected question minus its framing phrases (unless
-        that would leave nothing)."""
-        return list(self._base_terms)
-
-    @cached_property
-    def _base_terms(self) -> tuple[str, ...]:
-        text = self.corrected
-        for phrase in self.framing:
-            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
-        # nothing else asked ("Leeds two years ago"): the words of time are still no topic
-        return tuple(
-            terms(text) or terms(time_words.without_dates(self.corrected)) or terms(self.corrected)
-        )
-
-    def unframed(self) -> Interpretation:
-        """The same reading with framing phrases searched as words again."""
-        return replace(self, framing=())
-
-    @property
-    def expansion_terms(self) -> list[str]:
-        return list(self._expansion_terms)
-
-    @cached_property
-    def _expansion_terms(self) -> tuple[str, ...]:
-        base = set(self._base_terms)
-        out: list[str] = []
-        for t in terms(" ".join(self.expansions)):
-            if t not in base and t not in out:
-                out.append(t)
-        return tuple(out)
-
-    @property
-    def search_terms(self) -> list[str]:
-        return self.base_terms + self.expansion_terms
-
-    @property
-    def dense_text(self) -> str:
-        """What the model embeds: the corrected question, acronyms spelled out after it. A
-        council named is left to its boost: embedded, it makes every cover page that prints the
-        name look like an answer."""
-        text = self.corrected
-        for surface, _ in self.council_words:
-            text = re.sub(rf"(?<!\w){re.escape(surface)}(?!\w)", " ", text, flags=re.I)
-        text = " ".join(text.split()) if words(text) else self.corrected
-        return f"{text} ({'; '.join(self.expansions)})" if self.expansions else text
-
-    def since_latest(self, newest_year: int) -> Interpretation:
-        """A recency cue resolved: documents of the newest year (of the index, or of the
-        councils named) are wanted; beside years named ("2016 compared with now"), that year
-        joins them, so both sides of the comparison lead."""
-        if not self.recent or self.year_from is not None:
-            return self
-        if self.years:
-            return (
-                self
-                if newest_year in self.years
-                else replace(self, years=(*self.years, newest_year))
-            )
-        return replace(self, year_from=newest_year)
-
-    def wants_year(self, years: frozenset[int]) -> bool:
-        if self.year_from is not None and any(y >= self.year_from for y in years):
-            return True
-        return bool(years & set(self.years))
-
-    @property
-    def chips(self) -> list[str]:
-        """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
-        return (
-            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
-            + ([self._since_chip] if self.year_from is not None else [])
-            + [f"council {c}" for c in self.councils]
-            + list(dict.fromkeys(chip for chip, _ in self.reports))
-            + list(dict.fromkeys(chip for chip, _ in self.baselines))
-            + ([f"timeline: {self.over_time}"] if self.over_time else [])
-            + [f"source {p}" for p in self.publishers]
-            + [f"{w} → {r}" for w, r in self.corrections]
-            + [g.chip for g in self.glossary]
-            + ([f"answer: {self.answer}"] if self.answer else [])
-        )
-
-    @property
-    def _since_chip(self) -> str:
-        return (
-            f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
-        )
-
-    def without(self, chip: str) -> Interpretation:
-        """The same reading minus one interpreted part (the TUI's removable chips)."""
-        years = tuple(y for y in self.years if chip != f"year {y}")
-        dropped_since = self.year_from is not None and chip == self._since_chip
-        year_from = None if dropped_since else self.year_from
-        if year_from is None and self.year_from is not None:
-            years = tuple(y for y in years if y != self.year_from)
-        glossary = tuple(g for g in self.glossary if g.chip != chip)
-        reports = tuple(r for r in self.reports if r[0] != chip)
-        # every inspection named dropped: not to be resolved again (nor counted from)
-        refs = self.inspection_refs if reports or not self.reports else ()
-        baselines = tuple(r for r in self.baselines if r[0] != chip) if reports else ()
-        # a council dropped: the words that named it are searched as words again
-        freed = {w for w, c in self.council_words if chip == f"council {c}"}
-        return replace(
-            self,
-            years=years,
-            year_from=year_from,
-            publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
-            councils=tuple(c for c in self.councils if chip != f"council {c}"),
-            council_words=tuple(p for p in self.council_words if p[0] not in freed),
-            framing=tuple(f for f in self.framing if f not in freed),
-            corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
-            glossary=glossary,
-            expansions=_flatten(glossary),
-            answer="" if chip == f"answer: {self.answer}" else self.answer,
-            recent="" if dropped_since else self.recent,
-            reports=reports,
-            baselines=baselines,
-            inspection_refs=refs,
-            over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
-        )
-
-    @property
-    def report_ids(self) -> tuple[str, ...]:
-        """The documents of the inspections the question names, oldest first."""
-        return tuple(dict.fromkeys(doc for _, doc in self.reports))
-
-    @property
-    def baseline_ids(self) -> tuple[str, ...]:
-        """The documents of the inspections change is counted from, oldest first."""
-        return tuple(dict.fromkeys(d for _, d in self.baselines if d not in self.report_ids))
 
 
 def validate(query: str) -> str:
@@ -276,13 +118,6 @@ def validate(query: str) -> str:
             "The question has no words to search.", hint="type a few words or numbers"
         )
     return cleaned
-
-
-def _flatten(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
-    out: list[str] = []
-    for use in glossary:
-        out.extend(e for e in use.added if e not in out)
-    return tuple(out)
 
 
 def _typed_words(text: str) -> list[str]:
@@ -330,6 +165,7 @@ def interpret(
     refs = references(text)
     refs += time_words.last_seen(text, refs)  # "when was Hull last inspected"
     framing += tuple(r.surface for r in refs) + change_words(text)
+    framing += tuple(m.group().strip() for m in _VERSUS.finditer(text))
     recency = _RECENT.search(text)  # a named year says more than "now" ...
     then_and_now = _THEN_AND_NOW.search(text)  # ... unless compared with it: both are meant
     standing = recency.group() if recency else time_words.standing(text)  # "still"
@@ -363,4 +199,4 @@ def interpret(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
         for m in vocabulary.find(reading.corrected)
     )
-    return replace(reading, glossary=uses, expansions=_flatten(uses))
+    return replace(reading, glossary=uses, expansions=expansions_of(uses))

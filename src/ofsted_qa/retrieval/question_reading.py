@@ -11,7 +11,7 @@ from ofsted_qa.retrieval import (
     boosts,
     caveats,
     council_years,
-    judgement_card,
+    grade_question,
     places,
     recency,
 )
@@ -50,7 +50,7 @@ def read_against_index(
     if mode != "dense":
         notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
     # a grade question's note comes with its (withheld) grades: Searcher.judged
-    if read and not judgement_card.asks_for_grades(understood.corrected):
+    if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)
         notes += (places.note(unknown, len(searcher.councils.all)),) if unknown else ()
     return understood, notes

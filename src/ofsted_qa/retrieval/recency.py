@@ -46,6 +46,26 @@ def latest_documents(
     )
 
 
+def newest_of_each(
+    docs: np.ndarray,
+    doc_years: Sequence[frozenset[int]],
+    councils_of: Sequence[frozenset[str]],
+    held: Mapping[str, Collection[int]],
+    councils: Collection[str],
+) -> np.ndarray:
+    """`latest_documents` for the document positions `docs` alone (bool, aligned): the
+    candidates' documents, not every document of the index."""
+    newest = {c: max(held[c]) for c in councils if held.get(c)}
+    return np.array(
+        [
+            bool(doc_years[d])
+            and any(max(doc_years[d]) >= newest[c] for c in councils_of[d] if c in newest)
+            for d in docs.tolist()
+        ],
+        dtype=bool,
+    )
+
+
 def asks_how_things_stand(understood: Interpretation) -> bool:
     """The question names a council and nothing that dates it: no year, "since", "now",
     inspection or change over time."""

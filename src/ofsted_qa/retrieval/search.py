@@ -23,6 +23,7 @@ from ofsted_qa.retrieval import (
     boosts,
     council_years,
     dedupe,
+    grade_question,
     headline,
     inspection_question,
     judgement_card,
@@ -150,7 +151,7 @@ class Searcher:
     def judged(self, understood: Interpretation) -> judgement_card.Judged:
         """A grade question's judgement cards or listing (empty for any other question); a
         place no council matches gets a note, not every council's grades."""
-        if not judgement_card.asks_for_cards(understood):
+        if not grade_question.asks_for_cards(understood):
             return judgement_card.Judged()
         unknown = self.unknown_places(understood)
         if unknown:

@@ -1,0 +1,122 @@
+"""Whether a question asks for a grade: in the field's words ("how was Leeds rated", "what
+grades did Norfolk get in 2023", "the verdict on care leavers in 2014", "which councils were
+inadequate"), or in other words about a council or an inspection named ("what did Ofsted give
+Hartlepool in 2024", "what was Leeds awarded", "what did Bexley get in 2018", "the outcome of
+Leeds' 2022 inspection", "Bexley's Ofsted result").
+
+Verbs of giving and receiving ask for a grade only where the council (or "it", "the council")
+is who got it: "what did care leavers get", "what support did Ofsted say care leavers
+receive" and "what did Ofsted give care leavers" ask about services, not grades.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
+from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade
+
+_ASKS_GRADE = re.compile(
+    r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
+    r"judged|scored?|how\s+did\s+\S+(?:\s+\S+){0,4}\s+(?:do|fare))\b",
+    re.I,
+)
+# "Bexley's Ofsted result", "the outcome of Leeds' 2022 inspection": an inspection's result
+_RESULT_OF_INSPECTION = re.compile(
+    r"\b(?:ofsted|inspection|ilacs)\s+(?:results?|outcomes?)\b"
+    r"|\b(?:results?|outcomes?)\s+(?:of|from)\s+(?:(?:the|its|their|[\w-]+['’]s?)\s+){0,3}"
+    r"(?:(?:19|20)\d\d\s+)?(?:ofsted|ilacs|(?:full\s+)?inspection)\b",
+    re.I,
+)
+_WHAT = r"\bwhat\s+(?:(?:grades?|ratings?|results?|outcomes?|judgements?|scores?)\s+)?"
+# what follows the verb when the grade is not what was got: "get from", "receive as"
+_NOT_A_GRADE_AFTER = r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms))"
+# "what did Bexley get", "what has Leeds received", "what did Norfolk achieve"
+_RECEIVED = re.compile(
+    rf"{_WHAT}(?:(?:did|does|do)\s+(?P<who>.{{1,60}}?)\s+(?:get|receive|achieve|score|gain|earn)"
+    rf"|(?:has|have|had)\s+(?P<had>.{{1,60}}?)\s+(?:got|received|gained|earned|been\s+given|"
+    rf"been\s+awarded))\b{_NOT_A_GRADE_AFTER}",
+    re.I,
+)
+# "what did Ofsted give Hartlepool in 2024", "what grade did inspectors award it"
+_GIVEN_BY_OFSTED = re.compile(
+    rf"{_WHAT}(?:did|does|has|have|had)\s+(?:ofsted|hmi|(?:the\s+)?inspectors?|"
+    r"the\s+(?:(?:19|20)\d\d\s+)?inspection)\s+(?:give|given|award|awarded|assign|assigned)\s+"
+    r"(?P<who>.{1,60}?)(?=\s+(?:in|at|for|after|during|on|when|(?:19|20)\d\d)\b|\s*[?.!]*\s*$)",
+    re.I,
+)
+# "what was Leeds awarded in 2022", "what were they given"
+_GIVEN_TO = re.compile(
+    rf"{_WHAT}(?:was|were|is|are)\s+(?P<who>.{{1,60}}?)\s+(?:given|awarded|assigned)\b"
+    rf"{_NOT_A_GRADE_AFTER}",
+    re.I,
+)
+# words that name the council or its services around its name: "Leeds City Council",
+# "Leeds children's services", "it", "the local authority"
+_COUNCIL_WORDS = frozenset(
+    "the it its they them their council city county borough metropolitan district royal "
+    "children's childrens services service social care local authority la".split()
+)
+_ALWAYS_A_COUNCIL = frozenset({"it", "they", "them", "council", "authority", "la"})
+
+
+def asks_for_grades(text: str, councils_typed: Collection[str] = ()) -> bool:
+    """The question asks for a grade or rating, or which councils had one, or whether one has
+    a grade ("is Leeds inadequate"). `councils_typed`: the council names as typed in `text`; a
+    grade asked in other words ("what did Ofsted give Hartlepool") counts only where one of them
+    (or "it", "the council") is who got it."""
+    return (
+        in_field_words(text) or asks_in_other_words(text, councils_typed) or asks_yes_no_grade(text)
+    )
+
+
+def in_field_words(text: str) -> bool:
+    """ "how was Leeds rated", "the verdict on care leavers", "which councils are inadequate":
+    a grade asked for in the field's words, of a council or of none (a listing)."""
+    return bool(_ASKS_GRADE.search(text)) or (asks_which(text) and bool(grade_named(text)))
+
+
+def asks_in_other_words(text: str, councils_typed: Collection[str]) -> bool:
+    """ "what did Bexley get", "what did Ofsted give Hartlepool", "what was Leeds awarded",
+    "Bexley's Ofsted result": a grade asked for without the field's words."""
+    if _RESULT_OF_INSPECTION.search(text):
+        return True
+    for pattern in (_RECEIVED, _GIVEN_BY_OFSTED, _GIVEN_TO):
+        for match in pattern.finditer(text):
+            who = next(g for g in match.groups() if g is not None)
+            if _is_council(who, councils_typed):
+                return True
+    return False
+
+
+def grade_question(understood: Interpretation) -> bool:
+    """`asks_for_grades` of a reading: its corrected text and the councils it names."""
+    return asks_for_grades(understood.corrected, [typed for typed, _ in understood.council_words])
+
+
+def asks_for_cards(understood: Interpretation) -> bool:
+    """A grade question, or "when was Hull last inspected" with a council named and its latest
+    inspection resolved: its card says when it was on site and published."""
+    return grade_question(understood) or bool(
+        understood.councils and understood.report_ids and asks_when_last(understood.corrected)
+    )
+
+
+def _is_council(who: str, councils_typed: Collection[str]) -> bool:
+    """`who` (words as typed) is a council named, or "it"/"the council", with nothing more
+    than the words that go with a council's name ("Leeds City Council", "Leeds's services")."""
+    text = f" {_folded(who)} "
+    for typed in sorted(councils_typed, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(_folded(typed))}(?!\w)", " | ", text)
+    found = "|" in text
+    rest = [w.strip("'") for w in text.replace("|", " ").split()]
+    rest = [w for w in rest if w not in ("", "s")]  # "Leeds'", "Bexley 's"
+    if any(w not in _COUNCIL_WORDS and w.removesuffix("'s") not in _COUNCIL_WORDS for w in rest):
+        return False
+    return found or any(w.removesuffix("'s") in _ALWAYS_A_COUNCIL for w in rest)
+
+
+def _folded(text: str) -> str:
+    return text.lower().replace("\u2019", "'")

@@ -1,0 +1,220 @@
+"""A question as read: the years, councils, inspections, sources, corrections and field words
+found in it (`query.interpret` reads them), with the text and terms searched that follow.
+
+Everything read is shown back to the user (`chips`: `--explain`, TUI chips) and can be dropped
+again (`Interpretation.without(chip)`), never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ofsted_qa.index.lexical_index import terms, words
+from ofsted_qa.retrieval import time_words
+from ofsted_qa.retrieval.inspection_refs import InspectionRef
+
+
+@dataclass(frozen=True)
+class GlossaryUse:
+    """One glossary entry found in a question: the words typed and what they add."""
+
+    surface: str  # the words as typed
+    term: str
+    definition: str
+    added: tuple[str, ...]  # expansions this match contributes
+
+    @property
+    def chip(self) -> str:
+        """ "kids in care → looked after children", "IRO → independent reviewing officer";
+        never the typed word's opposite ("unallocated cases → allocation", not "→ allocated",
+        which is searched too but is not what was asked) nor words already typed."""
+        typed = words(self.surface)
+        shown = [
+            e
+            for e in self.added
+            if not _opposite(typed, words(e)) and not set(words(e)) <= set(typed)
+        ]
+        return f"{self.surface} → {shown[0] if shown else self.term}"
+
+
+_NEGATIONS = ("un", "non", "in", "dis")
+
+
+def _opposite(typed: list[str], expansion: list[str]) -> bool:
+    """One of the words is the other negated ("allocated", "unallocated")."""
+    return any(a == n + b or b == n + a for a in typed for b in expansion for n in _NEGATIONS)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    query: str
+    years: tuple[int, ...] = ()
+    publishers: tuple[str, ...] = ()
+    expansions: tuple[str, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    year_from: int | None = None  # "since 2023": documents of that year or later
+    glossary: tuple[GlossaryUse, ...] = ()
+    framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
+    answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
+    recent: str = ""  # a recency cue as typed ("these days"), read as "since the newest year"
+    undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
+    councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
+    council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
+    inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
+    # the inspections they were resolved to by the searcher: (chip, document id)
+    reports: tuple[tuple[str, str], ...] = ()
+    # the inspections change is counted from ("since the 2022 inspection"): (chip, document id)
+    baselines: tuple[tuple[str, str], ...] = ()
+    over_time: str = ""  # "how has Leeds changed", "since 2014": answered as a timeline
+
+    # Derived text and terms are worked out once per reading (the fields never change; a
+    # changed reading is a new instance via `replace`), not on every use during one search.
+    @cached_property
+    def corrected(self) -> str:
+        """The question with typos replaced by the corpus words they most likely meant."""
+        text = self.query
+        for wrong, right in self.corrections:
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text, flags=re.I)
+        return text
+
+    @property
+    def base_terms(self) -> list[str]:
+        """The words searched for: the corrected question minus its framing phrases (unless
+        that would leave nothing)."""
+        return list(self._base_terms)
+
+    @cached_property
+    def _base_terms(self) -> tuple[str, ...]:
+        text = self.corrected
+        for phrase in self.framing:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
+        # nothing else asked ("Leeds two years ago"): the words of time are still no topic
+        return tuple(
+            terms(text) or terms(time_words.without_dates(self.corrected)) or terms(self.corrected)
+        )
+
+    def unframed(self) -> Interpretation:
+        """The same reading with framing phrases searched as words again."""
+        return replace(self, framing=())
+
+    @property
+    def expansion_terms(self) -> list[str]:
+        return list(self._expansion_terms)
+
+    @cached_property
+    def _expansion_terms(self) -> tuple[str, ...]:
+        base = set(self._base_terms)
+        out: list[str] = []
+        for t in terms(" ".join(self.expansions)):
+            if t not in base and t not in out:
+                out.append(t)
+        return tuple(out)
+
+    @property
+    def search_terms(self) -> list[str]:
+        return self.base_terms + self.expansion_terms
+
+    @property
+    def dense_text(self) -> str:
+        """What the model embeds: the corrected question, acronyms spelled out after it. A
+        council named is left to its boost: embedded, it makes every cover page that prints the
+        name look like an answer."""
+        text = self.corrected
+        for surface, _ in self.council_words:
+            text = re.sub(rf"(?<!\w){re.escape(surface)}(?!\w)", " ", text, flags=re.I)
+        text = " ".join(text.split()) if words(text) else self.corrected
+        return f"{text} ({'; '.join(self.expansions)})" if self.expansions else text
+
+    def since_latest(self, newest_year: int) -> Interpretation:
+        """A recency cue resolved: documents of the newest year (of the index, or of the
+        councils named) are wanted; beside years named ("2016 compared with now"), that year
+        joins them, so both sides of the comparison lead."""
+        if not self.recent or self.year_from is not None:
+            return self
+        if self.years:
+            return (
+                self
+                if newest_year in self.years
+                else replace(self, years=(*self.years, newest_year))
+            )
+        return replace(self, year_from=newest_year)
+
+    def wants_year(self, years: frozenset[int]) -> bool:
+        if self.year_from is not None and any(y >= self.year_from for y in years):
+            return True
+        return bool(years & set(self.years))
+
+    @property
+    def chips(self) -> list[str]:
+        """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
+        return (
+            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
+            + ([self._since_chip] if self.year_from is not None else [])
+            + [f"council {c}" for c in self.councils]
+            + list(dict.fromkeys(chip for chip, _ in self.reports))
+            + list(dict.fromkeys(chip for chip, _ in self.baselines))
+            + ([f"timeline: {self.over_time}"] if self.over_time else [])
+            + [f"source {p}" for p in self.publishers]
+            + [f"{w} → {r}" for w, r in self.corrections]
+            + [g.chip for g in self.glossary]
+            + ([f"answer: {self.answer}"] if self.answer else [])
+        )
+
+    @property
+    def _since_chip(self) -> str:
+        return (
+            f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
+        )
+
+    def without(self, chip: str) -> Interpretation:
+        """The same reading minus one interpreted part (the TUI's removable chips)."""
+        years = tuple(y for y in self.years if chip != f"year {y}")
+        dropped_since = self.year_from is not None and chip == self._since_chip
+        year_from = None if dropped_since else self.year_from
+        if year_from is None and self.year_from is not None:
+            years = tuple(y for y in years if y != self.year_from)
+        glossary = tuple(g for g in self.glossary if g.chip != chip)
+        reports = tuple(r for r in self.reports if r[0] != chip)
+        # every inspection named dropped: not to be resolved again (nor counted from)
+        refs = self.inspection_refs if reports or not self.reports else ()
+        baselines = tuple(r for r in self.baselines if r[0] != chip) if reports else ()
+        # a council dropped: the words that named it are searched as words again
+        freed = {w for w, c in self.council_words if chip == f"council {c}"}
+        return replace(
+            self,
+            years=years,
+            year_from=year_from,
+            publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
+            councils=tuple(c for c in self.councils if chip != f"council {c}"),
+            council_words=tuple(p for p in self.council_words if p[0] not in freed),
+            framing=tuple(f for f in self.framing if f not in freed),
+            corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
+            glossary=glossary,
+            expansions=expansions_of(glossary),
+            answer="" if chip == f"answer: {self.answer}" else self.answer,
+            recent="" if dropped_since else self.recent,
+            reports=reports,
+            baselines=baselines,
+            inspection_refs=refs,
+            over_time="" if chip == f"timeline: {self.over_time}" else self.over_time,
+        )
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        """The documents of the inspections the question names, oldest first."""
+        return tuple(dict.fromkeys(doc for _, doc in self.reports))
+
+    @property
+    def baseline_ids(self) -> tuple[str, ...]:
+        """The documents of the inspections change is counted from, oldest first."""
+        return tuple(dict.fromkeys(d for _, d in self.baselines if d not in self.report_ids))
+
+
+def expansions_of(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:
+    """The words the glossary uses add to the search, each once, in order."""
+    out: list[str] = []
+    for use in glossary:
+        out.extend(e for e in use.added if e not in out)
+    return tuple(out)
