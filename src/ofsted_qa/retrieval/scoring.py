@@ -221,8 +221,11 @@ def candidates(
     lexical_scores: np.ndarray | None,
     query_vector: np.ndarray | None,
     allowed: np.ndarray | None,
+    dense_top: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The union of each side's top passages (admitted by the filters), sorted ids."""
+    """The union of each side's top passages (admitted by the filters), sorted ids;
+    `dense_top`: the dense index's top `CANDIDATES` ids for `query_vector`, when already found
+    (unfiltered only)."""
     parts: list[np.ndarray] = []
     if lexical_scores is not None:
         # Only passages scoring above zero are candidates: the top is taken among those alone
@@ -232,7 +235,9 @@ def candidates(
         parts.append(scored[_top(lexical_scores[scored], CANDIDATES)])
     if query_vector is not None:
         if allowed is None:
-            parts.append(bundle.dense.top(query_vector, CANDIDATES)[0])
+            if dense_top is None:
+                dense_top = bundle.dense.top(query_vector, CANDIDATES)[0]
+            parts.append(dense_top)
         else:  # filtered: exact scores over the admitted chunks only
             admitted = np.flatnonzero(allowed)
             sims = np.asarray(bundle.vectors[admitted]) @ query_vector
