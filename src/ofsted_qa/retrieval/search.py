@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from ofsted_qa.citations.parts import paragraph_parts
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
@@ -371,4 +372,5 @@ class Searcher:
                 chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
             ),
             duplicates=duplicates,
+            paragraph_parts=paragraph_parts(store, chunk_id),
         )
