@@ -28,6 +28,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    named_paragraphs,
     phrase_rarity,
     places,
     scoring,
@@ -323,6 +324,7 @@ class Searcher:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
         and listed grades only of documents the filters admit (`admitted`, per document)."""
+        response = named_paragraphs.put_first(self, response, admitted) if read else response
         understood = response.interpretation
         judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
