@@ -94,7 +94,11 @@ def test_a_paragraph_named_alone_finds_all_its_parts(store: ChunkStore) -> None:
     assert locate_paragraph(store, f"{DOC}#2b") == range(2, 3)  # an old part ref still works
     assert locate_paragraph(store, f"{DOC}#3") == range(5, 6)
     assert paragraph_range(store, 3) == range(1, 5) and paragraph_range(store, 0) == range(0, 1)
-    with pytest.raises(OfstedQAError, match="no paragraph 9"):
+    # a number it lacks: the message says how its passages are labelled
+    with pytest.raises(
+        OfstedQAError,
+        match="no paragraph 9: its numbered paragraphs run 1–3; unnumbered passages u4 ",
+    ):
         locate(store, f"{DOC}#9")
 
 

@@ -96,3 +96,30 @@ def find_paragraph(store: ChunkStore, doc_id: str, paragraph: str) -> int | None
     if found is None and split_label(paragraph)[1] < 1:
         found = store.find(doc_id, part_label(paragraph, 1))
     return found
+
+
+def numbering(store: ChunkStore, doc_id: str) -> str:
+    """How a document's passages are labelled, for a message about one it lacks: "its numbered
+    paragraphs run 1–62; unnumbered passages u1–u80", "it numbers no paragraphs; its passages
+    are u1–u23"."""
+    numbered: list[int] = []
+    unnumbered: list[int] = []
+    for chunk_id in store.doc_range(doc_id):
+        label = split_label(store.get(chunk_id).paragraph)[0]
+        if label.isdigit():
+            numbered.append(int(label))
+        elif label.startswith("¶") and label[1:].isdigit():
+            unnumbered.append(int(label[1:]))
+    positions = _span("u", unnumbered)
+    if not numbered:
+        return f"it numbers no paragraphs; its passages are {positions or 'none'}"
+    said = f"its numbered paragraphs run {_span('', numbered)}"
+    return f"{said}; unnumbered passages {positions}" if positions else said
+
+
+def _span(prefix: str, numbers: list[int]) -> str:
+    """ "u1–u80", "u4" alone, "" for none."""
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    return f"{prefix}{low}" if low == high else f"{prefix}{low}–{prefix}{high}"

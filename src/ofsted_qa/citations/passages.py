@@ -12,7 +12,7 @@ from ofsted_qa.citations.citation import (
     parse_ref,
     ref_label,
 )
-from ofsted_qa.citations.parts import find_paragraph, paragraph_range, split_label
+from ofsted_qa.citations.parts import find_paragraph, numbering, paragraph_range, split_label
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.chunking import Chunk, normalise_for_match
@@ -80,7 +80,8 @@ def locate_paragraph(store: ChunkStore, citation: str) -> range:
     chunk_id = find_paragraph(store, doc_id, paragraph)
     if chunk_id is None:
         raise OfstedQAError(
-            f"Document {doc_id} has no paragraph {ref_label(paragraph)}",
+            f"Document {doc_id} has no paragraph {ref_label(paragraph)}: "
+            f"{numbering(store, doc_id)}",
             hint="unnumbered passages are written u1, u2, … as `ask` prints them",
         )
     if split_label(paragraph)[1] > 0:  # a part asked for: that passage alone

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ofsted_qa.citations.citation import human_date
-from ofsted_qa.citations.parts import find_paragraph, paragraph_range, split_label
+from ofsted_qa.citations.parts import find_paragraph, numbering, paragraph_range
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.results import SearchResponse
@@ -119,16 +119,9 @@ def _said(numbers: Sequence[int]) -> str:
 
 
 def _absent(store: ChunkStore, missing: Sequence[int], inspection: Inspection) -> str:
-    """ "The Herefordshire inspection (published 23 July 2018) has no paragraph 230; its
-    numbered paragraphs run 1–80."."""
-    doc = inspection.doc_id
-    numbers = [
-        int(label)
-        for i in store.doc_range(doc)
-        if (label := split_label(store.get(i).paragraph)[0]).isdigit()
-    ]
-    held = f"; its numbered paragraphs run {min(numbers)}–{max(numbers)}" if numbers else ""
-    return f"{_name(inspection)} has no {_said(missing)}{held}."
+    """ "The Herefordshire inspection (on site 11 June 2018) has no paragraph 230; its
+    numbered paragraphs run 1–62; unnumbered passages u1–u80."."""
+    return f"{_name(inspection)} has no {_said(missing)}; {numbering(store, inspection.doc_id)}."
 
 
 def _name(inspection: Inspection) -> str:
