@@ -89,3 +89,6 @@ def test_a_paragraph_no_report_or_the_wrong_one_holds_is_said(bexley: list[str])
     answer = _ask(env, "what does paragraph 5 say")
     (note,) = [n for n in answer["notes"] if "paragraph 5" in n]
     assert "ofsted-qa show" in note and "#5" in note
+    # the report a filter keeps is the one meant
+    code, out = run([*env, "ask", "what does paragraph 5 say", "--json", "--doc", "003"])
+    assert json.loads(out)["results"][0]["ref"] == f"{BEXLEY_2014}#5"

@@ -5,6 +5,7 @@ finds every part, and the old part refs ("#2a") still work."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,21 @@ def test_show_prints_a_cut_paragraph_whole_and_a_part_with_a_pointer(
     render.print_in_context(store, locate(store, f"{DOC}#2c"), tmp_path, out, around=0)
     shown = out.getvalue()
     assert "para 2 (part 3 of 4)" in shown and f'show "{DOC}#2" shows it whole' in shown
+
+
+@pytest.mark.parametrize(
+    ("stored", "parts", "cited"),
+    [
+        ("judgements-table", 0, "judgements table"),
+        ("judgements-table-111", 0, "judgements table at passage 111"),  # a SIF section's
+        ("judgements-table-a", 2, "judgements table (part 1 of 2)"),
+        ("¶7b", 3, "unnumbered passage 7 (part 2 of 3)"),
+    ],
+)
+def test_tables_and_unnumbered_passages_are_cited_in_words_and_read_back(
+    store: ChunkStore, stored: str, parts: int, cited: str
+) -> None:
+    chunk = replace(store.get(0), paragraph=stored)
+    assert paragraph_label(chunk, parts) == cited
+    meta = store.documents[DOC]
+    assert parse_house_citation(house_citation(meta, chunk, parts))[1] == stored  # type: ignore[index]

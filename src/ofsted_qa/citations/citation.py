@@ -32,13 +32,22 @@ def paragraph_label(chunk: Chunk, parts: int = 0) -> str:
     """The report's own number reads "para 134"; a passage it left unnumbered reads
     "unnumbered passage 7" (its place in the document), which no reader takes for para 7. A
     paragraph cut into passages is still the report's: "para 18 (part 1 of 2)", where `parts`
-    is how many passages it spans (`paragraph_parts`; 0 when not known: "(part 1)")."""
+    is how many passages it spans (`paragraph_parts`; 0 when not known: "(part 1)"). The table
+    of judgements reads "judgements table", a later one in the same report (a SIF report has one
+    per section) "judgements table at passage 111", by its place as an unnumbered passage."""
     label, part = split_label(chunk.paragraph)
     if label.startswith(POSITIONAL):
         label = f"unnumbered passage {label.removeprefix(POSITIONAL)}"
     elif label[:1].isdigit():
         label = f"para {label}"
+    elif label.startswith(TABLE_LABEL):
+        place = label.removeprefix(TABLE_LABEL).removeprefix("-")
+        label = TABLE_PLACE + (f"{TABLE_AT}{place}" if place else "")
     return label + part_note(part, parts)
+
+
+TABLE_PLACE = "judgements table"  # how a passage of the table of judgements is cited
+TABLE_AT = " at passage "
 
 
 def ref_label(paragraph: str) -> str:
@@ -145,8 +154,10 @@ def parse_house_citation(text: str) -> tuple[str, str] | None:
     if label.startswith(unnumbered):
         label = POSITIONAL + label.removeprefix(unnumbered)
     label = label.removeprefix("para ").strip()
-    if label == JUDGEMENTS_PLACE:
+    if label in (JUDGEMENTS_PLACE, TABLE_PLACE):
         label = TABLE_LABEL
+    elif label.startswith(TABLE_PLACE + TABLE_AT):
+        label = f"{TABLE_LABEL}-{label.removeprefix(TABLE_PLACE + TABLE_AT)}"
     if not sep or not _PARAGRAPH.fullmatch(label):
         return None
     return head.strip(), part_label(label, part)

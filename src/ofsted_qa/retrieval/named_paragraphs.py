@@ -76,7 +76,8 @@ def put_first(
     """The response with the paragraphs the question names first (their score above every
     other passage's, `named_paragraph` among its parts) where one report is meant, else a note
     saying how to open them; unchanged for a question that names no paragraph. `admitted`
-    (per document, None: no filter) keeps the filters' reports only."""
+    (per document, None: no filter) keeps the filters' reports only, and names the report
+    where the question does not."""
     numbers = named(response.query)
     if not numbers:
         return response
@@ -84,7 +85,8 @@ def put_first(
     pool = candidates(searcher, response)
     if admitted is not None:
         kept = {d for d, ok in zip(store.documents, admitted.tolist(), strict=True) if ok}
-        pool = [i for i in pool if kept & set(i.doc_ids)]
+        # a question that names no report asks of the reports the filters keep (`--doc`)
+        pool = [i for i in pool or searcher.inspections if kept & set(i.doc_ids)]
     # the one report that holds it of those meant, or the one meant, which then says it has not
     meant = [i for i in pool if any(_document(store, i, n) for n in numbers)] or pool
     if len(meant) != 1:
