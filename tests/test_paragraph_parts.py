@@ -115,6 +115,8 @@ def test_show_prints_a_cut_paragraph_whole_and_a_part_with_a_pointer(
     assert shown.count("▶ para 2 (part") == 4 and "para 2a" not in shown
     assert "Inspection of Leeds (published 18 December 2018), para 2\n" in shown
     assert "verified against the source" in shown
+    cited = shown.split("cite: ")[1].splitlines()[0]  # pasted back: the whole paragraph again
+    assert locate_paragraph(store, cited) == found
 
     out = io.StringIO()
     render.print_in_context(store, locate(store, f"{DOC}#2c"), tmp_path, out, around=0)
