@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from ofsted_qa.citations.parts import paragraph_parts
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
@@ -28,6 +29,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    named_paragraphs,
     phrase_rarity,
     places,
     scoring,
@@ -352,6 +354,7 @@ class Searcher:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
         and listed grades only of documents the filters admit (`admitted`, per document)."""
+        response = named_paragraphs.put_first(self, response, admitted) if read else response
         understood = response.interpretation
         judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
@@ -401,4 +404,5 @@ class Searcher:
                 chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
             ),
             duplicates=duplicates,
+            paragraph_parts=paragraph_parts(store, chunk_id),
         )
