@@ -9,6 +9,7 @@ from typing import TextIO
 
 from ofsted_qa.cli.session import notify, open_searcher
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.inert import typed_text
 
 
 def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -19,12 +20,13 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
     questions = [q for q in args.question if q != "-"]
     batch = not questions
+    question = typed_text(" ".join(questions))  # a pasted colour code is not read as words
     if batch and not args.json:
         raise OfstedQAError(
             "No question given.", hint='ofsted-qa ask "your question" (or --json to read stdin)'
         )
     if not batch:
-        validate(" ".join(questions))  # fail fast, before loading anything
+        validate(question)  # fail fast, before loading anything
     if args.k < 1:
         raise OfstedQAError(f"--k must be at least 1 (got {args.k})")
     if args.k > MAX_K:
@@ -42,14 +44,15 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
     if not batch:
         response = searcher.search(
-            " ".join(questions), k=k, mode=args.mode, filters=filters, timeline=timeline
+            question, k=k, mode=args.mode, filters=filters, timeline=timeline
         )
         if args.json:
             print(render.json_text(render.response_json(response, explain=args.explain)), file=out)
         else:
             render.print_response(response, out, explain=args.explain)
         return 0
-    for line in stdin_lines(stdin):
+    for typed in stdin_lines(stdin):
+        line = typed_text(typed)
         if not line.strip():
             continue
         try:
