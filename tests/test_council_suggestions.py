@@ -1,0 +1,78 @@
+"""An unknown council given as an option (`--council`, `judgements --council`) is answered with
+the nearest councils' names: a misspelling, a part of a name, two equally near; none for a name
+near nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.retrieval.council_question import typed_council
+from ofsted_qa.retrieval.councils import Councils, councils_named, nearest_councils
+from test_cli import run  # the CLI runner; the `env` fixture is in conftest
+from test_council_search import indexed  # noqa: F401 (a fixture: reports of three councils)
+
+SPELLINGS = [
+    "Cheshire West and Chester Council",
+    "West Berkshire Council",
+    "Westminster City Council",
+    "Norfolk County Council",
+    "Herefordshire Council",
+    "Hertfordshire County Council",
+    "London Borough of Bexley",
+    "Bexley",
+    "Manchester City Council",
+    "Kent County Council",
+]
+COUNCILS = Councils(SPELLINGS)
+
+
+def hint(typed: str) -> str:
+    with pytest.raises(OfstedQAError) as raised:
+        typed_council(COUNCILS, typed)
+    assert f"--council {typed!r} matches no council in the index." == raised.value.message
+    return raised.value.hint or ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Westhavn", ["Cheshire West and Chester", "West Berkshire"]),  # difflib found none
+        ("Manchster", ["Manchester"]),
+        ("Hereforshire", ["Herefordshire", "Hertfordshire"]),  # two as near: both
+        ("Norfok", ["Norfolk"]),
+    ],
+)
+def test_an_unknown_council_gets_the_nearest_places(typed: str, suggested: list[str]) -> None:
+    said = hint(typed)
+    assert said.startswith("did you mean ")
+    for name in suggested:
+        assert repr(name) in said
+    assert "'Kent'" not in said  # not every council: the near ones
+
+
+def test_each_place_is_suggested_once_as_shown() -> None:
+    assert hint("Bexly") == "did you mean 'Bexley'?"  # not also 'London Borough of Bexley'
+
+
+def test_a_name_near_nothing_gets_where_to_look_instead() -> None:
+    assert "did you mean" not in hint("Xyz") and "ofsted-qa judgements" in hint("Xyz")
+
+
+def test_nearest_councils_best_first_within_reach_of_the_best() -> None:
+    near = nearest_councils("hereforshire", SPELLINGS)
+    assert near[:2] == ["Herefordshire Council", "Hertfordshire County Council"]
+    assert nearest_councils("norfok", SPELLINGS) == ["Norfolk County Council"]
+    assert nearest_councils("zzzz", SPELLINGS) == []
+    with pytest.raises(OfstedQAError, match="did you mean 'West Berkshire Council'"):
+        councils_named("West Berkshir", ["West Berkshire Council", "Kent"])
+
+
+def test_ask_suggests_for_a_misspelt_council(
+    indexed: list[str],  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    capsys.readouterr()
+    code, _ = run([*indexed, "ask", "care leavers", "--council", "Wsthavn"])
+    err = capsys.readouterr().err
+    assert code == 2 and "did you mean 'Westhaven'?" in err
