@@ -76,3 +76,21 @@ def test_ask_suggests_for_a_misspelt_council(
     code, _ = run([*indexed, "ask", "care leavers", "--council", "Wsthavn"])
     err = capsys.readouterr().err
     assert code == 2 and "did you mean 'Westhaven'?" in err
+
+
+def test_the_tuis_filter_search_offers_the_nearest_councils_for_a_misspelt_one() -> None:
+    from ofsted_qa.tui.engine import Choices
+    from ofsted_qa.tui.filter_search import filter_entries, search
+
+    places = tuple(sorted(c.name for c in COUNCILS.all))
+    entries = filter_entries(Choices(years=(2019,), documents=(), kinds=(), councils=places))
+    found = [entry.value for _, entry in search(entries, "council westhavn")]
+    assert found[:2] == ["Cheshire West and Chester", "West Berkshire"]
+    assert [e.value for _, e in search(entries, "Hereforshire", keys=("council",))] == [
+        "Herefordshire",
+        "Hertfordshire",
+    ]
+    assert [e.value for _, e in search(entries, "council west berk")] == ["West Berkshire"]
+    assert (
+        search(entries, "council xyz") == [] and search(entries, "westhavn", keys=("year",)) == []
+    )
