@@ -52,10 +52,15 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
     return payload
 
 
-def response_json(response: SearchResponse, *, explain: bool = False) -> dict[str, Any]:
+def response_json(
+    response: SearchResponse, *, explain: bool = False, filters: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """An answer for programs; `filters` (render_filters.filters_json), when any is set, under
+    "filters"."""
     payload: dict[str, Any] = {
         "query": response.query,
         "mode": response.mode,
+        **({"filters": filters} if filters else {}),
         "results": [hit_json(h, explain=explain) for h in response.hits],
     }
     if response.notes:
@@ -103,7 +108,11 @@ def _wrapped(text: str, indent: str) -> str:
     return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
 
 
-def print_response(response: SearchResponse, out: TextIO, *, explain: bool = False) -> None:
+def print_response(
+    response: SearchResponse, out: TextIO, *, explain: bool = False, filters: str = ""
+) -> None:
+    """An answer for a reader: the question, its cues, the filters set (`filters`,
+    render_filters.filters_line), then cards, a timeline or the passages."""
     chips = response.interpretation.chips
     _say(out, f"Q: {short_question(response.query)}")
     _say(
@@ -111,6 +120,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
         f"   {' · '.join(chips) if chips else 'no year or source cues'} · mode {response.mode}"
         + ("" if response.dense_used or response.mode == "bm25" else " (lexical only)"),
     )
+    if filters:
+        _say(out, _wrapped(f"filters: {filters}", "   "))
     for note in response.notes:
         _say(out, _wrapped(f"note: {note}", "   "))
     if explain:
