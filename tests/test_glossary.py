@@ -102,6 +102,10 @@ def test_everyday_and_workforce_vocabulary() -> None:
     assert "family time" in _terms("contact with birth parents")  # the longer match wins
     # "government" stems like "governance": it must not pull in the Department for Education.
     assert "DfE" not in _terms("LSCB governance arrangements")
+    # CP, as the field writes child protection; "CP conferences" are the conferences
+    assert "ICPC" in _terms("cp conferences timeliness in wigan")
+    assert "CP" in _terms("CP work in Wigan") and "CP" in _terms("cp in Wigan")
+    assert _terms("CP plans") == ["child protection plan"]  # the longer form wins
 
 
 # The newer frameworks' vocabulary (2023-2026 ILACS, the April 2026 framework): how a user or a

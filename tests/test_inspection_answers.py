@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ofsted_qa.retrieval import time_words
 from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 from test_judgements import REPORTS, report_pdf
 
@@ -78,9 +79,19 @@ def test_a_council_s_grade_is_its_overall_effectiveness_and_now_is_each_latest(
         judgements = ask(indexed, question).get("judgements", {"listing": []})
         return {(r["council"], r["published"][:4], r["area"]) for r in judgements["listing"]}
 
-    # no area named: the overall grade, not every area that was good somewhere
-    assert listed("which councils are good") == {("Northwick", "2019", "overall_effectiveness")}
-    assert listed("councils judged good") == listed("which councils are good")  # no "which"
+    # no area named: the overall grade, not every area that was good somewhere; past tense:
+    # every inspection
+    assert listed("which councils were good") == {("Northwick", "2019", "overall_effectiveness")}
+    assert listed("councils judged good") == listed("which councils were good")  # no "which"
+    # present tense, no year: each council's latest grade (Northwick's 2023 one is inadequate),
+    # said in a note that tells how to ask for every inspection
+    assert listed("which councils are good") == set()
+    assert listed("how many councils are inadequate") == {
+        ("Northwick", "2023", "overall_effectiveness")
+    }
+    notes = ask(indexed, "which councils are inadequate")["notes"]
+    assert any("latest graded inspection" in n and "were" in n for n in notes)
+    assert listed("which councils are inadequate in 2019") == set()  # a year: that year's
     # "now": each council's latest inspection (Northwick's is 2023), not the newest year's
     assert listed("which councils are currently inadequate") == {
         ("Northwick", "2023", "overall_effectiveness")
@@ -195,3 +206,28 @@ def test_since_an_inspection_the_later_one_answers_and_the_named_one_follows(
     assert [e["published"][:4] for e in answer["timeline"]] == ["2019", "2023"]
     plain = ask(indexed, "what did Northwick's 2019 inspection say", "--explain")
     assert plain["results"][0]["date"].startswith("2019")
+
+
+def test_words_of_time_through_ask(indexed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "is X good" gets the latest grade's card; "when was X last inspected" leads with its
+    latest report; a month named with its year counts only in that year's reports."""
+    for question in (
+        "is Northwick good",
+        "is Northwick still inadequate",
+        "when was Northwick last inspected",
+    ):
+        (card,) = ask(indexed, question)["judgements"]["cards"]
+        assert card["published"].startswith("2023")
+    answer = ask(indexed, "when was Northwick last inspected")
+    assert answer["results"][0]["date"].startswith("2023")
+
+    def covers() -> list[float]:  # the month word's score in the 2019 cover ("... March 2019")
+        code, out = run([*indexed, "ask", "what was found in March 2023", "--json", "--explain",
+                         "--k", "50"])  # fmt: skip
+        assert code == 0
+        found = json.loads(out)["results"]
+        return [r["contributions"]["bm25"] for r in found if "March 2019" in r["text"]]
+
+    assert covers() and not any(covers())
+    monkeypatch.setattr(time_words, "month_words", lambda text: ())  # the gate off: it counts
+    assert any(covers())

@@ -65,6 +65,22 @@ def test_a_year_matches_the_dates_on_site_or_published_and_says_which() -> None:
     assert docs == ["b18"] and "on site 2017" in chips[0]
 
 
+def test_since_a_year_counts_an_inspection_on_site_before_it_and_published_in_it() -> None:
+    """ "Since 2016": Slough's inspection on site in November 2015, published February 2016,
+    is where the change is counted from, as the timeline, the grade card and listings read it."""
+    from dataclasses import replace
+
+    from ofsted_qa.retrieval.query import interpret
+    from ofsted_qa.retrieval.timeline import asked
+
+    winter = inspection("s16", "inspection", "2015-11-24", "2016-02-17")
+    later = inspection("s19", "inspection", "2019-01-21", "2019-03-04")
+    older = inspection("s13", "inspection", "2013-05-01", "2013-07-01")
+    assert winter.since(2016) and winter.since(2015) and not winter.since(2017)
+    reading = replace(interpret("how has Bexley improved since 2016"), councils=("Bexley",))
+    assert asked(reading, [older, winter, later]) == [winter, later]
+
+
 def test_latest_first_and_kinds() -> None:
     assert chosen("the last focused visit")[0] == ["v25"]
     assert chosen("the latest inspection")[0] == ["b23"]  # a visit is not an inspection
@@ -192,8 +208,11 @@ def test_the_timeline_cue_is_a_chip_that_can_be_dropped_and_its_words_are_not_se
 
 
 def test_last_year_and_this_year_count_from_the_year_given() -> None:
-    from ofsted_qa.retrieval.judgement_card import relative_years
+    import datetime
 
-    assert relative_years("which councils were inadequate last year", 2026) == {2025}
-    assert relative_years("rated this year", 2026) == {2026}
-    assert relative_years("rated in 2019", 2026) == set()
+    from ofsted_qa.retrieval.time_words import relative_years
+
+    today = datetime.date(2026, 11, 30)
+    assert relative_years("which councils were inadequate last year", today)[0] == (2025,)
+    assert relative_years("rated this year", today)[0] == (2026,)
+    assert relative_years("rated in 2019", today)[0] == ()

@@ -30,7 +30,8 @@ from ofsted_qa.retrieval.typos import Corrector
         ("2014 until 2016", (2014, 2015, 2016), None),
         ("1990 and 2025", (1990, 2025), None),
         ("no year here, only 47% and 260 children", (), None),
-        ("postcode 1234 and the year 2099", (), None),
+        # a year no report can have is still a year: read, so that a note says so
+        ("postcode 1234 and the year 2099", (2099,), None),
     ],
 )
 def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
@@ -45,7 +46,11 @@ def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
         ("What did the 2014 inspection find about agency staff?", True),
         ("according to Ofsted, are children safe?", True),
         ("what does the focused visit letter say", True),
+        ("whats ofsted view on bexleys care leavers 2023", True),
+        ("Ofsted's verdict on Leeds' help and protection", True),
+        ("ofsteds findings about care leavers in Kent", True),
         ("Who was Ofsted's regional director for London?", False),
+        ("how did the news report Ofsted's visit", False),
         ("Are kids in care doing OK at school?", False),
     ],
 )

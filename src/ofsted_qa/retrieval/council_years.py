@@ -51,14 +51,28 @@ def reconcile(
                 f"{council} has no report dated {_listed(lacking)} in the index; its reports: "
                 f"{', '.join(map(str, years))}."
             )
-    nobody = [y for y in asked if not any(y in years for years in dated.values())]
+    found = sorted({y for y in asked if any(y in years for years in dated.values())})
+    nobody = [y for y in asked if y not in found]
+    # a year beside one found ("2022-23", a financial year) is covered by it: no nearest needed
+    covered = [y for y in nobody if y - 1 in found or y + 1 in found]
+    nobody = [y for y in nobody if y not in covered]
+    if covered:
+        notes.append(f"Of {_listed(asked)}, passages of {_listed(found)} are searched.")
+        understood = replace(
+            understood, years=tuple(y for y in understood.years if y not in covered)
+        )
     if not nobody:
         return understood, tuple(notes)
     near = {y: {n for years in dated.values() for n in nearest_years(y, years)} for y in nobody}
     instead = sorted(set().union(*near.values()))
-    notes.append(f"Passages of the nearest, {_listed(instead)}, are searched instead.")
-    kept = [y for y in understood.years if y not in nobody]
-    return replace(understood, years=tuple(sorted({*kept, *instead}))), tuple(notes)
+    beside = [y for y in found if y not in instead]
+    also = f", beside {_listed(beside)}," if beside else ""
+    notes.append(
+        f"Passages of {_listed(instead)} (the nearest to {_listed(nobody)}){also} are "
+        "searched instead."
+    )
+    kept = {y for y in understood.years if y not in nobody}
+    return replace(understood, years=tuple(sorted(kept | set(instead)))), tuple(notes)
 
 
 def _listed(years: Sequence[int]) -> str:

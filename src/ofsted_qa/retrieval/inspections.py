@@ -66,6 +66,11 @@ class Inspection:
             return f"on site {human_date(self.start)}"
         return f"published {human_date(self.published)}"
 
+    def since(self, year: int) -> bool:
+        """Any of its dates (on site, published) falls in `year` or later: "since 2016" keeps
+        the report published in February 2016 of an inspection on site in late 2015."""
+        return max(self.start, self.end, self.published)[:4] >= str(year)
+
     def years_matched(self, year: int) -> str:
         """Which of its dates fall in `year`: "on site", "published", both, or ""."""
         on_site = (

@@ -21,6 +21,7 @@ from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, asks_which, grade_
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade, present_tense
 
 _ASKS_GRADE = re.compile(
     r"\b(?:rated|rating|ratings|rate|graded|grades?|grading|verdicts?|judgements?|judgments?|"
@@ -35,7 +36,6 @@ _ASKS_RESULT = re.compile(
     r"|\b(?:ofsted|inspection)\s+(?:results?|outcomes?)\b",
     re.I,
 )
-_RELATIVE_YEAR = re.compile(r"\b(last|this|past)\s+year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -145,9 +145,19 @@ def within(judged: Judged, documents: Collection[str]) -> Judged:
 
 
 def asks_for_grades(text: str) -> bool:
-    """The question asks for a grade or rating, or which councils had one."""
+    """The question asks for a grade or rating, or which councils had one, or whether one has
+    a grade ("is Leeds inadequate")."""
     return bool(_ASKS_GRADE.search(text) or _ASKS_RESULT.search(text)) or (
-        asks_which(text) and bool(grade_named(text))
+        asks_which(text) and bool(grade_named(text)) or asks_yes_no_grade(text)
+    )
+
+
+def asks_for_cards(understood: Interpretation) -> bool:
+    """A grade question, or "when was Hull last inspected" with a council named and its latest
+    inspection resolved: its card says when it was on site and published."""
+    text = understood.corrected
+    return asks_for_grades(text) or bool(
+        understood.councils and understood.report_ids and asks_when_last(text)
     )
 
 
@@ -160,20 +170,20 @@ def judged(
     store: ChunkStore,
     understood: Interpretation,
     inspections: Sequence[Inspection],
-    *,
-    this_year: int,
 ) -> Judged:
-    """Cards (or a listing) for a grade question; empty for any other. `this_year` resolves
-    "last year"."""
+    """Cards (or a listing) for a grade question; empty for any other. "Last year" is among
+    the reading's years (time_words.py), as for passages."""
     text = understood.corrected
-    if not asks_for_grades(text):
+    if not asks_for_cards(understood):
         return Judged()
     areas = areas_in(text)
-    years = set(understood.years) | relative_years(text, this_year)
+    years = set(understood.years)
     graded = [i for i in inspections if i.graded]
     if understood.report_ids:
         wanted = set(understood.report_ids)
         chosen = [i for i in graded if i.doc_id in wanted]
+        if not chosen and not asks_for_grades(text):  # "when was X last inspected": a visit
+            return Judged()
         if not chosen:  # a focused or monitoring visit: Ofsted grades none
             named = [i for i in inspections if i.doc_id in wanted]
             said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"
@@ -186,7 +196,9 @@ def judged(
     elif _asks_in_other_words(text):
         return Judged()
     else:
-        latest = bool(understood.recent) and not understood.years  # "now": not the newest year
+        # "now", or "are" with no year: each council's latest grade, not the newest year's
+        tense = present_tense(text) and understood.year_from is None
+        latest = (bool(understood.recent) or tense) and not understood.years
         rows, said = listing(
             store,
             graded,
@@ -196,7 +208,10 @@ def judged(
             None if latest else understood.year_from,
             latest=latest,
         )
-        note = () if rows or not said else (f"No judgement in the index matches ({said}).",)
+        note: tuple[str, ...] = (f"No judgement in the index matches ({said}).",) * bool(
+            said and not rows
+        )
+        note += (_latest_note(understood.recent),) * bool(latest and said)
         return Judged(
             listing=rows,
             listing_said=said,
@@ -207,9 +222,13 @@ def judged(
     return Judged(cards=_cards(store, chosen, areas))
 
 
-def relative_years(text: str, this_year: int) -> set[int]:
-    """Years named relative to `this_year`: "last year", "the past year", "this year"."""
-    return {this_year - (m.group(1).lower() != "this") for m in _RELATIVE_YEAR.finditer(text)}
+def _latest_note(recent: str) -> str:
+    """What a listing of each council's latest grade says it holds, and how to ask for all."""
+    read = f"“{recent}”" if recent else "The present tense"
+    return (
+        f"{read} is read as each council's latest graded inspection; for every inspection, "
+        "ask “which councils were …” or name a year."
+    )
 
 
 def _of_councils(
@@ -229,7 +248,7 @@ def _of_councils(
             notes.append(f"The index holds no graded inspection of {council}.")
             continue
         if year_from is not None and not years:
-            since = [i for i in own if i.when[:4] >= str(year_from)]
+            since = [i for i in own if i.since(year_from)]
             chosen += since or own[-1:]
             continue
         if not years:  # "judged over the years": every inspection, oldest first

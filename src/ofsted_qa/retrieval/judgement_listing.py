@@ -93,7 +93,7 @@ def listing(
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
             continue
-        if year_from and inspection.when[:4] < str(year_from):
+        if year_from and not inspection.since(year_from):
             continue
         meta = store.documents[inspection.doc_id]
         rows += report_rows(store, meta, areas or None, grade)

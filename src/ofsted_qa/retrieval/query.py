@@ -6,12 +6,14 @@ dropped again (`Interpretation.without(chip)`), never hidden.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import terms, tokens, words
+from ofsted_qa.retrieval import clock, time_words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
@@ -36,8 +38,13 @@ _FRAMING = re.compile(
     r"inspection|visit|report|letter|blog|article))?\b",
     re.I,
 )
+# "ofsted's view on", "whats ofsted view": the inspectors' opinion asked for as a noun
+_OPINION = (
+    r"ofsted(?:['\u2019]?s)?\s+(?:views?|verdicts?|opinions?|findings?|assessments?|take|"
+    r"judgements?|comments?|concerns?|criticisms?|thoughts?)"
+)
 _OFSTED_CUES = re.compile(
-    rf"\b(?:{_SUBJECT}\s+{_VERB}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
+    rf"\b(?:{_SUBJECT}\s+{_VERB}|{_OPINION}|according\s+to\s+{_SUBJECT}|inspection\s+report|"
     rf"focused\s+visit|the\s+letter)\b",
     re.I,
 )
@@ -122,7 +129,10 @@ class Interpretation:
         text = self.corrected
         for phrase in self.framing:
             text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
-        return tuple(terms(text) or terms(self.corrected))
+        # nothing else asked ("Leeds two years ago"): the words of time are still no topic
+        return tuple(
+            terms(text) or terms(time_words.without_dates(self.corrected)) or terms(self.corrected)
+        )
 
     def unframed(self) -> Interpretation:
         """The same reading with framing phrases searched as words again."""
@@ -289,13 +299,19 @@ def interpret(
     corrector: Corrector | None = None,
     understand: bool = True,
     councils: CouncilFinder | None = None,
+    today: datetime.date | None = None,
 ) -> Interpretation:
     """Read a question. `understand=False` keeps only the text (the plain-hybrid baseline);
-    `councils` finds the councils of the index the question names."""
+    `councils` finds the councils of the index the question names; `today` (else clock.py's)
+    dates "last year" and "two years ago"."""
     text = validate(query)
     if not understand:
         return Interpretation(query=text)
     years, year_from = parse_years(text)
+    today = today or clock.today()
+    worded, said = time_words.dated(text, today)  # "last year", "18/19"
+    years = tuple(sorted({*years, *worded}))
+    year_from = time_words.since_year(text, today) if year_from is None else year_from
     publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
     vocabulary = glossary or default_glossary()
     mentions = councils.mentions(text) if councils is not None else ()
@@ -309,15 +325,17 @@ def interpret(
             w for w in _typed_words(text) if w not in vocabulary.known_words and w not in places
         ]
         corrections = tuple(corrector.corrections(typed))
-    framing = tuple(m.group().strip() for m in _FRAMING.finditer(text))
+    framing = tuple(m.group().strip() for m in _FRAMING.finditer(text)) + said
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
     refs = references(text)
+    refs += time_words.last_seen(text, refs)  # "when was Hull last inspected"
     framing += tuple(r.surface for r in refs) + change_words(text)
     recency = _RECENT.search(text)  # a named year says more than "now" ...
     then_and_now = _THEN_AND_NOW.search(text)  # ... unless compared with it: both are meant
+    standing = recency.group() if recency else time_words.standing(text)  # "still"
     recent = (
-        recency.group()
-        if recency and not years and year_from is None
+        standing
+        if standing and not years and year_from is None
         else then_and_now.group(1)
         if then_and_now and years and year_from is None
         else ""

@@ -9,7 +9,6 @@ side (scoring.py). `understand=False` is the plain baseline the eval compares ag
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,6 +30,7 @@ from ofsted_qa.retrieval import (
     places,
     scoring,
     spread,
+    time_words,
     year_passages,
 )
 from ofsted_qa.retrieval import timeline as timelines
@@ -150,15 +150,12 @@ class Searcher:
     def judged(self, understood: Interpretation) -> judgement_card.Judged:
         """A grade question's judgement cards or listing (empty for any other question); a
         place no council matches gets a note, not every council's grades."""
-        if not judgement_card.asks_for_grades(understood.corrected):
+        if not judgement_card.asks_for_cards(understood):
             return judgement_card.Judged()
         unknown = self.unknown_places(understood)
         if unknown:
             return judgement_card.Judged(notes=(places.note(unknown, len(self.councils.all)),))
-        this_year = datetime.date.today().year
-        return judgement_card.judged(
-            self.bundle.store, understood, self.inspections, this_year=this_year
-        )
+        return judgement_card.judged(self.bundle.store, understood, self.inspections)
 
     def unknown_places(self, understood: Interpretation) -> tuple[str, ...]:
         """Places the question names that match no council of the index (places.py)."""
@@ -227,6 +224,9 @@ class Searcher:
             if mode != "dense"
             else (None, None)
         )
+        months = time_words.month_words(understood.corrected) if read else ()
+        if lexical is not None and months:  # "March 2019": "march" only in 2019's documents
+            lexical = self._month_gated(lexical, months, understood)
         query_vector = (
             self.embedder.embed_query(  # type: ignore[union-attr]
                 understood.dense_text if self.tuning.dense_expansion else understood.corrected
@@ -296,6 +296,16 @@ class Searcher:
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
         return self._answered(response, timeline, shown_k, read, admitted)
+
+    def _month_gated(
+        self, lexical: np.ndarray, months: tuple[tuple[str, int], ...], understood: Interpretation
+    ) -> np.ndarray:
+        searched = set(understood.base_terms)
+        months = tuple((t, y) for t, y in months if t in searched)
+        scores = {t: self.bundle.lexical.scores([t]) for t, _ in months}
+        return time_words.month_gate(
+            lexical, scores, months, self.facts.doc_years, self.facts.chunk_doc
+        )
 
     def _council_headlines(
         self, understood: Interpretation, allowed: np.ndarray | None

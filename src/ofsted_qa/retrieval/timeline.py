@@ -76,7 +76,7 @@ def _in_time(
         first = min((i.when for i in inspections if counted_from & set(i.doc_ids)), default="")
         shown = [i for i in shown if i.when >= first]
     if understood.year_from is not None:
-        shown = [i for i in shown if i.when[:4] >= str(understood.year_from)]
+        shown = [i for i in shown if i.since(understood.year_from)]
     elif understood.years:
         shown = [i for i in shown if any(i.years_matched(y) for y in understood.years)]
     return shown
