@@ -91,3 +91,11 @@ def test_ask_says_the_valid_kinds_for_an_unknown_one(env: list[str], capsys) -> 
     err = capsys.readouterr().err
     assert code == 2 and "--kind 'webinar' matches no indexed kind" in err
     assert "'focused visit letter'" in err and "'inspection report'" in err
+
+
+def test_docs_says_the_kinds_ask_takes(env: list[str]) -> None:
+    run([*env, "ask", "care leavers"])  # builds the index
+    code, out = run([*env, "docs"])
+    said = " ".join(out.strip().splitlines()[-2:])
+    assert code == 0 and "kinds (ask --kind):" in said
+    assert "focused visit letter 1" in said and "inspection letter 1" in said and "news 2" in said

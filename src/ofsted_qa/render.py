@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -12,6 +13,7 @@ from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
+from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.render_shortened import short_question, short_title
 from ofsted_qa.retrieval.search import Hit, SearchResponse
@@ -200,6 +202,19 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
             _say(out, _wrapped(report, "    "), DIM)
     total = sum(r["chunks"] for r in rows)
     _say(out, f"{len(rows)} documents, {total} passages; index {bundle.folder}")
+    _say(out, _wrapped(f"kinds (ask --kind): {kinds_line(store.documents.values())}", ""))
+
+
+def kinds_line(metas: Iterable[DocumentMeta]) -> str:
+    """Each kind `ask --kind` takes here and how many documents are of it: "focused visit
+    letter 1, inspection letter 1, inspection report 493, news 2" (a letter counts as its
+    visit too)."""
+    from collections import Counter
+
+    from ofsted_qa.retrieval.kinds import kinds_of
+
+    counts = Counter(k for m in metas for k in kinds_of(m))
+    return ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
 
 
 def print_in_context(
