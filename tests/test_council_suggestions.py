@@ -94,3 +94,22 @@ def test_the_tuis_filter_search_offers_the_nearest_councils_for_a_misspelt_one()
     assert (
         search(entries, "council xyz") == [] and search(entries, "westhavn", keys=("year",)) == []
     )
+
+
+def test_a_short_place_inside_a_longer_name_is_not_near_it() -> None:
+    # WRatio put Kent (4 letters found in "westhaven") first; a misspelling is near, a fragment is
+    assert nearest_councils("westhaven", ["Kent", "Essex"]) == []
+    assert nearest_councils("kensingten", ["Kent", "Kensington and Chelsea"]) == [
+        "Kensington and Chelsea"
+    ]
+
+
+def test_the_tuis_filter_search_suggests_councils_only_when_councils_are_sought() -> None:
+    from ofsted_qa.tui.engine import Choices
+    from ofsted_qa.tui.filter_search import filter_entries, search
+
+    places = tuple(sorted(c.name for c in COUNCILS.all))
+    entries = filter_entries(Choices(years=(2019,), documents=(), kinds=(), councils=places))
+    assert search(entries, "inspectoin") == []  # no council asked for: nothing near
+    assert [e.value for _, e in search(entries, "manchster")] == []
+    assert [e.value for _, e in search(entries, "council manchster")] == ["Manchester"]

@@ -31,7 +31,7 @@ _STOP = {"of", "and", "the", "upon", "on", "with"}
 # "Kingston upon Hull", "Southend-on-Sea": the first place is a short form of the name
 _UPON = re.compile(r"^(.+?) (?:upon|on) (.+)$")
 _OF = re.compile(r" (?:of|upon|on) ")
-# Nearest councils to a name that matches none: rapidfuzz WRatio (0-100) at least NEAR_SCORE
+# Nearest councils to a name that matches none: `_nearness` (0-100) at least NEAR_SCORE
 # (below it "Xyz" would get Barnsley), within NEAR_SPREAD of the best, NEAR_COUNT at most.
 NEAR_SCORE, NEAR_SPREAD, NEAR_COUNT = 60.0, 10.0, 5
 
@@ -95,21 +95,34 @@ def nearest_councils(
     typed: str, councils: Iterable[str], shown: Mapping[str, str] | None = None
 ) -> list[str]:
     """The councils nearest a name that matches none, best first: the places scored by
-    rapidfuzz's WRatio (a misspelling, "Manchster"; part of a name, "Westhavn" for the West
+    `_nearness` (a misspelling, "Manchster"; the start of a longer name, "Westhavn" for the West
     ones) at least `NEAR_SCORE` of 100, and within `NEAR_SPREAD` of the best ("Hereforshire":
     Herefordshire and Hertfordshire); each place by every spelling, or as `shown` names it."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
 
     cores: dict[str, list[str]] = {}
     for council in sorted(set(councils)):
         cores.setdefault(council_core(council), []).append(council)
     wanted = council_core(typed) or name_key(typed)
     near = process.extract(
-        wanted, list(cores), scorer=fuzz.WRatio, score_cutoff=NEAR_SCORE, limit=NEAR_COUNT
+        wanted, list(cores), scorer=_nearness, score_cutoff=NEAR_SCORE, limit=NEAR_COUNT
     )
     best = near[0][1] if near else 0.0
     places = [core for core, score, _ in near if score >= best - NEAR_SPREAD]
     return list(dict.fromkeys((shown or {}).get(c, c) for p in places for c in cores[p]))
+
+
+def _nearness(typed: str, place: str, **_: object) -> float:
+    """0-100: rapidfuzz's ratio (edits), or where the name typed is the shorter, how well it
+    fits somewhere in the place's (partial_ratio, less a tenth): "Kensingten" is near
+    "Kensington and Chelsea", but a short place inside a longer name ("Kent" in "Westhaven")
+    is not near it, as WRatio would have it."""
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(typed, place)
+    if len(typed) < len(place):
+        score = max(score, 0.9 * fuzz.partial_ratio(typed, place))
+    return score
 
 
 @dataclass(frozen=True)
