@@ -71,7 +71,7 @@ def test_a_year_no_document_has_is_said_with_the_nearest(env: list[str]) -> None
     ("option", "value", "valid"),
     [
         ("--doc", "nosuchdoc", "'003_365e1ef2b819a726'"),
-        ("--kind", "report", "'inspection report'"),
+        ("--kind", "webinar", "'inspection report'"),
         ("--year", "20145", "'2014'"),
         ("--year", "2019", "'2023'"),
         ("--publisher", "X", "'Ofsted'"),

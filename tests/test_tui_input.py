@@ -44,7 +44,9 @@ def test_input_bytes_that_are_not_utf8_are_replaced_not_raised() -> None:
     ("pasted", "typed"),
     [  # every line of a hard-wrapped quote; undecodable bytes and controls inert, not fatal
         (WRAPPED, "Foster carers receive good support from their supervising social workers."),
-        ("caf\udce9 care\x1b]0;pwned\x07 leavers", "caf\ufffd care\u241b]0;pwned\u2407 leavers"),
+        # a terminal's escape sequences are removed, so what is shown is what is read
+        ("caf\udce9 care\x1b]0;pwned\x07 leavers", "caf\ufffd care leavers"),
+        ("\x1b[31mIRO\x1b[0m in Bexley\x1b[2J", "IRO in Bexley"),
     ],
 )
 async def test_a_paste_arrives_whole_and_inert(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,6 +16,7 @@ from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
 from ofsted_qa.ingest.chunking import Chunk
+from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.render_shortened import short_question, short_title
 from ofsted_qa.retrieval.search import Hit, SearchResponse
@@ -60,10 +62,15 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
     return payload
 
 
-def response_json(response: SearchResponse, *, explain: bool = False) -> dict[str, Any]:
+def response_json(
+    response: SearchResponse, *, explain: bool = False, filters: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """An answer for programs; `filters` (render_filters.filters_json), when any is set, under
+    "filters"."""
     payload: dict[str, Any] = {
         "query": response.query,
         "mode": response.mode,
+        **({"filters": filters} if filters else {}),
         "results": [hit_json(h, explain=explain) for h in response.hits],
     }
     if response.notes:
@@ -111,7 +118,11 @@ def _wrapped(text: str, indent: str) -> str:
     return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
 
 
-def print_response(response: SearchResponse, out: TextIO, *, explain: bool = False) -> None:
+def print_response(
+    response: SearchResponse, out: TextIO, *, explain: bool = False, filters: str = ""
+) -> None:
+    """An answer for a reader: the question, its cues, the filters set (`filters`,
+    render_filters.filters_line), then cards, a timeline or the passages."""
     chips = response.interpretation.chips
     _say(out, f"Q: {short_question(response.query)}")
     _say(
@@ -119,6 +130,8 @@ def print_response(response: SearchResponse, out: TextIO, *, explain: bool = Fal
         f"   {' · '.join(chips) if chips else 'no year or source cues'} · mode {response.mode}"
         + ("" if response.dense_used or response.mode == "bm25" else " (lexical only)"),
     )
+    if filters:
+        _say(out, _wrapped(f"filters: {filters}", "   "))
     for note in response.notes:
         _say(out, _wrapped(f"note: {note}", "   "))
     if explain:
@@ -197,6 +210,19 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
             _say(out, _wrapped(report, "    "), DIM)
     total = sum(r["chunks"] for r in rows)
     _say(out, f"{len(rows)} documents, {total} passages; index {bundle.folder}")
+    _say(out, _wrapped(f"kinds (ask --kind): {kinds_line(store.documents.values())}", ""))
+
+
+def kinds_line(metas: Iterable[DocumentMeta]) -> str:
+    """Each kind `ask --kind` takes here and how many documents are of it: "focused visit
+    letter 1, inspection letter 1, inspection report 493, news 2" (a letter counts as its
+    visit too)."""
+    from collections import Counter
+
+    from ofsted_qa.retrieval.kinds import kinds_of
+
+    counts = Counter(k for m in metas for k in kinds_of(m))
+    return ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
 
 
 def print_in_context(

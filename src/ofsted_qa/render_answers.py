@@ -4,6 +4,7 @@ document text, so each goes through `inert`."""
 
 from __future__ import annotations
 
+import shlex
 import textwrap
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -12,6 +13,7 @@ from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
 from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
 
@@ -58,15 +60,62 @@ def print_judged(judged: Judged, out: TextIO) -> None:
     if judged.listing:
         _say(out)
         _say(out, f"{judged.listing_title}:")
-        reports = list(dict.fromkeys(r.doc_id for r in judged.listing))
-        shown = set(reports[:LISTED_REPORTS])
-        print_table(tuple(r for r in judged.listing if r.doc_id in shown), out)
-        if len(reports) > LISTED_REPORTS:
-            _say(
-                out,
-                f"… and {len(reports) - LISTED_REPORTS} more reports: "
-                "`ofsted-qa judgements` with --year/--area/--grade lists them all",
-            )
+        print_table(listed(judged), out, footer=False)  # the heading counts what matched
+        if more := listing_more(judged):
+            _say(out, more)
+
+
+def listed(judged: Judged) -> tuple[JudgementRow, ...]:
+    """The rows of the listing's first `LISTED_REPORTS` inspections: what an answer shows."""
+    shown = set(list(dict.fromkeys(r.doc_id for r in judged.listing))[:LISTED_REPORTS])
+    return tuple(r for r in judged.listing if r.doc_id in shown)
+
+
+def listing_more(judged: Judged) -> str:
+    """Where a listing is cut, two lines: how many of its inspections and councils are shown,
+    and how to see them all; "" when all are shown. "Shown: the first 12 of 77 inspections (12
+    of 62 councils); all 77 are in this answer's --json.\nEvery judgement of this grade and
+    area: ofsted-qa judgements --grade outstanding --area 'care leavers'"."""
+    reports, councils = judged.listing_counts
+    rows = listed(judged)
+    shown = len({r.doc_id for r in rows})
+    if shown == reports and not judged.listing_capped:
+        return ""
+    least = "at least " * judged.listing_capped
+    held = "the first " * judged.listing_capped  # the --json holds what the listing holds
+    return (
+        f"Shown: the first {shown} of {least}{reports} inspections "
+        f"({len({r.council for r in rows})} of {least}{councils} councils); "
+        f"{held or 'all '}{reports} are in this answer's --json.\n"
+        f"Every judgement of {_asked(judged)}: {judgements_command(judged)}"
+    )
+
+
+def judgements_command(judged: Judged) -> str:
+    """The `ofsted-qa judgements` line that lists every judgement of the listing's grade, area
+    and year, where each is one ("ofsted-qa judgements --grade good --year 2019")."""
+    grades = {r.grade for r in judged.listing}
+    options = ["ofsted-qa judgements"]
+    options += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
+    if judged.listing_area:  # the area's own name, not a report's ("children in care and ...")
+        options.append(f"--area {shlex.quote(AREA_LABELS[judged.listing_area])}")
+    options += [f"--year {y}" for y in judged.listing_years] * (len(judged.listing_years) == 1)
+    return " ".join(options)
+
+
+def _asked(judged: Judged) -> str:
+    """ "this grade and area", "this grade", "this year", or "every grade" where the listing
+    narrows by none of them alone."""
+    one = [
+        what
+        for what, values in (
+            ("grade", {r.grade for r in judged.listing}),
+            ("area", {judged.listing_area} - {""}),
+            ("year", set(judged.listing_years)),
+        )
+        if len(values) == 1
+    ]
+    return f"this {' and '.join(one)}" if one else "every grade"
 
 
 def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
@@ -134,6 +183,10 @@ def judged_json(judged: Judged) -> dict[str, Any]:
         "listing_said": judged.listing_said,
         "listing_inspections": judged.listing_counts[0],
         "listing_councils": judged.listing_counts[1],
+        # the listing holds every match unless it stopped at its cap (then: at least these)
+        "listing_complete": not judged.listing_capped,
+        "listing_shown_in_text": len({r.doc_id for r in listed(judged)}),
+        "judgements_command": judgements_command(judged) if judged.listing else "",
     }
 
 

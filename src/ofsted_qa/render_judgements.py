@@ -49,9 +49,9 @@ def _backs(backed: Sequence[JudgementRow], rows: Sequence[JudgementRow]) -> str:
     return "; ".join(r.area_label for r in backed)
 
 
-def print_table(rows: tuple[JudgementRow, ...], out: TextIO) -> None:
+def print_table(rows: tuple[JudgementRow, ...], out: TextIO, *, footer: bool = True) -> None:
     """Each report once (council, framework, dates), its judgements beneath, then where each
-    is stated."""
+    is stated; then (`footer`) how many judgements, reports and councils that was."""
     if not rows:
         print("No judgement matches. Drop a filter, or see `ofsted-qa judgements`.", file=out)
         return
@@ -69,6 +69,8 @@ def print_table(rows: tuple[JudgementRow, ...], out: TextIO) -> None:
         for line in cite_lines(report):
             print(inert(line), file=out)
         print(file=out)
+    if not footer:
+        return
     reports = len({r.doc_id for r in rows})
     councils = len({r.council for r in rows})
     print(

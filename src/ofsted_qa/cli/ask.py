@@ -9,22 +9,25 @@ from typing import TextIO
 
 from ofsted_qa.cli.session import notify, open_searcher
 from ofsted_qa.errors import OfstedQAError
+from ofsted_qa.inert import typed_text
 
 
 def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     """Exit status 0; raises OfstedQAError for a question or filter that cannot be asked."""
     from ofsted_qa import render
+    from ofsted_qa.render_filters import filters_json, filters_line
     from ofsted_qa.retrieval.query import validate
     from ofsted_qa.retrieval.search import MAX_K, Filters
 
     questions = [q for q in args.question if q != "-"]
     batch = not questions
+    question = typed_text(" ".join(questions))  # a pasted colour code is not read as words
     if batch and not args.json:
         raise OfstedQAError(
             "No question given.", hint='ofsted-qa ask "your question" (or --json to read stdin)'
         )
     if not batch:
-        validate(" ".join(questions))  # fail fast, before loading anything
+        validate(question)  # fail fast, before loading anything
     if args.k < 1:
         raise OfstedQAError(f"--k must be at least 1 (got {args.k})")
     if args.k > MAX_K:
@@ -40,22 +43,28 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     timeline = True if args.timeline else None  # else: when the question asks how things changed
     searcher = open_searcher(args)
     filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
+    places = searcher.filtered_councils(filters) if filters.councils else ()
+    said = filters_json(filters, places)  # every answer says how it was narrowed
     if not batch:
         response = searcher.search(
-            " ".join(questions), k=k, mode=args.mode, filters=filters, timeline=timeline
+            question, k=k, mode=args.mode, filters=filters, timeline=timeline
         )
         if args.json:
-            print(render.json_text(render.response_json(response, explain=args.explain)), file=out)
+            payload = render.response_json(response, explain=args.explain, filters=said)
+            print(render.json_text(payload), file=out)
         else:
-            render.print_response(response, out, explain=args.explain)
+            shown = filters_line(filters, places)
+            render.print_response(response, out, explain=args.explain, filters=shown)
         return 0
-    for line in stdin_lines(stdin):
+    for typed in stdin_lines(stdin):
+        line = typed_text(typed)
         if not line.strip():
             continue
         try:
             payload = render.response_json(
                 searcher.search(line, k=k, mode=args.mode, filters=filters, timeline=timeline),
                 explain=args.explain,
+                filters=said,
             )
         except OfstedQAError as exc:  # this line fails; the batch goes on
             payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}

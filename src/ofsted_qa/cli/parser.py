@@ -97,7 +97,11 @@ def _ask_command(sub: argparse._SubParsersAction) -> None:
     )
     ask.add_argument("--doc", action="append", default=[], help="only this document (id or prefix)")
     ask.add_argument(
-        "--kind", action="append", default=[], help="only this kind, e.g. 'inspection report'"
+        "--kind",
+        action="append",
+        default=[],
+        help="only this kind: 'inspection report', 'focused visit', 'monitoring visit', 'letter', "
+        "'news', 'blog' (any case, plural; `docs` shows each document's)",
     )
     ask.add_argument("--publisher", action="append", default=[], help="only this publisher")
     ask.add_argument(

@@ -9,9 +9,8 @@ place. Both `judgements --council` and `ask --council`, and councils named in a 
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ofsted_qa.errors import OfstedQAError
@@ -32,6 +31,9 @@ _STOP = {"of", "and", "the", "upon", "on", "with"}
 # "Kingston upon Hull", "Southend-on-Sea": the first place is a short form of the name
 _UPON = re.compile(r"^(.+?) (?:upon|on) (.+)$")
 _OF = re.compile(r" (?:of|upon|on) ")
+# Nearest councils to a name that matches none: `_nearness` (0-100) at least NEAR_SCORE
+# (below it "Xyz" would get Barnsley), within NEAR_SPREAD of the best, NEAR_COUNT at most.
+NEAR_SCORE, NEAR_SPREAD, NEAR_COUNT = 60.0, 10.0, 5
 
 
 def council_core(name: str) -> str:
@@ -61,10 +63,14 @@ def council_matches(typed: str, council: str) -> bool:
 
 
 def councils_named(
-    typed: str, councils: Iterable[str], option: str = "--council"
+    typed: str,
+    councils: Iterable[str],
+    option: str = "--council",
+    shown: Mapping[str, str] | None = None,
 ) -> frozenset[str]:
-    """The councils (as the index writes them) that `typed` names. Raises OfstedQAError with the
-    nearest names when there are none."""
+    """The councils (as the index writes them) that `typed` names. Raises OfstedQAError naming
+    the nearest councils (`nearest_councils`; each as `shown` names it, else as written) when
+    there are none."""
     every = sorted(set(councils))
     found = frozenset(c for c in every if council_matches(typed, c))
     # the place itself beats places named after it: "Northamptonshire" is not also "North
@@ -72,20 +78,51 @@ def councils_named(
     exact = frozenset(c for c in found if council_core(c) == council_core(typed))
     if found:
         return exact or found
-    cores: dict[str, list[str]] = {}
-    for council in every:
-        cores.setdefault(council_core(council), []).append(council)
-    near = difflib.get_close_matches(council_core(typed), list(cores), n=5, cutoff=0.6)
+    near = nearest_councils(typed, every, shown)
     raise OfstedQAError(
         f"{option} {typed!r} matches no council in the index.",
         hint=(
-            "did you mean " + ", ".join(repr(c) for n in near for c in cores[n]) + "?"
+            "did you mean " + ", ".join(repr(c) for c in near) + "?"
             if near
             else "`ofsted-qa judgements` lists every council with its judgements"
             if every
             else "no indexed report names its council"
         ),
     )
+
+
+def nearest_councils(
+    typed: str, councils: Iterable[str], shown: Mapping[str, str] | None = None
+) -> list[str]:
+    """The councils nearest a name that matches none, best first: the places scored by
+    `_nearness` (a misspelling, "Manchster"; the start of a longer name, "Westhavn" for the West
+    ones) at least `NEAR_SCORE` of 100, and within `NEAR_SPREAD` of the best ("Hereforshire":
+    Herefordshire and Hertfordshire); each place by every spelling, or as `shown` names it."""
+    from rapidfuzz import process
+
+    cores: dict[str, list[str]] = {}
+    for council in sorted(set(councils)):
+        cores.setdefault(council_core(council), []).append(council)
+    wanted = council_core(typed) or name_key(typed)
+    near = process.extract(
+        wanted, list(cores), scorer=_nearness, score_cutoff=NEAR_SCORE, limit=NEAR_COUNT
+    )
+    best = near[0][1] if near else 0.0
+    places = [core for core, score, _ in near if score >= best - NEAR_SPREAD]
+    return list(dict.fromkeys((shown or {}).get(c, c) for p in places for c in cores[p]))
+
+
+def _nearness(typed: str, place: str, **_: object) -> float:
+    """0-100: rapidfuzz's ratio (edits), or where the name typed is the shorter, how well it
+    fits somewhere in the place's (partial_ratio, less a tenth): "Kensingten" is near
+    "Kensington and Chelsea", but a short place inside a longer name ("Kent" in "Westhaven")
+    is not near it, as WRatio would have it."""
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(typed, place)
+    if len(typed) < len(place):
+        score = max(score, 0.9 * fuzz.partial_ratio(typed, place))
+    return score
 
 
 @dataclass(frozen=True)
@@ -134,7 +171,8 @@ class Councils:
     def named(self, typed: str, option: str = "--council") -> frozenset[str]:
         """The spellings a typed council name stands for (all spellings of each place it
         names). Raises OfstedQAError with the nearest names when there are none."""
-        found = councils_named(typed, (s for c in self.all for s in c.spellings), option)
+        spellings = (s for c in self.all for s in c.spellings)
+        found = councils_named(typed, spellings, option, shown=self.shown)
         return frozenset(s for c in self.all if c.spellings & found for s in c.spellings)
 
 

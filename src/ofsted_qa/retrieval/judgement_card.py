@@ -17,7 +17,7 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import listing
+from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
@@ -77,6 +77,20 @@ class Judged:
     listing: tuple[JudgementRow, ...] = ()  # a question about no one council
     listing_said: str = ""  # what the listing holds: "inadequate · help and protection · 2025"
     notes: tuple[str, ...] = ()
+    listing_years: tuple[int, ...] = ()  # the years the listing was asked for, if any
+    listing_areas: tuple[str, ...] = ()  # the areas asked for ("care_leavers"), if any
+
+    @property
+    def listing_area(self) -> str:
+        """The one area the listing is of ("care_leavers", whose rows include the joint
+        ILACS judgement "in_care"), else ""."""
+        asked = set(self.listing_areas) or {r.area for r in self.listing}
+        return next(iter(asked)) if len(asked) == 1 else ""
+
+    @property
+    def listing_capped(self) -> bool:
+        """The listing stopped at MAX_LISTED rows: more inspections match than it holds."""
+        return len(self.listing) >= MAX_LISTED
 
     @property
     def listing_counts(self) -> tuple[int, int]:
@@ -87,9 +101,10 @@ class Judged:
     def listing_title(self) -> str:
         """The listing's heading: what it holds and how many inspections and councils."""
         reports, councils = self.listing_counts
+        least = "at least " * self.listing_capped
         return (
-            f"Judgements ({self.listing_said}): {reports} inspection{'s' * (reports != 1)} "
-            f"of {councils} council{'s' * (councils != 1)}"
+            f"Judgements ({self.listing_said}): {least}{reports} inspection{'s' * (reports != 1)} "
+            f"of {least}{councils} council{'s' * (councils != 1)}"
         )
 
 
@@ -161,7 +176,13 @@ def judged(
             said and not rows
         )
         note += (_latest_note(understood.recent),) * bool(latest and said)
-        return Judged(listing=rows, listing_said=said, notes=note)
+        return Judged(
+            listing=rows,
+            listing_said=said,
+            notes=note,
+            listing_years=tuple(sorted(years)),
+            listing_areas=areas,
+        )
     return Judged(cards=_cards(store, chosen, areas))
 
 

@@ -17,6 +17,7 @@ from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgement_card import Judged
 from ofsted_qa.retrieval.judgements import JudgementRow
+from ofsted_qa.retrieval.kinds import kind_named, kinds_of
 from ofsted_qa.retrieval.query import Interpretation
 
 __all__ = ["Filters", "Hit", "Judged", "SearchResponse", "TimelineEntry", "unknown_value"]
@@ -36,7 +37,7 @@ class Filters:
         """Raise, naming the value and the valid ones, for a value no document has."""
         metas = documents.values()
         years = sorted({y for m in metas for y in m.years})
-        kinds = sorted({m.kind for m in metas})
+        kinds = sorted({k for m in metas for k in kinds_of(m)})
         publishers = sorted({m.publisher for m in metas})
         # a range ("--year 2019-2023") may span years no document has; not all of them
         if self.years and not set(self.years) & set(years):
@@ -44,8 +45,8 @@ class Filters:
         for doc in self.doc_ids:
             if not any(d.startswith(doc) for d in documents):
                 unknown_value("--doc", doc, list(documents), "document")
-        for kind in self.kinds:
-            if kind.lower() not in {k.lower() for k in kinds}:
+        for kind in self.kinds:  # "focused visits", "Inspection_Report"
+            if kind_named(kind, kinds) is None:
                 unknown_value("--kind", kind, kinds, "kind")
         for publisher in self.publishers:
             if publisher.lower() not in {p.lower() for p in publishers}:
@@ -62,11 +63,15 @@ class Filters:
         spellings = {s for typed in self.councils for s in typed_council(councils, typed)}
         return replace(self, councils=tuple(sorted(spellings)))
 
+    def _kind_admits(self, meta: DocumentMeta) -> bool:
+        kinds = kinds_of(meta)
+        return any(kind_named(typed, kinds) for typed in self.kinds)
+
     def admits(self, meta: DocumentMeta) -> bool:
         return (
             (not self.years or bool(meta.years & set(self.years)))
             and (not self.doc_ids or any(meta.doc_id.startswith(d) for d in self.doc_ids))
-            and (not self.kinds or meta.kind.lower() in {k.lower() for k in self.kinds})
+            and (not self.kinds or self._kind_admits(meta))
             and (
                 not self.publishers
                 or meta.publisher.lower() in {p.lower() for p in self.publishers}

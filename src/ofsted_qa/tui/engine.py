@@ -83,6 +83,8 @@ class Engine:
         """Worked out once, on first call (`open` makes it, off the UI thread)."""
         assert self.bundle is not None and self.searcher is not None
         if self._choices is None:
+            from ofsted_qa.retrieval.kinds import kinds_of
+
             docs = self.bundle.store.documents
             self._choices = Choices(
                 years=tuple(sorted({y for m in docs.values() for y in m.years})),
@@ -90,7 +92,8 @@ class Engine:
                     DocumentChoice(d, m.title, m.local_authority, m.date, m.kind, m.framework)
                     for d, m in docs.items()
                 ),
-                kinds=tuple(sorted({m.kind for m in docs.values()})),
+                # a letter's visit too ("focused visit letter"), as `--kind` takes it
+                kinds=tuple(sorted({k for m in docs.values() for k in kinds_of(m)})),
                 councils=tuple(sorted(c.name for c in self.searcher.councils.all)),
             )
         return self._choices

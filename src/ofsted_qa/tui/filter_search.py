@@ -3,8 +3,9 @@ this, so neither has to list (or fuzzy-match, a keystroke at a time) 500 documen
 
 Every word typed must occur in an entry's words ("norf 2015" finds Norfolk's 2015 report; "sif
 bexley" Bexley's SIF report); entries whose words *start* with what was typed rank first, then
-the newest. No Textual here: it is plain data and a loop over at most a few thousand entries
-(about a millisecond for the whole corpus).
+the newest. Where nothing has every word, a misspelt council ("council westhavn") offers the
+nearest councils, as `--council` suggests them. No Textual here: it is plain data and a loop
+over at most a few thousand entries (about a millisecond for the whole corpus).
 """
 
 from __future__ import annotations
@@ -111,4 +112,24 @@ def search(
             # A council, year or kind before the documents that share its words.
             found.append((score, entry.key != "doc", entry.order, -position, entry))
     found.sort(key=lambda row: row[:4], reverse=True)
+    if not found and ("council" in typed or wanted == {"council"}):
+        return _near_councils(entries, typed, wanted)[:limit]
     return [(row[0], row[4]) for row in found[:limit]]
+
+
+def _near_councils(
+    entries: Sequence[FilterEntry], typed: list[str], wanted: set[str]
+) -> list[tuple[float, FilterEntry]]:
+    """A misspelt council ("council westhavn", or any words where only councils are sought)
+    found nothing: the nearest councils, as the command line's `--council` suggests them, each
+    scored below any entry found by its words. Other words ("inspectoin") get none."""
+    from ofsted_qa.retrieval.councils import nearest_councils
+
+    councils = {
+        str(e.value): e for e in entries if e.key == "council" and (not wanted or e.key in wanted)
+    }
+    name = " ".join(w for w in typed if w != "council")
+    if not councils or not name:
+        return []
+    near = nearest_councils(name, councils)
+    return [(0.5 / (rank + 1), councils[c]) for rank, c in enumerate(near)]

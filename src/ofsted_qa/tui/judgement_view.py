@@ -3,6 +3,7 @@ marked, cited) or its listing, shown above the passages of the answer."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -40,7 +41,7 @@ def card_text(card: JudgementCard) -> Text:
 
 def listing_text(judged: Judged) -> Text:
     """One line per report: council, dates, and the grades it was listed for."""
-    from ofsted_qa.render_answers import LISTED_REPORTS
+    from ofsted_qa.render_answers import LISTED_REPORTS, listing_more
 
     text = Text(inert(f"{judged.listing_title}:") + "\n", style="bold")
     by_doc: dict[str, list] = {}
@@ -51,8 +52,8 @@ def listing_text(judged: Judged) -> Text:
         grades = "; ".join(f"{r.area_label} {r.grade}" for r in rows)
         when = (first.inspection_start or first.published)[:7]
         text.append(inert(f"  {first.council} · {when} · {grades}") + "\n")
-    if len(by_doc) > LISTED_REPORTS:
-        text.append(f"  … and {len(by_doc) - LISTED_REPORTS} more reports", style="dim")
+    if more := listing_more(judged):  # how many are shown, and how to see them all
+        text.append(inert(textwrap.indent(more, "  ")), style="dim")
     return text
 
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from ofsted_qa.inert import inert
+from ofsted_qa.inert import inert, typed_text
 from ofsted_qa.tui.type_ahead import TYPE_HERE
 
 
@@ -42,8 +42,9 @@ class QuestionInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         """A hard-wrapped quote keeps all its lines, joined with spaces (Input keeps only the
-        first); controls and undecodable bytes arrive inert."""
-        text = inert(" ".join(event.text.split()))
+        first); escape sequences (a pasted colour code) are removed, so the question reads as
+        shown, and undecodable bytes arrive inert."""
+        text = inert(" ".join(typed_text(event.text).split()))
         if text:
             selection = self.selection
             if selection.is_empty:
@@ -56,7 +57,7 @@ class QuestionInput(Input):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        question = " ".join(event.value.split())
+        question = " ".join(typed_text(event.value).split())
         if not question:  # blank input is ignored, not an error
             return
         if not self.history or self.history[-1] != question:

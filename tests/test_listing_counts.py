@@ -1,0 +1,106 @@
+"""A cut-off grade listing says one story: its heading what matched (inspections, councils),
+then, where it is cut, how many of them are shown and how to see them all (this answer's
+--json, and the `ofsted-qa judgements` line of its grade, area and year); no second count of
+another unit after it. The same in JSON and in the TUI."""
+
+from __future__ import annotations
+
+import io
+
+from ofsted_qa.render_answers import LISTED_REPORTS, judged_json, listing_more, print_judged
+from ofsted_qa.retrieval.judgement_card import Judged
+from ofsted_qa.retrieval.judgement_listing import MAX_LISTED
+from ofsted_qa.retrieval.judgements import JudgementRow
+
+
+def row(
+    i: int, council: str, area: str = "care_leavers", label: str = "care leavers"
+) -> JudgementRow:
+    return JudgementRow(
+        council=council,
+        council_as_written=f"{council} Council",
+        doc_id=f"doc{i:03d}",
+        kind="inspection report",
+        framework="SIF",
+        inspection_start="2015-01-05",
+        inspection_end="2015-01-30",
+        published="2015-03-01",
+        area=area,
+        area_label=label,
+        report_label=label,
+        grade="outstanding",
+        page=1,
+        citation=f"Ofsted, report {i}, p. 1",
+        ref=f"doc{i:03d}#1",
+    )
+
+
+def listing(reports: int, councils: int) -> Judged:
+    rows = [row(i, f"Council {i % councils}") for i in range(reports)]
+    # a report grading the joint ILACS area: still the listing of care leavers asked for
+    rows.append(row(reports, "Council 0", "in_care", "children in care and care leavers"))
+    return Judged(
+        listing=tuple(rows),
+        listing_said="outstanding · care leavers · 2015",
+        listing_years=(2015,),
+        listing_areas=("care_leavers",),
+    )
+
+
+def text(judged: Judged) -> str:
+    out = io.StringIO()
+    print_judged(judged, out)
+    return out.getvalue()
+
+
+def test_a_cut_listing_says_what_matched_then_what_is_shown_and_how_to_see_all() -> None:
+    judged = listing(19, 16)  # 20 inspections of 16 councils
+    shown = text(judged)
+    lines = shown.strip().splitlines()
+    assert (
+        lines[0] == "Judgements (outstanding · care leavers · 2015): 20 inspections of 16 councils:"
+    )
+    assert shown.count("inspected 5 January 2015") == LISTED_REPORTS
+    assert lines[-2:] == [
+        f"Shown: the first {LISTED_REPORTS} of 20 inspections (12 of 16 councils); all 20 are "
+        "in this answer's --json.",
+        "Every judgement of this grade and area and year: ofsted-qa judgements "
+        "--grade outstanding --area 'care leavers' --year 2015",
+    ]
+    assert "judgements in" not in shown and "more reports" not in shown  # no other count
+
+
+def test_a_whole_listing_has_its_heading_only() -> None:
+    shown = text(listing(3, 3))
+    assert shown.strip().splitlines()[0].endswith(": 4 inspections of 3 councils:")
+    assert "Shown:" not in shown and "judgements in" not in shown
+    assert listing_more(listing(LISTED_REPORTS - 1, 5)) == ""
+
+
+def test_the_json_counts_agree_with_the_text() -> None:
+    said = judged_json(listing(19, 16))
+    assert len({r["doc_id"] for r in said["listing"]}) == said["listing_inspections"] == 20
+    assert said["listing_councils"] == 16 and said["listing_complete"] is True
+    assert said["listing_shown_in_text"] == LISTED_REPORTS
+    assert said["judgements_command"] == (
+        "ofsted-qa judgements --grade outstanding --area 'care leavers' --year 2015"
+    )
+
+
+def test_a_listing_stopped_at_its_cap_says_at_least() -> None:
+    rows = tuple(row(i, f"Council {i}") for i in range(MAX_LISTED))
+    judged = Judged(listing=rows, listing_said="outstanding · care leavers")
+    assert "at least 400 inspections of at least 400 councils" in judged.listing_title
+    more = listing_more(judged)
+    assert "of at least 400 inspections" in more and "the first 400 are in" in more
+    assert judged_json(judged)["listing_complete"] is False
+
+
+def test_the_tui_listing_ends_with_the_same_counts() -> None:
+    from ofsted_qa.tui.judgement_view import listing_text
+
+    judged = listing(19, 16)
+    shown = listing_text(judged).plain
+    assert "20 inspections of 16 councils" in shown
+    assert f"Shown: the first {LISTED_REPORTS} of 20 inspections" in shown
+    assert "more reports" not in shown
