@@ -42,8 +42,10 @@ def main(lookup: Path) -> None:
                 continue
             region = canonical[row["rgn22nm"].lower()]  # "Yorkshire and the Humber" too
             if row["rgn22cd"] != RGN22[region]:
-                print(f"{row['local_authority_ons_name']}: rgn22cd {row['rgn22cd']} is not "
-                      f"{region} ({RGN22[region]}); the name is kept")
+                print(
+                    f"{row['local_authority_ons_name']}: rgn22cd {row['rgn22cd']} is not "
+                    f"{region} ({RGN22[region]}); the name is kept"
+                )
             names = [row["local_authority_ons_name"]]
             names += [n.strip() for n in row["also_known_as"].strip("[]").split(",") if n.strip()]
             for name in names:

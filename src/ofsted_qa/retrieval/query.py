@@ -18,8 +18,8 @@ from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.inspection_refs import references
-from ofsted_qa.retrieval.region_question import region_mentions
 from ofsted_qa.retrieval.interpretation import GlossaryUse, Interpretation, expansions_of
+from ofsted_qa.retrieval.region_question import region_mentions
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 

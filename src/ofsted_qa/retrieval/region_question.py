@@ -69,8 +69,10 @@ def region_mentions(question: str, councils_typed: Iterable[str] = ()) -> tuple[
             phrase = tuple(words[i : i + length])
             if phrase in table and not any(taken[i : i + length]):
                 after = words[i + length : i + length + 2]
-                if tuple(after) in _STYLE_AFTER or after[:1] and after[0] in _NOT_BEFORE.get(
-                    phrase, ()
+                if (
+                    tuple(after) in _STYLE_AFTER
+                    or after[:1]
+                    and after[0] in _NOT_BEFORE.get(phrase, ())
                 ):
                     continue
                 surface = question[spans[i][0] : spans[i + length - 1][1]]

@@ -124,7 +124,7 @@ def region_named(typed: str, option: str = "--region") -> tuple[str, ...]:
         return (by_code[typed.strip().lower()],)
     raise OfstedQAError(
         f"{option} {typed!r} is not a region of England.",
-        hint="use one of " + ", ".join(data.names) + " (or 'the Midlands', 'the North')",
+        hint="use one of " + ", ".join(data.names) + "; or 'the Midlands', 'the North'",
     )
 
 
