@@ -111,6 +111,9 @@ def test_a_region_named_is_read(question: str, regions: list[str]) -> None:
         "Bath and North East Somerset",
         "the north of the county",
         "children in care in the east",
+        "Who was Ofsted's regional director for London in 2018?",
+        "What did Ofsted's London director say about early help",
+        "the North West regional director",
     ],
 )
 def test_a_region_word_inside_a_council_name_names_no_region(question: str) -> None:

@@ -5,7 +5,8 @@ A region's word inside a council's name never names the region: the councils the
 names (`council_question`) and every council name of `regions.json` are set aside first, so
 "North East Lincolnshire", "East Riding of Yorkshire", "City of London" and "West Sussex" name
 their councils only, whether or not the index holds them; "London Borough of Bexley" names
-Bexley (a region word before "Borough of" is a council's style).
+Bexley (a region word before "Borough of" is a council's style). A region in an office's
+title ("Ofsted's regional director for London", "the London director") is no region asked about.
 """
 
 from __future__ import annotations
@@ -23,7 +24,24 @@ _WORD = re.compile(r"[^\W_]+|&")
 _STYLE_AFTER = (("borough", "of"), ("boroughs", "of"))  # "London Borough of Bexley"
 # "the North" is the three northern regions, but not in "the North East" (a region of its own)
 # nor "the north of the county"
-_NOT_BEFORE = {("the", "north"): frozenset({"east", "west", "of"})}
+_NOT_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
+    ("the", "north"): frozenset({"east", "west", "of"})
+}
+
+
+# An office's title names a region without asking about its councils: "Ofsted's regional
+# director for London", "the London director", "the North West regional director".
+_TITLE = frozenset({"director", "directors", "inspector", "inspectors", "hmi", "office"})
+
+
+def _in_a_title(before: list[str], after: list[str]) -> bool:
+    """The region between `before` and `after` (a few words each side) is part of a title."""
+    before = before[:-1] if before[-1:] == ["the"] else before
+    return bool(
+        (after[:1] and after[0] in _TITLE)
+        or (after[:1] == ["regional"] and after[1:2] and after[1] in _TITLE)
+        or (len(before) >= 2 and before[-1] in {"for", "of"} and before[-2] in _TITLE)
+    )
 
 
 @dataclass(frozen=True)
@@ -69,6 +87,9 @@ def region_mentions(question: str, councils_typed: Iterable[str] = ()) -> tuple[
             phrase = tuple(words[i : i + length])
             if phrase in table and not any(taken[i : i + length]):
                 after = words[i + length : i + length + 2]
+                if _in_a_title(words[max(0, i - 3) : i], after):
+                    i += length
+                    break
                 if (
                     tuple(after) in _STYLE_AFTER
                     or after[:1]

@@ -365,13 +365,16 @@ class Searcher:
     def _in_regions(
         self, understood: Interpretation, admitted: np.ndarray | None
     ) -> tuple[np.ndarray, tuple[str, ...]]:
-        """`admitted` narrowed to the documents of the regions' councils and of the councils
-        named beside them; a note for a region none of the index's councils is in."""
+        """`admitted` narrowed to the documents of the regions' councils, of the councils named
+        beside them and of no council; a note for a region none of the index's councils is
+        in."""
         names = {c.name for c in regions.councils_in(self.councils, understood.regions)}
         held = {regions.region_of(c) for c in self.councils.all if c.name in names}
         empty = [r for r in understood.regions if r not in held]
         notes = tuple(f"No council in the index is in the region {r}." for r in empty)
         docs = self.council_docs.documents(names | set(understood.councils))
+        # a document about no council (a blog, a news story) is in no other region either
+        docs |= np.array([not own for own in self.council_docs.per_doc], dtype=bool)
         return (docs if admitted is None else admitted & docs), notes
 
     def _admitted(self, filters: Filters) -> np.ndarray | None:
