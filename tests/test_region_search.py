@@ -30,6 +30,8 @@ def indexed(env: list[str], tmp_path: Path) -> list[str]:
         path = reports / folder / "children's services inspection - 24 march 2023.pdf"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
+    earlier = reports / "80101_gateshead" / "children's services inspection - 15 april 2019.pdf"
+    earlier.write_bytes(report_pdf("Gateshead", "4 March to 15 March 2019", GOOD))
     # a blog about no council: in no region, so never left out by one
     (reports / "practice-blog.txt").write_text(
         "Notes on practice\n\nLeaders know their services well, inspectors often find.\n"
@@ -54,6 +56,19 @@ def test_a_region_named_keeps_its_councils_grades(indexed: list[str]) -> None:
     assert listed(answer) == {"Gateshead"}
     answer = ask(indexed, "which councils in Yorkshire were inadequate")
     assert listed(answer) == {"North East Lincolnshire"}
+
+
+def test_a_regions_grades_are_each_councils_latest_unless_which_councils_is_asked(
+    indexed: list[str],
+) -> None:
+    answer = ask(indexed, "how did the North East do")
+    listing = answer["judgements"]["listing"]
+    assert {(r["council"], r["published"][:4]) for r in listing} == {("Gateshead", "2023")}
+    assert any("A region's grades are each council's latest" in n for n in answer["notes"])
+    answer = ask(indexed, "which councils in the North East were good")
+    assert {(r["council"], r["published"][:4]) for r in answer["judgements"]["listing"]} == {
+        ("Gateshead", "2019")
+    }
 
 
 def test_a_region_named_keeps_its_councils_passages(indexed: list[str]) -> None:
