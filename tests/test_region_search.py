@@ -78,6 +78,12 @@ def test_a_region_named_keeps_its_councils_passages(indexed: list[str]) -> None:
     assert not docs & {"80101_gateshead", "80103_leeds", "80102_north east lincolnshire"}
 
 
+def test_a_region_no_council_of_the_index_is_in_is_said(indexed: list[str]) -> None:
+    answer = ask(indexed, "leaders know their services in the South West")
+    assert "No council in the index is in the region South West." in answer["notes"]
+    assert {r["doc_id"] for r in answer["results"]} <= {"practice-blog"}
+
+
 def test_a_council_with_a_region_in_its_name_is_the_council(indexed: list[str]) -> None:
     answer = ask(indexed, "how was North East Lincolnshire rated")
     assert answer["interpretation"]["regions"] == []
