@@ -42,7 +42,9 @@ def test_house_style_matches_the_issue_example() -> None:
     )
 
 
-@pytest.mark.parametrize("paragraph", ["134", "134b", "¶7", "judgements-table"])
+@pytest.mark.parametrize(
+    "paragraph", ["134", "134b", "¶7", "judgements-table", "judgements-table-111", "¶7c"]
+)
 def test_citation_and_ref_round_trip(paragraph: str) -> None:
     chunk = _chunk(paragraph)
     head, label = parse_house_citation(house_citation(REPORT, chunk)) or ("", "")

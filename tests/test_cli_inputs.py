@@ -171,7 +171,9 @@ def test_unnumbered_passages_never_read_as_the_reports_numbers(env: list[str]) -
     code, out = run([*env, "ask", "care leavers", "--json", "--k", "50"])
     for result in json.loads(out)["results"]:
         label = result["citation"].rsplit(", ", 1)[1]
+        assert label == result["place"]  # a part: "para 18 (part 1 of 2)", never "para 18a"
         if result["paragraph"].startswith("\u00b6"):
             assert label.startswith("unnumbered passage ") and "#u" in result["ref"]
         elif result["paragraph"][:1].isdigit():
-            assert label == f"para {result['paragraph']}"
+            assert label.startswith(f"para {result['paragraph']}")
+            assert result["paragraph"].isdigit() and (result["part"] > 0) == ("(part" in label)

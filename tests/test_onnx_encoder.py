@@ -233,3 +233,8 @@ def test_cache_ready_checks_fingerprint(cache_dir: Path, onnx_dir: Path, tmp_pat
     assert onnx_cache_ready(bundled_model_path(), tmp_path / "empty") is None
     # A cached export is reused without touching torch again.
     assert ensure_onnx_export(bundled_model_path(), cache_dir) == onnx_dir
+
+
+def test_idle_workers_sleep_rather_than_spin(onnx: OnnxEmbedder) -> None:
+    options = onnx._session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

@@ -214,3 +214,27 @@ def test_interpretation_caches_follow_changes(searcher: Searcher) -> None:
     assert "mutated" not in reading.base_terms
     dropped = reading.without("adoptoin → adoption")
     assert "adoption" in reading.corrected and "adoptoin" in dropped.corrected
+
+
+def test_the_dense_top_is_found_beside_the_lexical_side_and_is_the_same(searcher) -> None:
+    import threading
+
+    dense = searcher.bundle.dense
+    where: list[str] = []
+
+    class Recording:
+        def __getattr__(self, name: str) -> object:
+            return getattr(dense, name)
+
+        def top(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+            where.append(threading.current_thread().name)
+            return dense.top(query, k)
+
+    question = QUESTIONS[0]
+    before = _ranking(searcher, question, "hybrid", True)
+    object.__setattr__(searcher.bundle, "dense", Recording())
+    try:
+        assert _ranking(searcher, question, "hybrid", True) == before
+    finally:
+        object.__setattr__(searcher.bundle, "dense", dense)
+    assert where and all(name.startswith("ofsted-qa-dense") for name in where)

@@ -45,3 +45,27 @@ def test_plain_passages_split_as_before() -> None:
         "Third one?",
         "Fourth",
     ]
+
+
+# Pieces a full stop is doubtful beside (or not): abbreviations, initials, figures, quotes, line
+# ends, words that merely end in an abbreviation ("piano.", "tax."), non-ASCII letters.
+_PIECES = [
+    "para", "paras", "cllr", "No", "etc", "e.g", "i.e", "Sept", "approx", "govt", "St",
+    "piano", "tax", "Dr", "J", "x", "ſ", "5", "2.5", "£5.2m", "é", "word", "up",
+    ".", ". ", ".\n", "!", "?", "!x", "?)", ".\u201d", ".'", ". A", " ", "\n", "-", "(", ")",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_quick_doubt_finds_what_the_one_pattern_finds(seed: int) -> None:
+    from random import Random
+
+    from ofsted_qa.retrieval.sentences import _DOUBTFUL, doubtful
+
+    pick = Random(seed)
+    for _ in range(300):
+        pieces = (pick.choice(_PIECES) for _ in range(pick.randint(0, 12)))
+        text = "".join(piece + pick.choice(("", " ", " ", "\n")) for piece in pieces)
+        assert doubtful(text) == bool(_DOUBTFUL.search(text)), repr(text)
+    for text in ("Dr\n.", "ends J\n. Then", "J.", "No. 5", "piano. Then", "tax.", "ſ. x"):
+        assert doubtful(text) == bool(_DOUBTFUL.search(text)), repr(text)

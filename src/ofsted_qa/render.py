@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from ofsted_qa import render_answers
-from ofsted_qa.citations.citation import human_date, place_label
+from ofsted_qa.citations.citation import human_date, paragraph_label, place_label
+from ofsted_qa.citations.parts import paragraph_parts, paragraph_range, split_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
+from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.render_shortened import short_question, short_title
 from ofsted_qa.retrieval.search import Hit, SearchResponse
@@ -34,7 +37,12 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
         "council": meta.local_authority,  # as the report states it; "" for other documents
         "framework": meta.framework,
         "section": chunk.section_path,
-        "paragraph": chunk.paragraph,
+        # the report's own label ("18"; "¶7" unnumbered) and, for a paragraph cut into
+        # passages, which part of how many (0 and 0 for a whole one)
+        "paragraph": split_label(chunk.paragraph)[0],
+        "part": split_label(chunk.paragraph)[1],
+        "parts": hit.paragraph_parts,
+        "place": paragraph_label(chunk, hit.paragraph_parts),
         "pages": list(page_span(meta.page_starts, chunk.start, chunk.end) or []),
         "start": chunk.start,
         "end": chunk.end,
@@ -139,7 +147,7 @@ def _print_hit(hit: Hit, out: TextIO, *, explain: bool) -> None:
     _say(
         out,
         f"   {meta.publisher} · {meta.kind} · {human_date(meta.date)} · "
-        f"{place_label(meta, chunk)} · score {hit.score:.3f}",
+        f"{place_label(meta, chunk, hit.paragraph_parts)} · score {hit.score:.3f}",
     )
     _say(out, "   " + textwrap.shorten(where, WRAP - 3, placeholder="…"), DIM)
     _say(out, _wrapped(chunk.text, "   "))
@@ -193,25 +201,59 @@ def print_documents(bundle: IndexBundle, out: TextIO, *, as_json: bool) -> None:
 
 
 def print_in_context(
-    store: ChunkStore, chunk_id: int, root: Path, out: TextIO, *, around: int
+    store: ChunkStore,
+    chunk_id: int,
+    root: Path,
+    out: TextIO,
+    *,
+    around: int,
+    targets: range | None = None,
 ) -> None:
-    from ofsted_qa.citations.citation import house_citation
+    """Passage `chunk_id` (or the passages `targets`, every part of one paragraph) marked "▶"
+    with `around` passages each side, its citation, and whether the source file still holds
+    it at its offsets."""
+    from ofsted_qa.citations.citation import house_citation, ref_label
 
-    target, meta = store.get(chunk_id), store.meta(chunk_id)
+    targets = targets or range(chunk_id, chunk_id + 1)
+    meta = store.meta(chunk_id)
+    target = _whole(store, targets)
     _say(out, meta.title, BOLD)
     _say(out, f"{meta.publisher} · {meta.kind} · {human_date(meta.date)} · {meta.source}")
-    for neighbour in store.neighbours(chunk_id, around):
+    doc = store.doc_range(target.doc_id)
+    for neighbour in range(
+        max(doc.start, targets.start - around), min(doc.stop, targets.stop + around)
+    ):
         chunk = store.get(neighbour)
-        marker = "▶" if neighbour == chunk_id else " "
+        marker = "▶" if neighbour in targets else " "
         _say(out)
         section = chunk.section_path or "(no section)"
-        _say(out, f"{marker} {place_label(meta, chunk)} · {section}")
-        _say(out, _wrapped(chunk.text, "  "), BOLD if neighbour == chunk_id else "")
+        place = place_label(meta, chunk, paragraph_parts(store, neighbour))
+        _say(out, f"{marker} {place} · {section}")
+        _say(out, _wrapped(chunk.text, "  "), BOLD if neighbour in targets else "")
+    whole = paragraph_range(store, chunk_id)
+    if len(targets) == 1 and len(whole) > 1:  # one part asked for: say where the rest is
+        paragraph = split_label(target.paragraph)[0]
+        name = paragraph_label(replace(target, paragraph=paragraph))
+        whole_ref = f"{target.doc_id}#{ref_label(paragraph)}"
+        _say(out, f'\n{name} runs over {len(whole)} passages; show "{whole_ref}" shows it whole')
     fresh = "a fresh extraction of the source" if meta.page_starts else "the source"
     checked = (
         f"verified against {fresh}"
         if verify(meta, target, root)
         else "NOT matching the source file"
     )
-    _say(out, f"\ncite: {house_citation(meta, target)}")
+    parts = paragraph_parts(store, chunk_id) if len(targets) == 1 else 0
+    _say(out, f"\ncite: {house_citation(meta, target, parts)}")
     _say(out, f"offsets {target.start}-{target.end} in {meta.source}: {checked}")
+
+
+def _whole(store: ChunkStore, targets: range) -> Chunk:
+    """The passage `targets` names, or the paragraph its several parts make, as one passage
+    from the first's start to the last's end (cited and verified whole: "para 18, pp. 6–7")."""
+    first = store.get(targets.start)
+    if len(targets) == 1:
+        return first
+    texts = [store.get(i).text for i in targets]
+    last = store.get(targets.stop - 1)
+    paragraph = split_label(first.paragraph)[0]
+    return replace(first, paragraph=paragraph, end=last.end, text=" ".join(texts))

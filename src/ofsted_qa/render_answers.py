@@ -101,7 +101,8 @@ def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
                     subsequent_indent="    ",
                 ),
             )
-            _say(out, f"    {place_label(hit.meta, hit.chunk)} · ref {hit.ref}")
+            place = place_label(hit.meta, hit.chunk, hit.paragraph_parts)
+            _say(out, f"    {place} · ref {hit.ref}")
 
 
 def print_before_passages(response: SearchResponse, out: TextIO) -> bool:

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
         parse_ref,
         ref,
     )
-    from ofsted_qa.citations.passages import locate, source_excerpt, source_path, verify
+    from ofsted_qa.citations.parts import paragraph_parts, paragraph_range, split_label
+    from ofsted_qa.citations.passages import (
+        locate,
+        locate_paragraph,
+        source_excerpt,
+        source_path,
+        verify,
+    )
 
 _EXPORTS = {
     "document_citation": "citation",
@@ -29,6 +36,10 @@ _EXPORTS = {
     "paragraph_label": "citation",
     "human_date": "citation",
     "locate": "passages",
+    "locate_paragraph": "passages",
+    "paragraph_parts": "parts",
+    "paragraph_range": "parts",
+    "split_label": "parts",
     "verify": "passages",
     "source_excerpt": "passages",
     "source_path": "passages",
@@ -38,12 +49,16 @@ __all__ = [
     "house_citation",
     "human_date",
     "locate",
+    "locate_paragraph",
     "paragraph_label",
+    "paragraph_parts",
+    "paragraph_range",
     "parse_house_citation",
     "parse_ref",
     "ref",
     "source_excerpt",
     "source_path",
+    "split_label",
     "verify",
 ]
 __getattr__ = lazy_exports(__name__, _EXPORTS)

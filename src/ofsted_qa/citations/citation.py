@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ofsted_qa.citations.parts import part_label, part_note, split_label, without_part_note
 from ofsted_qa.ingest.chunking import TABLE_LABEL, Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.ingest.readers import page_span
@@ -27,13 +28,26 @@ POSITIONAL = "¶"  # how the chunker marks a passage the report did not number (
 POSITIONAL_REF = "u"  # the same passage in a ref: "doc#u7", never to be read as para 7
 
 
-def paragraph_label(chunk: Chunk) -> str:
+def paragraph_label(chunk: Chunk, parts: int = 0) -> str:
     """The report's own number reads "para 134"; a passage it left unnumbered reads
-    "unnumbered passage 7" (its place in the document), which no reader takes for para 7."""
-    label = chunk.paragraph
+    "unnumbered passage 7" (its place in the document), which no reader takes for para 7. A
+    paragraph cut into passages is still the report's: "para 18 (part 1 of 2)", where `parts`
+    is how many passages it spans (`paragraph_parts`; 0 when not known: "(part 1)"). The table
+    of judgements reads "judgements table", a later one in the same report (a SIF report has one
+    per section) "judgements table at passage 111", by its place as an unnumbered passage."""
+    label, part = split_label(chunk.paragraph)
     if label.startswith(POSITIONAL):
-        return f"unnumbered passage {label.removeprefix(POSITIONAL)}"
-    return f"para {label}" if label[:1].isdigit() else label
+        label = f"unnumbered passage {label.removeprefix(POSITIONAL)}"
+    elif label[:1].isdigit():
+        label = f"para {label}"
+    elif label.startswith(TABLE_LABEL):
+        place = label.removeprefix(TABLE_LABEL).removeprefix("-")
+        label = TABLE_PLACE + (f"{TABLE_AT}{place}" if place else "")
+    return label + part_note(part, parts)
+
+
+TABLE_PLACE = "judgements table"  # how a passage of the table of judgements is cited
+TABLE_AT = " at passage "
 
 
 def ref_label(paragraph: str) -> str:
@@ -60,10 +74,11 @@ def page_label(meta: DocumentMeta, chunk: Chunk) -> str:
     return f"p. {first}" if first == last else f"pp. {first}–{last}"
 
 
-def place_label(meta: DocumentMeta, chunk: Chunk) -> str:
-    """Where a passage is, for a reader: "para 134 · p. 31" (the page where there are pages)."""
-    page = page_label(meta, chunk)
-    return f"{paragraph_label(chunk)} · {page}" if page else paragraph_label(chunk)
+def place_label(meta: DocumentMeta, chunk: Chunk, parts: int = 0) -> str:
+    """Where a passage is, for a reader: "para 134 · p. 31" (the page where there are pages);
+    `parts` as for `paragraph_label`."""
+    page, paragraph = page_label(meta, chunk), paragraph_label(chunk, parts)
+    return f"{paragraph} · {page}" if page else paragraph
 
 
 def document_citation(meta: DocumentMeta) -> str:
@@ -73,11 +88,13 @@ def document_citation(meta: DocumentMeta) -> str:
     return f"{meta.publisher}, {meta.title} ({verb} {human_date(meta.date)})"
 
 
-def house_citation(meta: DocumentMeta, chunk: Chunk) -> str:
+def house_citation(meta: DocumentMeta, chunk: Chunk, parts: int = 0) -> str:
     """E.g. "Ofsted, Inspection of services ..., London Borough of Bexley (published 23 May
-    2014), para 134, p. 31" (the page where the document has pages)."""
+    2014), para 134, p. 31" (the page where the document has pages); a part of a long
+    paragraph "..., para 18 (part 1 of 2), p. 6" (`parts` as for `paragraph_label`)."""
     page = page_label(meta, chunk)
-    return f"{document_citation(meta)}, {paragraph_label(chunk)}" + (f", {page}" if page else "")
+    paragraph = paragraph_label(chunk, parts)
+    return f"{document_citation(meta)}, {paragraph}" + (f", {page}" if page else "")
 
 
 # A judgement is cited to the report's table of judgements ("..., judgements, p. 1"); pasted
@@ -132,13 +149,15 @@ def parse_house_citation(text: str) -> tuple[str, str] | None:
     """Split a pasted house-style citation into (text before the paragraph, paragraph label);
     a trailing page ("p. 31", "pp. 14–15") is only a reader's aid and is dropped."""
     head, sep, label = _PAGE.sub("", text.strip()).rpartition(", ")
-    label = label.strip().removesuffix(".")
+    label, part = without_part_note(label.strip().removesuffix("."))
     unnumbered = "unnumbered passage "
     if label.startswith(unnumbered):
         label = POSITIONAL + label.removeprefix(unnumbered)
     label = label.removeprefix("para ").strip()
-    if label == JUDGEMENTS_PLACE:
+    if label in (JUDGEMENTS_PLACE, TABLE_PLACE):
         label = TABLE_LABEL
+    elif label.startswith(TABLE_PLACE + TABLE_AT):
+        label = f"{TABLE_LABEL}-{label.removeprefix(TABLE_PLACE + TABLE_AT)}"
     if not sep or not _PARAGRAPH.fullmatch(label):
         return None
-    return head.strip(), label
+    return head.strip(), part_label(label, part)

@@ -12,6 +12,7 @@ from ofsted_qa.citations.citation import (
     parse_ref,
     ref_label,
 )
+from ofsted_qa.citations.parts import find_paragraph, numbering, paragraph_range, split_label
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.chunking import Chunk, normalise_for_match
@@ -55,8 +56,15 @@ def _doc_for(store: ChunkStore, handle: str) -> str:
 
 
 def locate(store: ChunkStore, citation: str) -> int:
-    """The chunk id for a ref ("003_365e…#134", "003#134", "003#u7") or a pasted house-style
-    citation. A bare number is only ever the report's own paragraph number."""
+    """The chunk id for a ref ("003_365e…#134", "003#134", "003#u7", a part "003#18a") or a
+    pasted house-style citation. A bare number is only ever the report's own paragraph number;
+    a paragraph cut into passages is found by its first part."""
+    return locate_paragraph(store, citation)[0]
+
+
+def locate_paragraph(store: ChunkStore, citation: str) -> range:
+    """As `locate`, but every passage of the paragraph when the citation names a paragraph the
+    index cut into parts ("003#18": 18a and 18b); the one passage when it names a part."""
     parsed = parse_ref(citation)
     if parsed:
         doc_id, paragraph = _doc_for(store, parsed[0]), parsed[1]
@@ -69,13 +77,16 @@ def locate(store: ChunkStore, citation: str) -> int:
             )
         prefix, paragraph = house
         doc_id = _doc_by_citation_prefix(store, prefix, paragraph, cited_page(citation))
-    chunk_id = store.find(doc_id, paragraph)
+    chunk_id = find_paragraph(store, doc_id, paragraph)
     if chunk_id is None:
         raise OfstedQAError(
-            f"Document {doc_id} has no paragraph {ref_label(paragraph)}",
+            f"Document {doc_id} has no paragraph {ref_label(paragraph)}: "
+            f"{numbering(store, doc_id)}",
             hint="unnumbered passages are written u1, u2, … as `ask` prints them",
         )
-    return chunk_id
+    if split_label(paragraph)[1] > 0:  # a part asked for: that passage alone
+        return range(chunk_id, chunk_id + 1)
+    return paragraph_range(store, chunk_id)
 
 
 def _doc_by_citation_prefix(store: ChunkStore, prefix: str, paragraph: str, page: str) -> str:
@@ -92,7 +103,7 @@ def _doc_by_citation_prefix(store: ChunkStore, prefix: str, paragraph: str, page
         raise OfstedQAError(f"No indexed document matches the citation {prefix!r}")
 
     def page_of(doc_id: str) -> str:
-        chunk_id = store.find(doc_id, paragraph)
+        chunk_id = find_paragraph(store, doc_id, paragraph)
         return page_label(store.documents[doc_id], store.get(chunk_id)) if chunk_id else ""
 
     return next((d for d in matching if page_of(d) == page), matching[0])

@@ -51,10 +51,13 @@ def cmd_docs(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
 def cmd_show(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     """One passage by ref or pasted citation, with its neighbours; exit status 0."""
     from ofsted_qa import render
-    from ofsted_qa.citations.passages import locate
+    from ofsted_qa.citations.passages import locate_paragraph
 
     bundle = open_store(args)
     resolved = settings(args)
-    chunk_id = locate(bundle.store, " ".join(args.citation))
-    render.print_in_context(bundle.store, chunk_id, resolved.root, out, around=max(0, args.around))
+    # a paragraph the index cut into passages ("#18": 18a, 18b) is shown whole
+    found = locate_paragraph(bundle.store, " ".join(args.citation))
+    render.print_in_context(
+        bundle.store, found.start, resolved.root, out, around=max(0, args.around), targets=found
+    )
     return 0

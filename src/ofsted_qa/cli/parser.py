@@ -43,7 +43,8 @@ def parser() -> argparse.ArgumentParser:
         "citation",
         nargs="+",
         help="a ref as `ask` prints it (003_365e1ef2b819a726#134, the whole 'ref:' line too) "
-        "or a pasted citation ('Ofsted, Inspection of ... (published 23 May 2014), para 134')",
+        "or a pasted citation ('Ofsted, Inspection of ... (published 23 May 2014), para 134'); "
+        "a paragraph cut into passages shows whole (DOC#18), one part by its ref (DOC#18a)",
     )
     show.add_argument("--around", type=int, default=1, help="neighbouring passages each side")
     _judgements_command(sub)

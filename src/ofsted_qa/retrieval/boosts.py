@@ -50,6 +50,9 @@ class ChunkFacts:
         self.chunk_doc = store.document_positions  # from the documents' ranges, not the passages
         self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
         self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
+        # The texts last read, by chunk id: a question's tests (answer shape, cover line, a
+        # year named) read the same candidates, once between them.
+        self._texts: dict[int, str] = {}
 
     def years(self, chunk_id: int) -> frozenset[int]:
         return self.doc_years[self.chunk_doc[chunk_id]]
@@ -65,9 +68,20 @@ class ChunkFacts:
         if known is None:
             known = self._marks[key] = np.full(len(self.store), -1, dtype=np.int8)
         missing = candidates[known[candidates] < 0].tolist()
-        for i, text in zip(missing, self.store.texts(missing), strict=True):
+        for i, text in zip(missing, self._read(missing), strict=True):
             known[i] = 1 if test(text) else 0
         return known[candidates].astype(np.float32)
+
+    def _read(self, ids: list[int]) -> list[str]:
+        """The texts of these passages: those of the last read kept, the others read in one go
+        and kept instead (only the latest question's: the next asks of other passages)."""
+        texts = self._texts
+        unread = [i for i in ids if i not in texts]
+        if unread:
+            texts = {i: texts[i] for i in ids if i in texts}
+            texts.update(zip(unread, self.store.texts(unread), strict=True))
+            self._texts = texts
+        return [texts[i] for i in ids]
 
 
 def _or_new(facts: ChunkFacts | None, store: ChunkStore) -> ChunkFacts:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from ofsted_qa.citations.citation import JUDGEMENTS_PLACE, document_citation, ref
 from ofsted_qa.errors import OfstedQAError
@@ -118,7 +119,26 @@ def report_rows(
         if (areas is None or in_areas(j, areas)) and (grade is None or j.grade == grade)
     ]
     chosen.sort(key=lambda j: AREAS.index(j.area) if j.area in AREAS else len(AREAS))
-    return tuple(_row(store, meta, j) for j in chosen)
+    return tuple(_kept_row(store, meta, j) for j in chosen)
+
+
+# Each store's rows, worked out once: a row's citation reads every passage of its report
+# (`judgement_passage`), and grade questions, timelines and listings ask for the same reports
+# again and again. A store is read-only; weak keys let its rows go with it.
+_Kept = tuple[DocumentMeta, dict[Judgement, JudgementRow]]  # per report: its metadata, its rows
+_ROWS: WeakKeyDictionary[ChunkStore, dict[str, _Kept]] = WeakKeyDictionary()
+
+
+def _kept_row(store: ChunkStore, meta: DocumentMeta, judgement: Judgement) -> JudgementRow:
+    """`_row`, remembered per store, report and judgement."""
+    reports = _ROWS.setdefault(store, {})
+    kept = reports.get(meta.doc_id)
+    if kept is None or (kept[0] is not meta and kept[0] != meta):
+        kept = reports[meta.doc_id] = (meta, {})
+    row = kept[1].get(judgement)
+    if row is None:
+        row = kept[1][judgement] = _row(store, meta, judgement)
+    return row
 
 
 def _inspection_order(meta: DocumentMeta, places: dict[str, str]) -> tuple[str, str, str]:

@@ -62,8 +62,9 @@ class PairRarity:
         first, second = sorted((self._lexical.passages(a), self._lexical.passages(b)), key=len)
         marked = np.zeros(self._lexical.size, dtype=bool)
         marked[first] = True
-        both = np.sort(second[marked[second]])
-        if len(both) > self._sample:
+        both = second[marked[second]]
+        if len(both) > self._sample:  # sorted for the sample only: a count needs no order
+            both = np.sort(both)
             picked = both[np.linspace(0, len(both) - 1, self._sample).astype(np.int64)]
             found = int(self._phrases.side_by_side(picked, pair).sum())
             # None in the sample: rarer than one in `sample`, perhaps absent; counted as rare

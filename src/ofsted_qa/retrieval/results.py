@@ -100,10 +100,11 @@ class Hit:
     contributions: dict[str, float] = field(default_factory=dict)
     best_sentence: tuple[int, int] = (0, 0)
     duplicates: tuple[Hit, ...] = ()  # near-identical passages grouped under this one
+    paragraph_parts: int = 0  # passages its paragraph was cut into (citations.parts); 0: whole
 
     @property
     def citation(self) -> str:
-        return house_citation(self.meta, self.chunk)
+        return house_citation(self.meta, self.chunk, self.paragraph_parts)
 
     @property
     def ref(self) -> str:

@@ -221,16 +221,23 @@ def candidates(
     lexical_scores: np.ndarray | None,
     query_vector: np.ndarray | None,
     allowed: np.ndarray | None,
+    dense_top: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The union of each side's top passages (admitted by the filters), sorted ids."""
+    """The union of each side's top passages (admitted by the filters), sorted ids;
+    `dense_top`: the dense index's top `CANDIDATES` ids for `query_vector`, when already found
+    (unfiltered only)."""
     parts: list[np.ndarray] = []
     if lexical_scores is not None:
-        masked = lexical_scores if allowed is None else np.where(allowed, lexical_scores, 0)
-        top = _top(masked, CANDIDATES)
-        parts.append(top[masked[top] > 0])
+        # Only passages scoring above zero are candidates: the top is taken among those alone
+        # (the same ids as taking it over every passage and then dropping the zeros).
+        positive = lexical_scores > 0
+        scored = np.flatnonzero(positive if allowed is None else positive & allowed)
+        parts.append(scored[_top(lexical_scores[scored], CANDIDATES)])
     if query_vector is not None:
         if allowed is None:
-            parts.append(bundle.dense.top(query_vector, CANDIDATES)[0])
+            if dense_top is None:
+                dense_top = bundle.dense.top(query_vector, CANDIDATES)[0]
+            parts.append(dense_top)
         else:  # filtered: exact scores over the admitted chunks only
             admitted = np.flatnonzero(allowed)
             sims = np.asarray(bundle.vectors[admitted]) @ query_vector
@@ -254,7 +261,7 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     without sorting every passage."""
     if len(scores) <= n:
         return np.arange(len(scores))
-    threshold = -np.partition(-scores, n - 1)[n - 1]
+    threshold = np.partition(scores, len(scores) - n)[len(scores) - n]  # the n-th largest
     above = np.flatnonzero(scores > threshold)
     tied = np.flatnonzero(scores == threshold)[: n - len(above)]
     return np.concatenate([above, tied])

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import numpy as np
 
+from ofsted_qa.citations.parts import paragraph_parts
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.embedding import Embedder
 from ofsted_qa.index.generations import IndexBundle
@@ -27,6 +29,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    named_paragraphs,
     phrase_rarity,
     places,
     regions,
@@ -71,6 +74,11 @@ class Searcher:
         self._sentences: Callable[[int], SentenceTerms] = lru_cache(maxsize=PASSAGES_KEPT)(
             lambda chunk_id: sentence_terms(store.get(chunk_id).text)
         )
+
+    @cached_property
+    def _dense_pool(self) -> ThreadPoolExecutor:
+        """One worker for the dense search, run beside the lexical side (`search`)."""
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="ofsted-qa-dense")
 
     @cached_property
     def facts(self) -> boosts.ChunkFacts:
@@ -231,6 +239,20 @@ class Searcher:
             if len(admitted)
             else np.zeros(0, dtype=bool)
         )
+        query_vector = (
+            self.embedder.embed_query(  # type: ignore[union-attr]
+                understood.dense_text if self.tuning.dense_expansion else understood.corrected
+            )
+            if dense_used
+            else None
+        )
+        # The dense top is found on another thread while BM25 scores here: FAISS lets go of
+        # the GIL, so on two cores the two run side by side (the same ids either way).
+        dense_top = (
+            self._dense_pool.submit(self.bundle.dense.top, query_vector, scoring.CANDIDATES)
+            if query_vector is not None and allowed is None
+            else None
+        )
         lexical, expansion = (
             scoring.lexical(self.bundle.lexical, understood, self.tuning, self._literal_name)
             if mode != "dense"
@@ -239,14 +261,13 @@ class Searcher:
         months = time_words.month_words(understood.corrected) if read else ()
         if lexical is not None and months:  # "March 2019": "march" only in 2019's documents
             lexical = self._month_gated(lexical, months, understood)
-        query_vector = (
-            self.embedder.embed_query(  # type: ignore[union-attr]
-                understood.dense_text if self.tuning.dense_expansion else understood.corrected
-            )
-            if dense_used
-            else None
+        candidates = scoring.candidates(
+            self.bundle,
+            lexical,
+            query_vector,
+            allowed,
+            dense_top.result()[0] if dense_top is not None else None,
         )
-        candidates = scoring.candidates(self.bundle, lexical, query_vector, allowed)
         report = (
             spread.report_passages(
                 self.facts.chunk_doc,
@@ -344,6 +365,7 @@ class Searcher:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
         and listed grades only of documents the filters admit (`admitted`, per document)."""
+        response = named_paragraphs.put_first(self, response, admitted) if read else response
         understood = response.interpretation
         judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
@@ -408,4 +430,5 @@ class Searcher:
                 chunk.text, terms_, self._vocabulary[1], self._sentences(chunk_id)
             ),
             duplicates=duplicates,
+            paragraph_parts=paragraph_parts(store, chunk_id),
         )

@@ -21,6 +21,12 @@ _FIELD_ABBREVIATIONS = (
 _DOUBTFUL = re.compile(
     rf"[.!?](?=[^\s'\"\u2019\u201d)\]])|\b(?:{_FIELD_ABBREVIATIONS}|[A-Z])\.", re.I
 )
+# `_DOUBTFUL` in two parts, each found where it can start: a stop inside a token (a scan for
+# one character class), and an abbreviation or initial looked for only in the few characters
+# before each full stop (the alternation tried at every word was most of a passage's split).
+_INSIDE = re.compile(r"[.!?](?=[^\s'\"\u2019\u201d)\]])")
+_ABBREVIATED = re.compile(rf"\b(?:{_FIELD_ABBREVIATIONS}|[A-Z])\Z", re.I)
+_LONGEST = max(len(a) for a in _FIELD_ABBREVIATIONS.split("|"))
 # syntok also ends a sentence at a semicolon or colon; a quote is a whole sentence.
 _NOT_AN_END = re.compile(rf"(?:\b(?:{_FIELD_ABBREVIATIONS})\.|[;:])\s*$", re.I)
 _PLAIN = re.compile(r"[^.!?]+(?:[.!?]+['\u2019\u201d\"]?|$)")
@@ -50,6 +56,18 @@ def _syntok(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def doubtful(text: str) -> bool:
+    """`_DOUBTFUL` matches somewhere in `text`: some full stop may not end a sentence."""
+    if _INSIDE.search(text):
+        return True
+    at = text.find(".")
+    while at >= 0:  # \b looks before the window; \Z is the stop's place, not a line end
+        if _ABBREVIATED.search(text, max(0, at - _LONGEST), at):
+            return True
+        at = text.find(".", at + 1)
+    return False
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence, leading whitespace trimmed."""
-    return _syntok(text) if _DOUBTFUL.search(text) else _plain(text)
+    return _syntok(text) if doubtful(text) else _plain(text)

@@ -75,7 +75,8 @@ class ResultCard(Widget, can_focus=True):
             "  ",
             (f" {inert(badge(meta.kind))} ", style("card--badge")),
         )
-        facts = [meta.publisher, human_date(meta.date), place_label(meta, hit.chunk)]
+        place = place_label(meta, hit.chunk, hit.paragraph_parts)
+        facts = [meta.publisher, human_date(meta.date), place]
         if duplicates := len(getattr(hit, "duplicates", ())):
             facts.append(f"+{duplicates} near-identical")
         info = Text.assemble(

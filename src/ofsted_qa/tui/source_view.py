@@ -71,9 +71,11 @@ class SourceScreen(Screen[None]):
 
     def _paragraph(self, chunk_id: int, is_hit: bool) -> Paragraph:
         from ofsted_qa.citations.citation import place_label
+        from ofsted_qa.citations.parts import paragraph_parts
 
         chunk = self.store.get(chunk_id)
-        body = Text(inert(f"{place_label(self.store.meta(chunk_id), chunk)}  "), style="dim")
+        place = place_label(self.store.meta(chunk_id), chunk, paragraph_parts(self.store, chunk_id))
+        body = Text(inert(f"{place}  "), style="dim")
         body.append_text(passage(chunk.text, self.terms if is_hit else set()))
         widget = Paragraph(chunk_id, body)
         widget.set_class(is_hit, "-hit")
