@@ -87,6 +87,7 @@ def interpretation_json(response: SearchResponse) -> dict[str, Any]:
         "years": list(understood.years),
         "publishers": list(understood.publishers),
         "councils": list(understood.councils),
+        "regions": list(understood.regions),
         "expansions": list(understood.expansions),
         "corrections": [list(c) for c in understood.corrections],
         "since": understood.year_from,

@@ -39,6 +39,7 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         tuple(args.kind),
         tuple(args.publisher),
         tuple(args.council),
+        regions=tuple(args.region),
     )
     timeline = True if args.timeline else None  # else: when the question asks how things changed
     searcher = open_searcher(args)

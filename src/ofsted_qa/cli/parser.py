@@ -111,6 +111,12 @@ def _ask_command(sub: argparse._SubParsersAction) -> None:
         help="only this council's documents (any part of its name, or initials such as BCP)",
     )
     ask.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        help="only the documents of this region's councils, e.g. London, 'North East', Yorkshire",
+    )
+    ask.add_argument(
         "--timeline",
         action="store_true",
         help="group the answer by inspection, oldest first, with each one's grades",
@@ -126,6 +132,9 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
         "judgements", help="list the reports' judgements (council, inspection, area, grade)"
     )
     judgements.add_argument("--council", default="", help="e.g. Bexley, 'Windsor and Maidenhead'")
+    judgements.add_argument(
+        "--region", default="", help="an ONS region, e.g. London, 'North East', Yorkshire"
+    )
     judgements.add_argument("--year", type=int, help="inspected or published in this year")
     judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
     judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")

@@ -63,6 +63,10 @@ class CouncilDocs:
         wanted = set(names)
         return np.array([bool(own & wanted) for own in self.per_doc], dtype=bool)
 
+    def documents(self, names: Collection[str]) -> np.ndarray:
+        """Per document position of the index: it is about one of these councils."""
+        return self._docs(names)
+
     def passages(self, names: Collection[str]) -> np.ndarray:
         """Per passage of the index: its document is about one of these councils."""
         docs = self._docs(names)

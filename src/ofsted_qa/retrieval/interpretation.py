@@ -62,6 +62,8 @@ class Interpretation:
     undated: tuple[int, ...] = ()  # years named that no document is dated: said, not chipped
     councils: tuple[str, ...] = ()  # councils named, as the index shows them ("Norfolk")
     council_words: tuple[tuple[str, str], ...] = ()  # (as typed, council): "Bexley's", "Bexley"
+    regions: tuple[str, ...] = ()  # ONS regions named ("North East"): their councils only
+    region_words: tuple[tuple[str, str], ...] = ()  # (as typed, region): "Yorkshire", ...
     inspection_refs: tuple[InspectionRef, ...] = ()  # "the 2018 inspection", "the one before"
     # the inspections they were resolved to by the searcher: (chip, document id)
     reports: tuple[tuple[str, str], ...] = ()
@@ -153,6 +155,7 @@ class Interpretation:
             [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
+            + [f"region {r}" for r in self.regions]
             + list(dict.fromkeys(chip for chip, _ in self.reports))
             + list(dict.fromkeys(chip for chip, _ in self.baselines))
             + ([f"timeline: {self.over_time}"] if self.over_time else [])
@@ -182,6 +185,10 @@ class Interpretation:
         baselines = tuple(r for r in self.baselines if r[0] != chip) if reports else ()
         # a council dropped: the words that named it are searched as words again
         freed = {w for w, c in self.council_words if chip == f"council {c}"}
+        regions = tuple(r for r in self.regions if chip != f"region {r}")
+        # a region's words are freed once no region they name is left ("the Midlands": two)
+        region_words = tuple(p for p in self.region_words if p[1] in regions)
+        freed |= {w for w, _ in self.region_words} - {w for w, _ in region_words}
         return replace(
             self,
             years=years,
@@ -189,6 +196,8 @@ class Interpretation:
             publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
             councils=tuple(c for c in self.councils if chip != f"council {c}"),
             council_words=tuple(p for p in self.council_words if p[0] not in freed),
+            regions=regions,
+            region_words=region_words,
             framing=tuple(f for f in self.framing if f not in freed),
             corrections=tuple(c for c in self.corrections if chip != f"{c[0]} → {c[1]}"),
             glossary=glossary,

@@ -17,7 +17,7 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, listing
+from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, asks_which, listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
@@ -162,7 +162,11 @@ def judged(
     else:
         # "now", or "are" with no year: each council's latest grade, not the newest year's
         tense = present_tense(text) and understood.year_from is None
-        latest = (bool(understood.recent) or tense) and not understood.years
+        # "how did the North East do": a region's councils, each as a council named would be
+        regional = (
+            bool(understood.regions) and understood.year_from is None and not asks_which(text)
+        )
+        latest = (bool(understood.recent) or tense or regional) and not understood.years
         rows, said = listing(
             store,
             graded,
@@ -171,11 +175,12 @@ def judged(
             years,
             None if latest else understood.year_from,
             latest=latest,
+            narrowed=bool(understood.regions),
         )
         note: tuple[str, ...] = (f"No judgement in the index matches ({said}).",) * bool(
             said and not rows
         )
-        note += (_latest_note(understood.recent),) * bool(latest and said)
+        note += (_latest_note(understood.recent, tense or not regional),) * bool(latest and said)
         return Judged(
             listing=rows,
             listing_said=said,
@@ -186,11 +191,17 @@ def judged(
     return Judged(cards=_cards(store, chosen, areas))
 
 
-def _latest_note(recent: str) -> str:
+def _latest_note(recent: str, tense: bool = True) -> str:
     """What a listing of each council's latest grade says it holds, and how to ask for all."""
-    read = f"“{recent}”" if recent else "The present tense"
+    read = (
+        f"“{recent}” is read as"
+        if recent
+        else "The present tense is read as"
+        if tense
+        else "A region's grades are"  # "how did the North East do"
+    )
     return (
-        f"{read} is read as each council's latest graded inspection; for every inspection, "
+        f"{read} each council's latest graded inspection; for every inspection, "
         "ask “which councils were …” or name a year."
     )
 

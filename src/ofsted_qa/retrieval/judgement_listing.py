@@ -72,15 +72,17 @@ def listing(
     year_from: int | None,
     *,
     latest: bool = False,
+    narrowed: bool = False,
 ) -> tuple[tuple[JudgementRow, ...], str]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
-    least one of them; a bare "how are councils rated" is left to the passages. `latest`: only
-    each council's newest graded inspection ("which councils are inadequate now")."""
+    least one of them (or `narrowed`: `graded` is already a region's councils); a bare "how are
+    councils rated" is left to the passages. `latest`: only each council's newest graded
+    inspection ("which councils are inadequate now")."""
     change = grade_change(text)
     if change and asks_which(text):
         return _changes(store, graded, change, areas or ("overall_effectiveness",), years)
     grade = grade_named(text)
-    if not (years or year_from or areas or grade) or not (
+    if not (years or year_from or areas or grade or narrowed) or not (
         years or year_from or latest or asks_which(text)
     ):
         return (), ""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from ofsted_qa.citations.citation import JUDGEMENTS_PLACE, document_citation, ref
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.chunking import TABLE_LABEL, Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
@@ -24,6 +25,7 @@ from ofsted_qa.retrieval.choices import unknown_value
 from ofsted_qa.retrieval.council_question import typed_council
 from ofsted_qa.retrieval.councils import Councils, council_core
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
+from ofsted_qa.retrieval.regions import region_named, spellings_in
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class JudgementFilters:
     year: int | None = None  # an inspection or publication year
     area: str = ""
     grade: str = ""
+    region: str = ""  # an ONS region or a form of one ("Yorkshire", "the Midlands")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,16 @@ def list_judgements(
         if filters.council
         else None
     )
+    if filters.region:
+        inside = spellings_in(
+            Councils(m.local_authority for m in graded), region_named(filters.region), "--region"
+        )
+        if councils is not None and not councils & inside:
+            raise OfstedQAError(
+                f"--council {filters.council!r} is not in {filters.region!r}.",
+                hint="drop --region, or name a council of the region",
+            )
+        councils = inside if councils is None else councils & inside
     if filters.year is not None:
         years = sorted({y for m in graded for y in m.years})
         if filters.year not in years:

@@ -19,6 +19,7 @@ from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
 from ofsted_qa.retrieval.inspection_refs import references
 from ofsted_qa.retrieval.interpretation import GlossaryUse, Interpretation, expansions_of
+from ofsted_qa.retrieval.region_question import region_mentions
 from ofsted_qa.retrieval.typos import Corrector
 from ofsted_qa.retrieval.years import parse_years
 
@@ -180,6 +181,9 @@ def interpret(
     # a council named is a boost on its documents; as a search word it would pull up every
     # cover page and heading that prints the name ("Inspection of Cornwall ...")
     framing += tuple(m.surface for m in mentions)
+    # a region named is its councils' documents (region_question.py), not a search word
+    regions = region_mentions(text, (m.surface for m in mentions))
+    framing += tuple(r.surface for r in regions)
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
         text,
@@ -192,6 +196,8 @@ def interpret(
         recent=recent,
         councils=tuple(c.name for c in named),
         council_words=tuple((m.surface, c.name) for m in mentions for c in m.councils),
+        regions=tuple(dict.fromkeys(r for m in regions for r in m.regions)),
+        region_words=tuple((m.surface, r) for m in regions for r in m.regions),
         inspection_refs=refs,
         over_time=over_time(text),
     )

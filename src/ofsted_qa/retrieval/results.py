@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ofsted_qa.citations.citation import house_citation, ref
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.chunking import Chunk
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.retrieval.choices import unknown_value
@@ -19,6 +20,7 @@ from ofsted_qa.retrieval.judgement_card import Judged
 from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.kinds import kind_named, kinds_of
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.regions import region_named, spellings_in
 
 __all__ = ["Filters", "Hit", "Judged", "SearchResponse", "TimelineEntry", "unknown_value"]
 
@@ -32,6 +34,8 @@ class Filters:
     kinds: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
     councils: tuple[str, ...] = ()  # as typed ("bexley", "RBWM") until `resolved`
+    regions: tuple[str, ...] = ()  # as typed ("Yorkshire", "north-east")
+    region_councils: tuple[str, ...] = ()  # their councils' spellings, set by `resolved`
 
     def check(self, documents: Mapping[str, DocumentMeta]) -> None:
         """Raise, naming the value and the valid ones, for a value no document has."""
@@ -51,17 +55,27 @@ class Filters:
         for publisher in self.publishers:
             if publisher.lower() not in {p.lower() for p in publishers}:
                 unknown_value("--publisher", publisher, publishers, "publisher")
-        if self.councils:
+        if self.councils or self.regions:
             self.resolved(Councils(m.local_authority for m in metas))
 
     def resolved(self, councils: Councils) -> Filters:
         """The same filters with each typed council replaced by every spelling the index uses
         for the places it names, which `admits` compares. Raises, naming the nearest councils,
         for a name that matches none."""
-        if not self.councils:
+        if not self.councils and not self.regions:
             return self
         spellings = {s for typed in self.councils for s in typed_council(councils, typed)}
-        return replace(self, councils=tuple(sorted(spellings)))
+        resolved = replace(self, councils=tuple(sorted(spellings)))
+        if not self.regions:
+            return resolved
+        regions = tuple(dict.fromkeys(r for typed in self.regions for r in region_named(typed)))
+        inside = spellings_in(councils, regions, "--region")
+        if spellings and not spellings & inside:
+            raise OfstedQAError(
+                f"--council {', '.join(self.councils)} is not in {' or '.join(regions)}.",
+                hint="drop --region, or name a council of the region",
+            )
+        return replace(resolved, region_councils=tuple(sorted(inside)))
 
     def _kind_admits(self, meta: DocumentMeta) -> bool:
         kinds = kinds_of(meta)
@@ -77,6 +91,7 @@ class Filters:
                 or meta.publisher.lower() in {p.lower() for p in self.publishers}
             )
             and (not self.councils or meta.local_authority in self.councils)
+            and (not self.regions or meta.local_authority in self.region_councils)
         )
 
 

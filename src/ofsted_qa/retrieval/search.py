@@ -32,6 +32,7 @@ from ofsted_qa.retrieval import (
     named_paragraphs,
     phrase_rarity,
     places,
+    regions,
     scoring,
     spread,
     time_words,
@@ -164,11 +165,18 @@ class Searcher:
         unknown = self.unknown_places(understood)
         if unknown:
             return judgement_card.Judged(notes=(places.note(unknown, len(self.councils.all)),))
-        return judgement_card.judged(self.bundle.store, understood, self.inspections)
+        inspections = self.inspections
+        if understood.regions:  # listed before the cut to `MAX_LISTED`, not after
+            names = {c.name for c in regions.councils_in(self.councils, understood.regions)}
+            names |= set(understood.councils)
+            inspections = tuple(i for i in inspections if i.council in names)
+        return judgement_card.judged(self.bundle.store, understood, inspections)
 
     def unknown_places(self, understood: Interpretation) -> tuple[str, ...]:
         """Places the question names that match no council of the index (places.py)."""
         counts, glossary = self._vocabulary[0], default_glossary().known_words
+        if understood.regions:  # "the North East": a place, known
+            return ()
         return places.unknown_places(understood, lambda w: w in counts or w in glossary)
 
     @property
@@ -220,6 +228,9 @@ class Searcher:
         if mode == "dense" and not dense_used:
             raise OfstedQAError("Dense search needs the model, which is not loaded yet")
         admitted = self._admitted(filters)
+        if understood.regions:  # only the councils of the regions named (and councils named)
+            admitted, more = self._in_regions(understood, admitted)
+            notes += more
         # Per document, then spread over its passages: no passage is read.
         allowed = (
             None
@@ -372,6 +383,21 @@ class Searcher:
             judged=judged if judged.cards or judged.listing else None,
             timeline=entries,
         )
+
+    def _in_regions(
+        self, understood: Interpretation, admitted: np.ndarray | None
+    ) -> tuple[np.ndarray, tuple[str, ...]]:
+        """`admitted` narrowed to the documents of the regions' councils, of the councils named
+        beside them and of no council; a note for a region none of the index's councils is
+        in."""
+        names = {c.name for c in regions.councils_in(self.councils, understood.regions)}
+        held = {regions.region_of(c) for c in self.councils.all if c.name in names}
+        empty = [r for r in understood.regions if r not in held]
+        notes = tuple(f"No council in the index is in the region {r}." for r in empty)
+        docs = self.council_docs.documents(names | set(understood.councils))
+        # a document about no council (a blog, a news story) is in no other region either
+        docs |= np.array([not own for own in self.council_docs.per_doc], dtype=bool)
+        return (docs if admitted is None else admitted & docs), notes
 
     def _admitted(self, filters: Filters) -> np.ndarray | None:
         """Per document position: the filters admit it (None: no filter set). Raises

@@ -187,12 +187,12 @@ class OfstedApp(LoadingApp):
             self.ask(turns[-1])
 
     def set_filter(self, key: str, value: Any) -> None:
-        """One filter ("year", "doc", "kind", "council"); None clears it. "doc" takes one id or
-        several (the picker chooses several)."""
+        """One filter ("year", "doc", "kind", "council", "region": one list with "council");
+        None clears it. "doc" takes one id or several (the picker chooses several)."""
         self.query_one(FilterBar).set_value(key, value)
 
     def clear_filters(self) -> None:
-        for key in ("year", "doc", "kind", "council"):
+        for key in ("year", "doc", "kind", "council", "region"):
             self.set_filter(key, None)
 
     # Reading and copying.

@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the core loads numpy and friends; the app imports it in a w
     from ofsted_qa.index.embedding import ModelSource
     from ofsted_qa.index.generations import IndexBundle
     from ofsted_qa.index.settings import Settings
+    from ofsted_qa.retrieval.councils import Councils
     from ofsted_qa.retrieval.search import Filters, Searcher, SearchResponse
 
 K = 10
@@ -38,6 +39,7 @@ class Choices:
     documents: tuple[DocumentChoice, ...]
     kinds: tuple[str, ...]
     councils: tuple[str, ...] = ()  # each place once, as a chip shows it ("Norfolk")
+    regions: tuple[str, ...] = ()  # the ONS regions the councils are in, in ONS order
 
 
 class Engine:
@@ -95,6 +97,7 @@ class Engine:
                 # a letter's visit too ("focused visit letter"), as `--kind` takes it
                 kinds=tuple(sorted({k for m in docs.values() for k in kinds_of(m)})),
                 councils=tuple(sorted(c.name for c in self.searcher.councils.all)),
+                regions=regions_held(self.searcher.councils),
             )
         return self._choices
 
@@ -112,3 +115,11 @@ class Engine:
         for chip in dropped:
             understood = understood.without(chip)
         return self.searcher.search(question, k=K, filters=filters, interpretation=understood)
+
+
+def regions_held(councils: Councils) -> tuple[str, ...]:
+    """The regions (ONS names, in ONS order) that some council of the index is in."""
+    from ofsted_qa.retrieval.regions import region_data, region_of
+
+    held = {region_of(c) for c in councils.all}
+    return tuple(r for r in region_data().names if r in held)

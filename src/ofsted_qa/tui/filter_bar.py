@@ -1,10 +1,12 @@
-"""Hard filters by year, document, kind and council; they apply to the next question and
-re-ask the last. Documents are chosen through a search-as-you-type picker (`DocumentFilter`):
-a corpus has hundreds."""
+"""Hard filters by year, document, kind and council (or region: the council list offers the
+regions first, "region London", so the bar stays four filters wide); they apply to the next
+question and re-ask the last. Documents are chosen through a search-as-you-type picker
+(`DocumentFilter`): a corpus has hundreds."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -23,6 +25,13 @@ if TYPE_CHECKING:
     from ofsted_qa.tui.filter_search import FilterEntry
 
 DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"), ("council", "Council"))
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """A region as the council filter offers it: its councils' documents."""
+
+    name: str  # the ONS name ("North East")
 
 
 class FilterBar(Horizontal):
@@ -45,7 +54,8 @@ class FilterBar(Horizontal):
         options: dict[str, list[tuple[Text, Any]]] = {
             "year": [(Text(str(y)), y) for y in choices.years],
             "kind": [(Text(inert(k)), k) for k in choices.kinds],
-            "council": [(Text(inert(c)), c) for c in choices.councils],
+            "council": [(Text(f"region {r}"), RegionChoice(r)) for r in choices.regions]
+            + [(Text(inert(c)), c) for c in choices.councils],
         }
         for key, items in options.items():
             select = self.query_one(f"#filter-{key}", Select)
@@ -53,11 +63,14 @@ class FilterBar(Horizontal):
             select.disabled = False
 
     def value(self, key: str) -> Any:
-        """The filter's value; for "doc", a tuple of document ids (None when not set)."""
+        """The filter's value; for "doc", a tuple of document ids; "region" and "council" share
+        one list (None when not set)."""
         if key == "doc":
             return self.query_one(DocumentFilter).chosen or None
-        value = self.query_one(f"#filter-{key}", Select).value
-        return None if value is Select.NULL else value
+        value = self.query_one(f"#filter-{'council' if key == 'region' else key}", Select).value
+        if key in ("council", "region") and (key == "region") != isinstance(value, RegionChoice):
+            return None
+        return value.name if isinstance(value, RegionChoice) else _set(value)
 
     def set_value(self, key: str, value: Any) -> None:
         """Set one filter (None clears it); "doc" takes an id or a sequence of ids."""
@@ -65,22 +78,25 @@ class FilterBar(Horizontal):
             ids = () if value is None else (value,) if isinstance(value, str) else tuple(value)
             self.query_one(DocumentFilter).choose(ids)
             return
-        select = self.query_one(f"#filter-{key}", Select)
+        select = self.query_one(f"#filter-{'council' if key == 'region' else key}", Select)
         if value is None:
-            select.clear()
+            if key not in ("council", "region") or self.value(key) is not None:
+                select.clear()  # clearing the region leaves a council chosen, and back
         else:
-            select.value = value
+            select.value = RegionChoice(value) if key == "region" else value
 
     @property
     def filters(self) -> Filters:
         from ofsted_qa.retrieval.search import Filters
 
         year, doc, kind, council = (self.value(k) for k, _ in DIMENSIONS)
+        region = self.value("region")
         return Filters(
             years=(year,) if year is not None else (),
             doc_ids=tuple(doc) if doc is not None else (),
             kinds=(kind,) if kind is not None else (),
             councils=(council,) if council is not None else (),
+            regions=(region,) if region is not None else (),
         )
 
     @on(Select.Changed)
@@ -88,3 +104,7 @@ class FilterBar(Horizontal):
     def _changed(self, event: Select.Changed | DocumentFilter.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(self.filters))
+
+
+def _set(value: Any) -> Any:
+    return None if value is Select.NULL else value

@@ -27,7 +27,8 @@ SHORT_CHARS = 38  # the filter bar's Document button: 40 columns at most, less i
 @dataclass(frozen=True)
 class FilterEntry:
     """One filter the user can pick: `key` is the FilterBar's ("year", "doc", "kind",
-    "council"), `value` what it is set to, `label` what is shown ("Filter: council Norfolk")."""
+    "council", "region"), `value` what it is set to, `label` what is shown ("Filter: council
+    Norfolk")."""
 
     key: str
     value: object
@@ -61,7 +62,7 @@ def document_entry(doc: DocumentChoice) -> FilterEntry:
 
 
 def filter_entries(choices: Choices) -> tuple[FilterEntry, ...]:
-    """Every filter the index offers: years and kinds, councils, then documents."""
+    """Every filter the index offers: years and kinds, councils, regions, then documents."""
     entries = [
         FilterEntry(
             "year", y, f"Filter: year {y}", "Only documents of this year", ("year", str(y)), ""
@@ -84,6 +85,17 @@ def filter_entries(choices: Choices) -> tuple[FilterEntry, ...]:
             "",
         )
         for c in choices.councils
+    ]
+    entries += [
+        FilterEntry(
+            "region",
+            r,
+            f"Filter: region {r}",
+            "Only the documents of this region's councils",
+            words_of(f"region {r}"),
+            "",
+        )
+        for r in choices.regions
     ]
     entries += [document_entry(d) for d in choices.documents]
     return tuple(entries)

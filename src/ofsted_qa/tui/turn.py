@@ -30,7 +30,10 @@ def describe(filters: Filters) -> str:
     docs = (
         list(filters.doc_ids) if len(filters.doc_ids) < 2 else [f"{len(filters.doc_ids)} documents"]
     )
-    return " · ".join([str(y) for y in filters.years] + [*filters.kinds, *filters.councils, *docs])
+    return " · ".join(
+        [str(y) for y in filters.years]
+        + [*filters.kinds, *filters.councils, *filters.regions, *docs]
+    )
 
 
 def answer_note(response: SearchResponse, *, model_lost: bool) -> str:
