@@ -254,3 +254,11 @@ def test_dense_kind_is_kept_until_asked_to_change(env: list[str], tmp_path: Path
     assert code == 0 and load_current(index_dir).manifest.dense_kind == "hnsw"
     code, out = run([*env, "index", "--dense", "flat"])
     assert "0 added" in out and load_current(index_dir).manifest.dense_kind == "flat"
+
+
+def test_the_grade_check_on_an_index_without_grades_says_so(env: list[str], capsys) -> None:
+    """The seeds state no grades: the check says there is nothing to check, not "0.00% (0/0)"."""
+    assert run([*env, "index"])[0] == 0
+    code, out = run([*env, "eval", "--judgements"])
+    assert code == 2 and "grade accuracy" not in out
+    assert "states its grades" in capsys.readouterr().err

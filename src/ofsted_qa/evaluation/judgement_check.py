@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.ingest.documents import DocumentMeta
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
 from ofsted_qa.retrieval.search import Searcher
@@ -163,7 +164,14 @@ def run(index_dir: str | None, table: str | None, as_json: bool, out: TextIO) ->
 
     folder = Settings.resolve(index_dir=index_dir).index_dir
     searcher = Searcher(generations.load_current(folder))
-    result = score([answer(searcher, c) for c in cases(searcher)])
+    asked = list(cases(searcher))
+    if not asked:  # "grade accuracy 0.00% (0/0)" would read as a failure
+        raise OfstedQAError(
+            f"No report in the index at {folder} states its grades, so there is nothing to check",
+            hint="point --index at an index of Ofsted reports, such as the eval's corpus index "
+            "(`ofsted-qa eval` builds it in ~/.cache/ofsted-qa/eval-index/corpus)",
+        )
+    result = score([answer(searcher, c) for c in asked])
     if table:
         counts, differ = table_disagreements(
             list(searcher.bundle.store.documents.values()), Path(table)
