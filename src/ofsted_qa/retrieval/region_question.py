@@ -53,11 +53,15 @@ class RegionMention:
 
 
 @cache
-def _council_names() -> tuple[tuple[str, ...], ...]:
-    """Every council name of the data file as words, longest first."""
+def _council_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every council name of the data file as words, by its first word, longest first (a
+    question's words are looked up, not compared with every name)."""
     councils = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))["councils"]
     names = {tuple(name_key(n.replace("&", " and ")).split()) for n in councils}
-    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    return {first: tuple(listed) for first, listed in by_first.items()}
 
 
 def region_mentions(question: str, councils_typed: Iterable[str] = ()) -> tuple[RegionMention, ...]:
@@ -73,8 +77,9 @@ def region_mentions(question: str, councils_typed: Iterable[str] = ()) -> tuple[
         for m in re.finditer(rf"(?<!\w){re.escape(typed)}(?!\w)", question, flags=re.I):
             for k, (a, b) in enumerate(spans):
                 taken[k] |= a < m.end() and b > m.start()
+    names = _council_names()
     for i in range(len(words)):
-        for name in _council_names():
+        for name in names.get(words[i], ()):
             if tuple(words[i : i + len(name)]) == name:
                 taken[i : i + len(name)] = [True] * len(name)
                 break
