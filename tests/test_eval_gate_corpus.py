@@ -133,10 +133,11 @@ def test_pooled_judgements_are_in_the_corpus(searcher) -> None:
     inspection is indexed: a judgement that matches nothing would silently credit nothing."""
     from ofsted_qa.evaluation.golden import judge
 
-    seeds = [q for q in load_golden(REPO / "eval" / "golden.jsonl") if q.pooled_evidence]
-    assert seeds  # the pooled judgements exist
+    every = [*load_golden(REPO / "eval" / "golden.jsonl"), *load_corpus_questions()]
+    pooled = [q for q in every if q.pooled_evidence or q.pooled_docs]
+    assert pooled  # the pooled judgements exist
     store = searcher.bundle.store
-    for q in seeds:
+    for q in pooled:
         for evidence in q.pooled_evidence:
             alone = replace(q, evidence=(), pooled_evidence=(evidence,))
             assert judge([alone], store)[q.id].relevance, (q.id, evidence)
