@@ -167,8 +167,7 @@ class Searcher:
             return judgement_card.Judged(notes=(places.note(unknown, len(self.councils.all)),))
         inspections = self.inspections
         if understood.regions:  # listed before the cut to `MAX_LISTED`, not after
-            names = {c.name for c in regions.councils_in(self.councils, understood.regions)}
-            names |= set(understood.councils)
+            names = self._regions_councils(understood) | set(understood.councils)
             inspections = tuple(i for i in inspections if i.council in names)
         return judgement_card.judged(self.bundle.store, understood, inspections)
 
@@ -390,7 +389,7 @@ class Searcher:
         """`admitted` narrowed to the documents of the regions' councils, of the councils named
         beside them and of no council; a note for a region none of the index's councils is
         in."""
-        names = {c.name for c in regions.councils_in(self.councils, understood.regions)}
+        names = self._regions_councils(understood)
         held = {regions.region_of(c) for c in self.councils.all if c.name in names}
         empty = [r for r in understood.regions if r not in held]
         notes = tuple(f"No council in the index is in the region {r}." for r in empty)
@@ -398,6 +397,11 @@ class Searcher:
         # a document about no council (a blog, a news story) is in no other region either
         docs |= np.array([not own for own in self.council_docs.per_doc], dtype=bool)
         return (docs if admitted is None else admitted & docs), notes
+
+    def _regions_councils(self, understood: Interpretation) -> set[str]:
+        """The names (as the index shows them) of the councils in the regions the question
+        names."""
+        return {c.name for c in regions.councils_in(self.councils, understood.regions)}
 
     def _admitted(self, filters: Filters) -> np.ndarray | None:
         """Per document position: the filters admit it (None: no filter set). Raises
