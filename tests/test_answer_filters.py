@@ -28,6 +28,11 @@ def test_the_filters_in_words_and_for_programs() -> None:
         "year 2014, 2019 · document 003"
     )
     assert filters_line(Filters(councils=("bexley",)), ["Bexley"]) == "council Bexley"
+    # --region narrows as --council does, so it is said too
+    assert filters_line(Filters(kinds=("report",), regions=("London",))) == (
+        "kind report · region London"
+    )
+    assert filters_json(Filters(regions=("north-east",))) == {"regions": ["north-east"]}
     many = [f"Place {i}" for i in range(7)]
     assert "Place 4, and 2 more)" in filters_line(Filters(councils=("p",)), many)
     assert filters_line(Filters()) == "" and filters_json(Filters()) == {}

@@ -1,7 +1,7 @@
-"""The filters a user set (`--year`, `--kind`, `--council`, `--doc`, `--publisher`), said with
-the answer they shaped: a line under the question in text, a "filters" object in JSON. Cues read
-from the question are the chips' business; these are the hard filters, which leave documents
-out, so an answer never hides that it was narrowed."""
+"""The filters a user set (`--year`, `--kind`, `--council`, `--region`, `--doc`, `--publisher`),
+said with the answer they shaped: a line under the question in text, a "filters" object in JSON.
+Cues read from the question are the chips' business; these are the hard filters, which leave
+documents out, so an answer never hides that it was narrowed."""
 
 from __future__ import annotations
 
@@ -16,12 +16,14 @@ SHOWN_PLACES = 5  # councils a loose --council ("west") admits, named before "an
 def filters_json(filters: Filters, places: Sequence[str] = ()) -> dict[str, Any]:
     """The filters set, as typed, each key only when set: {"years": [2019, 2020], "kinds":
     ["focused visit"], "councils": ["bexley"], "council_places": ["Bexley"] (the councils the
-    index matched them to, as shown), "doc_ids", "publishers"}; {} when none is."""
+    index matched them to, as shown), "regions": ["London"], "doc_ids", "publishers"}; {} when
+    none is."""
     said: dict[str, Any] = {
         "years": list(filters.years),
         "kinds": list(filters.kinds),
         "councils": list(filters.councils),
         "council_places": list(places) if filters.councils else [],
+        "regions": list(filters.regions),
         "doc_ids": list(filters.doc_ids),
         "publishers": list(filters.publishers),
     }
@@ -43,6 +45,7 @@ def filters_line(filters: Filters, places: Sequence[str] = ()) -> str:
             parts.append(f"council {', '.join(places)}")
         else:
             parts.append(f"council {typed}" + (f" ({', '.join(named)})" if named else ""))
+    parts += [f"region {r}" for r in filters.regions]
     parts += [f"document {d}" for d in filters.doc_ids]
     parts += [f"publisher {p}" for p in filters.publishers]
     return " · ".join(parts)
