@@ -5,6 +5,8 @@ Small PDF reports (test_council_search) beside the seeds, with the fake model.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ofsted_qa.retrieval import scoring
@@ -28,3 +30,50 @@ def test_a_year_the_council_has_no_report_of_is_said(indexed: list[str]) -> None
     assert "Eastmere has no report dated 2024 in the index; its reports: 2019." in answer["notes"]
     assert {r["date"][:4] for r in answer["results"]} >= {"2019"}
     assert answer["results"][0]["date"].startswith("2019")
+
+
+def _report(council: str, year: int, paragraphs: list[str]) -> bytes:
+    from test_pdf_reader import pdf_from_contents
+
+    lines = [f"Inspection of {council} local authority children's services", ""]
+    lines += [f"Inspection dates: 4 March to 15 March {year}", ""]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+    ops = ["BT /F1 9 Tf 40 780 Td 14 TL", *(f"({line}) '" for line in lines), "ET"]
+    return pdf_from_contents([" ".join(ops)])
+
+
+def test_a_council_and_a_year_named_put_that_years_report_first(
+    env: list[str], tmp_path: Path
+) -> None:
+    # The 2019 report says "LADO" three times, the 2024 one spells the role out once: the words
+    # favour 2019, but the question names 2024.
+    from test_cli import run
+
+    reports = tmp_path / "reports" / "90001_eastmere"
+    reports.mkdir(parents=True)
+    (reports / "children's services inspection - 15 april 2019.pdf").write_bytes(
+        _report(
+            "Eastmere",
+            2019,
+            [
+                "The local authority designated officer (LADO) manages allegations against "
+                "professionals slowly: LADO referrals wait weeks and the LADO lacks capacity.",
+                "Care leavers are supported by personal advisers in suitable homes.",
+            ],
+        )
+    )
+    (reports / "children's services inspection - 20 june 2024.pdf").write_bytes(
+        _report(
+            "Eastmere",
+            2024,
+            [
+                "Leaders have improved the response to concerns about staff since 2019, and "
+                "the designated officer keeps clear records.",
+                "Children in care see their social workers often and know their plans.",
+            ],
+        )
+    )
+    assert run([*env, "index", "--docs", str(tmp_path / "reports")])[0] == 0
+    answer = ask(env, "LADO Eastmere 2024")
+    assert answer["results"][0]["date"].startswith("2024")

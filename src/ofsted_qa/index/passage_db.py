@@ -163,6 +163,19 @@ class PassageDatabase:
         except KeyError as exc:
             raise damaged(f"passage {exc} is missing") from exc
 
+    def shared(self, min_docs: int, min_section: int, section_share: float) -> list[int]:
+        """Ids of the passages whose exact text stands in at least `min_docs` documents, and of
+        those under a section heading whose passages are such, `min_section` at least and
+        `section_share` of them (`ChunkStore.shared_passages`)."""
+        rows = self._rows(
+            "WITH s AS (SELECT text FROM chunks GROUP BY text HAVING count(DISTINCT doc) >= ?), "
+            "sec AS (SELECT section FROM chunks GROUP BY section "
+            "HAVING sum(text IN s) >= ? AND sum(text IN s) >= ? * count(*)) "
+            "SELECT id FROM chunks WHERE text IN s OR section IN sec",
+            (min_docs, min_section, section_share),
+        )
+        return [i for (i,) in rows]
+
     def passages(self) -> Iterator[Chunk]:
         """Every passage in id order, read a few thousand at a time."""
         after = -1

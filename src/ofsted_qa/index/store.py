@@ -109,6 +109,34 @@ class ChunkStore:
             return self._database.texts(chunk_ids)
         return [self.chunks[i].text for i in chunk_ids]
 
+    def shared_passages(
+        self, min_docs: int, min_section: int = 20, section_share: float = 0.9
+    ) -> np.ndarray:
+        """Per passage (bool, shape (len,)): the publisher's template, the same in every report
+        (licence notes, what the grades mean): its exact text stands in at least `min_docs`
+        documents, or it stands under a section heading (the whole heading path) whose
+        passages are such, `min_section` at least and `section_share` of them (a template's
+        reworded copy: "...services in which widespread..." beside "...where there are...")."""
+        shared = np.zeros(len(self), dtype=bool)
+        if self._database is not None:
+            shared[self._database.shared(min_docs, min_section, section_share)] = True
+            return shared
+        docs: dict[str, set[str]] = {}
+        for chunk in self.chunks:
+            docs.setdefault(chunk.text, set()).add(chunk.doc_id)
+        sections: dict[tuple[str, ...], list[bool]] = {}
+        for chunk_id, chunk in enumerate(self.chunks):
+            shared[chunk_id] = len(docs[chunk.text]) >= min_docs
+            sections.setdefault(tuple(chunk.section), []).append(bool(shared[chunk_id]))
+        template = {
+            s
+            for s, marks in sections.items()
+            if sum(marks) >= min_section and sum(marks) >= section_share * len(marks)
+        }
+        for chunk_id, chunk in enumerate(self.chunks):
+            shared[chunk_id] |= tuple(chunk.section) in template
+        return shared
+
     def meta(self, chunk_id: int) -> DocumentMeta:
         return self.documents[self.chunks[chunk_id].doc_id]
 

@@ -53,6 +53,7 @@ class ChunkFacts:
         # The texts last read, by chunk id: a question's tests (answer shape, cover line, a
         # year named) read the same candidates, once between them.
         self._texts: dict[int, str] = {}
+        self.kept: dict[str, np.ndarray] = {}  # per passage of the index, by what it marks
 
     def years(self, chunk_id: int) -> frozenset[int]:
         return self.doc_years[self.chunk_doc[chunk_id]]

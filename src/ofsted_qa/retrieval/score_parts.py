@@ -101,6 +101,8 @@ def score_parts(
         if read and t.latest_boost and recency.asks_how_things_stand(understood)
         else zeros
     )
+    # a council's own report of the year named besides any document of that year
+    dated_boost = t.year_boost * year + t.council_year_boost * (year >= 1.0) * (council > 0)
     return {
         "score": base
         + phrase
@@ -110,7 +112,7 @@ def score_parts(
         + verdict
         + cover
         + latest
-        + t.year_boost * year
+        + dated_boost
         + t.source_boost * source,
         "bm25": bm25,
         "bm25_glossary": expansion[candidates] if expansion is not None else zeros,
@@ -119,7 +121,7 @@ def score_parts(
         "fused": base,
         "phrase": phrase,
         "answer_boost": answer,
-        "year_boost": t.year_boost * year,
+        "year_boost": dated_boost,
         "source_boost": t.source_boost * source,
         "council_boost": council,
         "report_boost": in_report,

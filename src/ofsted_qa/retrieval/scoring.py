@@ -52,6 +52,9 @@ class Tuning:
     council_word_weight: float = 0.25
     latest_boost: float = 0.1  # a council named, no year: its newest documents (recency.py)
     cover_inspections: int = 1  # over time, a council named: this many of each inspection lead
+    # A council and a year named ("LADO wakefield 2025"): that council's documents of that year
+    # besides `year_boost`, so its own report leads its other years' (tune: 0.25-1 alike).
+    council_year_boost: float = 0.25
 
 
 class Phrases:
