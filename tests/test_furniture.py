@@ -100,3 +100,18 @@ def test_the_passage_database_finds_the_same_template(tmp_path: Path) -> None:
     expected = store.shared_passages(furniture.TEMPLATE_DOCS)
     assert expected.reshape(-1, 3)[:, 0].all()
     assert (loaded.shared_passages(furniture.TEMPLATE_DOCS) == expected).all()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Team inspectors: Jansy Kelly, Shirley Bailey",
+        "Deputy lead inspector: Mandy Nightingale",
+        "Quality assurance manager: Lynn Radley",
+        "Senior data analyst: Matthew King",
+        "Shadow inspectors: Steve Lowe",
+    ],
+)
+def test_the_inspection_teams_lines_are_cover_lines(line: str) -> None:
+    assert furniture.is_cover_line(line)
+    assert not furniture.is_cover_line("Team managers: most have manageable caseloads and say so.")

@@ -1,5 +1,5 @@
 """A report's cover lines ("Inspection dates: 11 to 22 May 2026", "Lead inspector: ...",
-"Report published: ...") are passages of their own, and for a question naming a council and a
+"Report published: ...", the inspection team's names) are passages of their own, and for a question naming a council and a
 year they share its every cue (council, year, "inspection") while answering nothing else. They
 are demoted (a visible negative part, `furniture`), unless the question asks for what they say:
 a date, an inspector, a publication.
@@ -26,8 +26,12 @@ TEMPLATE_PENALTY = 0.3  # taken from a template passage's score
 TEMPLATE_DOCS = 5  # a passage's text in this many documents or more is the template
 
 _COVER_LINE = re.compile(
-    r"^\s*(?:inspection\s+dates?|lead\s+inspector|report\s+published|"
-    r"date\s+of\s+(?:inspection|publication)|published)\s*:",
+    r"^\s*(?:inspection\s+dates?|report\s+published|date\s+of\s+(?:inspection|publication)|"
+    r"published|report\s+author|"
+    # the inspection team: "Team inspectors: ...", "Senior data analyst: ..."
+    r"(?:(?:deputy\s+)?lead|team|shadow|additional|associate|supernumerary|regulatory)\s+"
+    r"inspectors?|quality\s+assurance\s+managers?|senior\s+data\s+analysts?|"
+    r"senior\s+analytical\s+officers?)\s*:",
     re.I,
 )
 _ASKS_COVER = re.compile(
