@@ -1,8 +1,8 @@
 """A report's cover lines ("Inspection dates: 11 to 22 May 2026", "Lead inspector: ...",
-"Report published: ...", the inspection team's names) are passages of their own, and for a question naming a council and a
-year they share its every cue (council, year, "inspection") while answering nothing else. They
-are demoted (a visible negative part, `furniture`), unless the question asks for what they say:
-a date, an inspector, a publication.
+"Report published: ...", the inspection team's names) are passages of their own, and for a
+question naming a council and a year they share its every cue (council, year, "inspection")
+while answering nothing else. They are demoted (a visible negative part, `furniture`), unless
+the question asks for what they say: a date, an inspector, a publication.
 
 So is the publisher's template: a passage whose exact text stands in TEMPLATE_DOCS documents or
 more (what each grade means, how inspectors worked, the licence note; 3,340 passages of the 497
