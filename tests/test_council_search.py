@@ -128,6 +128,10 @@ def test_a_document_without_a_council_is_about_the_one_its_title_names(
     answer = ask(indexed, "personal advisers for care leavers in Westhaven")
     news = next(r for r in answer["results"] if r["doc_id"] == "westhaven-news")
     assert news["contributions"]["council_boost"] > 0
+    # the answer says so: no council stated, the one the index reads it to be about
+    assert news["council"] == "" and news["councils"] == ["Westhaven"]
+    report = next(r for r in answer["results"] if r["doc_id"] != "westhaven-news")
+    assert report["councils"] == ["Westhaven"] and report["council"]
 
 
 def test_a_council_filter_overrules_the_question_and_says_so(indexed: list[str]) -> None:

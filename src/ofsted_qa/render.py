@@ -37,6 +37,7 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
         "kind": meta.kind,
         "date": meta.date,
         "council": meta.local_authority,  # as the report states it; "" for other documents
+        "councils": list(hit.councils),  # as the index reads it (a letter's from its title)
         "framework": meta.framework,
         "section": chunk.section_path,
         # the report's own label ("18"; "¶7" unnumbered) and, for a paragraph cut into

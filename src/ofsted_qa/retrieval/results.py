@@ -106,6 +106,9 @@ class Hit:
     best_sentence: tuple[int, int] = (0, 0)
     duplicates: tuple[Hit, ...] = ()  # near-identical passages grouped under this one
     paragraph_parts: int = 0  # passages its paragraph was cut into (citations.parts); 0: whole
+    # the councils its document is about as the index reads it: the one the report states, or
+    # for a letter, story or post that states none, the one its title or opening names
+    councils: tuple[str, ...] = ()
 
     @property
     def citation(self) -> str:

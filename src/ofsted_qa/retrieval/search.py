@@ -435,4 +435,5 @@ class Searcher:
             ),
             duplicates=duplicates,
             paragraph_parts=paragraph_parts(store, chunk_id),
+            councils=tuple(sorted(self.council_docs.of(chunk_id))),
         )
