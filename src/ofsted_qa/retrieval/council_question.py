@@ -7,8 +7,9 @@ A council's name is often an ordinary word too ("Reading", "Bury", "Poole"), so 
 word counts when it is written as a proper noun (capitalised, not merely as the question's first
 word), when the documents never write it in lower case mid-sentence (`ordinary_in`), or when the
 words around it make it a place (`council_context`: "Reading 2016 agency social workers",
-"Reading council", "Reading and Slough"): "care leavers in Reading" names Reading, "reading age
-of care leavers" and "Reading the 2016 report" do not. A name of several
+"Reading council", "Reading and Slough", "reading care leavers" leading the question):
+"care leavers in Reading" names Reading, "reading age of care leavers" and "Reading the 2016
+report" do not. A name of several
 words ("windsor and maidenhead") counts as typed. Typos are corrected only towards the words of
 council names, and only for words of five letters or more that the corpus does not know, so an
 ordinary word never becomes a council.
@@ -106,7 +107,7 @@ class CouncilFinder:
         short = {w for k in self._forms.phrases for w in name_words(k, self._forms.words)}
         self._places = self._words - (short - {w for phrase in own for w in phrase})
         self._longest = max((len(p) for p in self._phrases), default=0)
-        self._cues = PlaceCues(councils, self._forms.after, acronyms)
+        self._cues = PlaceCues(councils, self._forms.after, acronyms, self._forms.topics)
 
     def find(self, question: str) -> tuple[Council, ...]:
         """The councils the question names, in the order named, each once."""
@@ -161,19 +162,25 @@ class CouncilFinder:
         word, or placed as a council's name (`council_context`); `joined`: it follows a council
         and a joining word ("Slough and reading")."""
         token = tokens[i]
-        # "beds" is an ordinary word though "bedfordshire" is not
-        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
-            return True
-        if not token.capital and token.raw != token.word:
-            return False  # a lower-case ordinary short form is the word: "how many beds 2016"
         starts: dict[tuple[int, int], int] = {}  # "NE" gives two tokens of one typed word
         for k in range(i + 1, len(tokens)):
             starts.setdefault(tokens[k].span, k)
         starts.pop(token.span, None)
         after = list(starts.values())  # the first token of each word after the name
-        caps = bool(after) and tokens[after[0]].caps
-        if joined or self._cues.follows([tokens[k].raw for k in after], caps):
+        words = [tokens[k].raw for k in after]
+        first = tokens[0].span == token.span  # leading the question
+        if first and not token.proper and self._cues.verb(words):
+            return False  # "bury the bad news"
+        # "beds" is an ordinary word though "bedfordshire" is not
+        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
             return True
+        if not token.capital and token.raw != token.word:
+            return False  # a lower-case ordinary short form is the word: "how many beds 2016"
+        caps = bool(after) and tokens[after[0]].caps
+        if joined or self._cues.follows(words, caps):
+            return True
+        if first and self._cues.leads(words):
+            return True  # "reading care leavers", "reading's fostering"
         gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
         if after and (gap.strip() == "," or tokens[after[0]].raw in _JOINING):
             # "Reading and Slough", "Reading, Slough": another council, named in its own right
