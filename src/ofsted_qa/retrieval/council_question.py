@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ofsted_qa.ingest.facts.authorities import name_key
+from ofsted_qa.retrieval import regions
 from ofsted_qa.retrieval.council_context import PlaceCues
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
 from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
@@ -107,6 +108,9 @@ class CouncilFinder:
         short = {w for k in self._forms.phrases for w in name_words(k, self._forms.words)}
         self._places = self._words - (short - {w for phrase in own for w in phrase})
         self._longest = max((len(p) for p in self._phrases), default=0)
+        self._areas = regions.area_phrases()
+        # a region's word is no typo of a council's: "southern" is not Southend
+        self._region_words = {w for form in regions.forms() for w in form}
         self._cues = PlaceCues(councils, self._forms.after, acronyms, self._forms.topics)
 
     def find(self, question: str) -> tuple[Council, ...]:
@@ -120,6 +124,10 @@ class CouncilFinder:
         i = end = 0  # `end`: the token after the last council named
         while i < len(tokens):
             length, named = self._longest_at(tokens, i)
+            area = self._area_at(tokens, i)
+            if area > length:  # "Greater Manchester" is an area (`regions`), not Manchester
+                i += area
+                continue
             elided = self._elided_at(tokens, i) if length < 2 else Named(frozenset())
             if elided.councils:  # "North" of "North v West Northamptonshire"
                 ordered = tuple(sorted(elided.councils, key=lambda c: c.name))
@@ -213,6 +221,11 @@ class CouncilFinder:
         rest = tuple(t.word for t in tokens[i + 3 : i + 2 + length])
         return self._phrases.get((tokens[i].word, *rest), Named(frozenset()))
 
+    def _area_at(self, tokens: list[_Token], i: int) -> int:
+        """The number of words of an area's name (`regions.areas`) starting at `i`, or 0."""
+        words = tuple(t.raw for t in tokens[i:])
+        return max((len(a) for a in self._areas if words[: len(a)] == a), default=0)
+
     def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, Named]:
         for length in range(min(self._longest, len(tokens) - i), 0, -1):
             phrase = tuple(t.word for t in tokens[i : i + length])
@@ -241,7 +254,9 @@ class CouncilFinder:
 
     def _resolve(self, word: str) -> str:
         """A misspelt council word ("Norflok", "Bexly") as the council word it is closest to."""
-        if word in self._words or len(word) < MIN_TYPO or self._known(word):
+        if word in self._words or word in self._region_words:
+            return word
+        if len(word) < MIN_TYPO or self._known(word):
             return word
         limit = 1 if len(word) < 8 else 2
         close = [w for w in self._places if abs(len(w) - len(word)) <= limit]
