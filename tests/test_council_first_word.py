@@ -161,6 +161,7 @@ def test_a_heading_is_a_colon_a_spaced_dash_or_the_whole_question() -> None:
         ("bath adoption", ["Bath and North East Somerset"]),
         ("Reading early help", ["Reading"]),  # a capital that only starts the sentence
         ("poole early help", ["Bournemouth, Christchurch and Poole"]),
+        ("Poole: the 2019 report", ["Bournemouth, Christchurch and Poole"]),  # a heading
     ],
 )
 def test_a_name_leading_the_question_before_a_service_is_a_council(
@@ -197,3 +198,14 @@ def test_the_services_come_from_the_data_file() -> None:
     assert cues.leads(["children", "homes"])  # the possessive's "s" dropped, as tokens give it
     assert not cues.leads(["care"]) and not cues.leads(["age", "of"]) and not cues.leads([])
     assert PlaceCues.verb(["the", "bad"]) and not PlaceCues.verb(["care"])
+
+
+def test_a_name_of_two_councils_leading_the_question_still_says_so() -> None:
+    finder = CouncilFinder(
+        Councils(["Kingston upon Hull City Council", "Royal Borough of Kingston upon Thames"])
+    )
+    found = sorted(c.name for c in finder.find("kingston care leavers"))
+    assert found == ["Kingston upon Hull", "Kingston upon Thames"]
+    (note,) = finder.notes("kingston care leavers", found)
+    assert "“kingston” names Kingston upon Hull and Kingston upon Thames" in note
+    assert finder.find("kingston the report") == ()  # a verb's place: no council

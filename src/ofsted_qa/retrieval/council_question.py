@@ -176,9 +176,10 @@ class CouncilFinder:
         starts.pop(token.span, None)
         after = list(starts.values())  # the first token of each word after the name
         words = [tokens[k].raw for k in after]
+        gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
         first = tokens[0].span == token.span  # leading the question
-        if first and not token.proper and self._cues.verb(words):
-            return False  # "bury the bad news"
+        if first and not token.proper and not gap.strip() and self._cues.verb(words):
+            return False  # "bury the bad news", but "Halton: the 2019 report"
         # "beds" is an ordinary word though "bedfordshire" is not
         if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
             return True
@@ -189,7 +190,6 @@ class CouncilFinder:
             return True
         if first and self._cues.leads(words):
             return True  # "reading care leavers", "reading's fostering"
-        gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
         if after and (gap.strip() == "," or tokens[after[0]].raw in _JOINING):
             # "Reading and Slough", "Reading, Slough": another council, named in its own right
             k = after[0] if gap.strip() == "," else after[1] if len(after) > 1 else len(tokens)
