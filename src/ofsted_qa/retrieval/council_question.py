@@ -12,7 +12,8 @@ words around it make it a place (`council_context`: "Reading 2016 agency social 
 report" do not. A name of several
 words ("windsor and maidenhead") counts as typed. Typos are corrected only towards the words of
 council names, and only for words of five letters or more that the corpus does not know, so an
-ordinary word never becomes a council.
+ordinary word never becomes a council (nor a region's word: "southern" is never Southend). An
+area's name (`regions.areas`: "Greater Manchester") names the area, never the council in it.
 """
 
 from __future__ import annotations
