@@ -148,3 +148,64 @@ def test_a_heading_is_a_colon_a_spaced_dash_or_the_whole_question() -> None:
     assert not PlaceCues.set_apart("-", "-age checks")
     assert not PlaceCues.set_apart(", ", ", writing and maths")
     assert not PlaceCues.set_apart(" ", " age of children")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # leading the question in lower case, before one of the field's services
+        ("reading children in need of protection - how different was 2016 from 2024", ["Reading"]),
+        ("bury care leavers", ["Bury"]),
+        ("reading's fostering", ["Reading"]),
+        ("reading social workers caseloads", ["Reading"]),
+        ("bath adoption", ["Bath and North East Somerset"]),
+        ("Reading early help", ["Reading"]),  # a capital that only starts the sentence
+        ("poole early help", ["Bournemouth, Christchurch and Poole"]),
+        ("Poole: the 2019 report", ["Bournemouth, Christchurch and Poole"]),  # a heading
+    ],
+)
+def test_a_name_leading_the_question_before_a_service_is_a_council(
+    finder: CouncilFinder, question: str, expected: list[str]
+) -> None:
+    assert names(finder, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "reading age of children in care",
+        "reading ages",
+        "reading's role in education",
+        "reading attainment of children in care",
+        "wellbeing in children in care",
+        "reading children stories",  # "children" alone follows the activity too
+        "care leavers reading fostering",  # not leading the question
+        # before an article: a verb, even where the documents never use the word
+        "bury the bad news",
+        "poole the resources",
+        "Bury the past: what do care leavers say",
+    ],
+)
+def test_an_ordinary_word_leading_the_question_otherwise_is_no_council(
+    finder: CouncilFinder, question: str
+) -> None:
+    assert names(finder, question) == []
+
+
+def test_the_services_come_from_the_data_file() -> None:
+    cues = PlaceCues(Councils(["Slough"]), [], (), ["care leavers", "children's homes"])
+    assert cues.leads(["care", "leavers", "2019"])
+    assert cues.leads(["children", "homes"])  # the possessive's "s" dropped, as tokens give it
+    assert not cues.leads(["care"]) and not cues.leads(["age", "of"]) and not cues.leads([])
+    assert PlaceCues.verb(["the", "bad"]) and not PlaceCues.verb(["care"])
+
+
+def test_a_name_of_two_councils_leading_the_question_still_says_so() -> None:
+    finder = CouncilFinder(
+        Councils(["Kingston upon Hull City Council", "Royal Borough of Kingston upon Thames"])
+    )
+    found = sorted(c.name for c in finder.find("kingston care leavers"))
+    assert found == ["Kingston upon Hull", "Kingston upon Thames"]
+    (note,) = finder.notes("kingston care leavers", found)
+    assert "“kingston” names Kingston upon Hull and Kingston upon Thames" in note
+    assert finder.find("kingston the report") == ()  # a verb's place: no council

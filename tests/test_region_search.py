@@ -122,3 +122,23 @@ def test_an_unknown_region_is_refused_with_the_nine(
     assert code == 2 and not out and said in err
     if "Narnia" in said:
         assert "Yorkshire and The Humber" in err and "South West" in err
+
+
+def test_an_area_below_a_region_keeps_only_its_councils(indexed: list[str]) -> None:
+    # West Yorkshire is Leeds here, not North East Lincolnshire (also Yorkshire and The Humber)
+    answer = ask(indexed, "which councils in west yorkshire were good")
+    assert answer["interpretation"]["regions"] == ["West Yorkshire"]
+    assert listed(answer) == {"Leeds"}
+    none = ask(indexed, "which councils in west yorkshire were inadequate")  # not NE Lincs
+    assert not (none.get("judgements") or {}).get("listing")
+    assert any("West Yorkshire" in n and "Leeds" in n for n in answer["notes"])
+    answer = ask(indexed, "leaders know their services", "--region", "West Yorkshire")
+    assert {r["doc_id"].split("/")[0] for r in answer["results"]} == {"80103_leeds"}
+    code, out = run([*indexed, "judgements", "--region", "west yorkshire", "--json"])
+    assert code == 0 and {r["council"] for r in json.loads(out)} == {"Leeds"}
+
+
+def test_the_south_is_its_two_regions_and_says_so(indexed: list[str]) -> None:
+    answer = ask(indexed, "leaders know their services in the south of England")
+    assert answer["interpretation"]["regions"] == ["South East", "South West"]
+    assert any("the regions South East and South West" in n for n in answer["notes"])

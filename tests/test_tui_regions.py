@@ -38,7 +38,13 @@ async def test_region_filter_and_chip(app: OfstedApp) -> None:
         await settle(pilot)
         assert app.choices is not None
         # the seeds' Bexley is London too
-        assert app.choices.regions == ("North East", "Yorkshire and The Humber", "London")
+        assert app.choices.regions == (
+            "North East",
+            "Yorkshire and The Humber",
+            "London",
+            "West Yorkshire",  # Leeds
+            "Tyne and Wear",  # Gateshead
+        )
         await ask(pilot, "leaders know their services in the North East")
         turn = app.turns[-1]
         assert turn.response is not None

@@ -114,7 +114,8 @@ def _ask_command(sub: argparse._SubParsersAction) -> None:
         "--region",
         action="append",
         default=[],
-        help="only the documents of this region's councils, e.g. London, 'North East', Yorkshire",
+        help="only the documents of this region's councils, e.g. London, 'North East', "
+        "Yorkshire, 'West Yorkshire'",
     )
     ask.add_argument(
         "--timeline",
@@ -133,7 +134,9 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
     )
     judgements.add_argument("--council", default="", help="e.g. Bexley, 'Windsor and Maidenhead'")
     judgements.add_argument(
-        "--region", default="", help="an ONS region, e.g. London, 'North East', Yorkshire"
+        "--region",
+        default="",
+        help="an ONS region, e.g. London, 'North East', Yorkshire, or an area: 'West Yorkshire'",
     )
     judgements.add_argument("--year", type=int, help="inspected or published in this year")
     judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")

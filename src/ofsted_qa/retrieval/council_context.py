@@ -11,6 +11,14 @@ another council by a joining word ("Reading and Slough"). These count in any cas
 2016" is the council: the documents never write the word "reading" before a year). Written with
 a capital, the name also counts as the whole question ("Reading?") or before a colon or a dash
 ("Reading: care leavers", "Bath - MASH"), where a lower-case word is still a topic.
+
+Leading the question, in any case, the name is also a place before one of the field's services
+(the `topics` of `council_names.json`: "reading care leavers", "bury fostering 2019", "reading
+children in need of protection"), its possessive too ("reading's fostering"): a question never
+opens on the activity so ("reading age of children in care", "reading's role in education"
+stay words). Before
+an article it is a verb, whatever the documents say of the word ("bury the bad news", "Reading
+the 2016 report").
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ _WORD = re.compile(r"[^\W_]+")
 # a colon, or a dash with a space on either side: "Reading: ...", "Bath - MASH", "Bath— MASH"
 _BREAK = re.compile(r"^\s*:|^\s*[-\u2010-\u2015]+\s|^\s+[-\u2010-\u2015]+")
 _END = re.compile(r"^[\s?.!]*$")
+_ARTICLES = frozenset({"the", "a", "an", "their", "its", "our", "your", "his", "her", "this"})
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -39,7 +48,13 @@ class PlaceCues:
     after its place: "borough council", "children s services"), `after` (phrases of the data
     file), `acronyms` (the field's, counted when written in capitals)."""
 
-    def __init__(self, councils: Councils, after: Iterable[str], acronyms: Collection[str]):
+    def __init__(
+        self,
+        councils: Councils,
+        after: Iterable[str],
+        acronyms: Collection[str],
+        topics: Iterable[str] = (),
+    ):
         rests: set[tuple[str, ...]] = set()
         for council in councils.all:
             for spelling in council.spellings:
@@ -48,6 +63,7 @@ class PlaceCues:
                     rests.add(words_of(key[len(council.core) :])[:2])  # "county council"
         self._after = {p for p in rests | {words_of(a) for a in after} if p}
         self._acronyms = {a.lower() for a in acronyms}
+        self._topics = {p for p in (words_of(t) for t in topics) if p}
 
     def follows(self, words: Sequence[str], caps: bool) -> bool:
         """`words` (lower case, from the word after the name on) begin with a council's word
@@ -60,6 +76,17 @@ class PlaceCues:
         if caps and words[0] in self._acronyms:
             return True
         return any(tuple(words[: len(p)]) == p for p in self._after)
+
+    def leads(self, words: Sequence[str]) -> bool:
+        """A name leading the question (`words`: lower case, from the word after it on, a
+        possessive's "s" dropped) is a place: they start with one of the `topics`."""
+        return any(tuple(words[: len(p)]) == p for p in self._topics)
+
+    @staticmethod
+    def verb(words: Sequence[str]) -> bool:
+        """A name leading the question is a verb: an article or a pronoun's possessive next
+        ("bury the bad news", "reading their plans")."""
+        return bool(words) and words[0] in _ARTICLES
 
     @staticmethod
     def set_apart(gap: str, rest: str) -> bool:

@@ -50,13 +50,15 @@ class Predecessor:
 @dataclass(frozen=True)
 class ShortForms:
     """`council_names.json`: word abbreviations ("lincs" -> "lincolnshire"), whole-name short
-    forms ("k&c" -> "kensington and chelsea"), predecessors, and the words that follow a
-    council's name and never an ordinary word ("Ofsted", "LSCB": `council_context`)."""
+    forms ("k&c" -> "kensington and chelsea"), predecessors, the words that follow a
+    council's name and never an ordinary word ("Ofsted", "LSCB"), and the services that make
+    a name leading a question a place ("care leavers", "fostering": `council_context`)."""
 
     words: Mapping[str, str]
     phrases: Mapping[str, str]
     predecessors: tuple[Predecessor, ...]
     after: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
 
 
 @cache
@@ -76,6 +78,7 @@ def short_forms(path: Path = NAMES_FILE) -> ShortForms:
             if isinstance(v, dict)
         ),
         after=tuple(str(a) for a in raw.get("after", {}).get("phrases", ())),
+        topics=tuple(str(t) for t in raw.get("topics", {}).get("phrases", ())),
     )
 
 

@@ -7,11 +7,13 @@ A council's name is often an ordinary word too ("Reading", "Bury", "Poole"), so 
 word counts when it is written as a proper noun (capitalised, not merely as the question's first
 word), when the documents never write it in lower case mid-sentence (`ordinary_in`), or when the
 words around it make it a place (`council_context`: "Reading 2016 agency social workers",
-"Reading council", "Reading and Slough"): "care leavers in Reading" names Reading, "reading age
-of care leavers" and "Reading the 2016 report" do not. A name of several
+"Reading council", "Reading and Slough", "reading care leavers" leading the question):
+"care leavers in Reading" names Reading, "reading age of care leavers" and "Reading the 2016
+report" do not. A name of several
 words ("windsor and maidenhead") counts as typed. Typos are corrected only towards the words of
 council names, and only for words of five letters or more that the corpus does not know, so an
-ordinary word never becomes a council.
+ordinary word never becomes a council (nor a region's word: "southern" is never Southend). An
+area's name (`regions.areas`: "Greater Manchester") names the area, never the council in it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ofsted_qa.ingest.facts.authorities import name_key
+from ofsted_qa.retrieval import regions
 from ofsted_qa.retrieval.council_context import PlaceCues
 from ofsted_qa.retrieval.council_names import Named, ShortForms, aliases, name_words, short_forms
 from ofsted_qa.retrieval.councils import Council, Councils, council_core, initials
@@ -106,7 +109,10 @@ class CouncilFinder:
         short = {w for k in self._forms.phrases for w in name_words(k, self._forms.words)}
         self._places = self._words - (short - {w for phrase in own for w in phrase})
         self._longest = max((len(p) for p in self._phrases), default=0)
-        self._cues = PlaceCues(councils, self._forms.after, acronyms)
+        self._areas = regions.area_phrases()
+        # a region's word is no typo of a council's: "southern" is not Southend
+        self._region_words = {w for form in regions.forms() for w in form}
+        self._cues = PlaceCues(councils, self._forms.after, acronyms, self._forms.topics)
 
     def find(self, question: str) -> tuple[Council, ...]:
         """The councils the question names, in the order named, each once."""
@@ -119,6 +125,10 @@ class CouncilFinder:
         i = end = 0  # `end`: the token after the last council named
         while i < len(tokens):
             length, named = self._longest_at(tokens, i)
+            area = self._area_at(tokens, i)
+            if area > length:  # "Greater Manchester" is an area (`regions`), not Manchester
+                i += area
+                continue
             elided = self._elided_at(tokens, i) if length < 2 else Named(frozenset())
             if elided.councils:  # "North" of "North v West Northamptonshire"
                 ordered = tuple(sorted(elided.councils, key=lambda c: c.name))
@@ -161,20 +171,26 @@ class CouncilFinder:
         word, or placed as a council's name (`council_context`); `joined`: it follows a council
         and a joining word ("Slough and reading")."""
         token = tokens[i]
-        # "beds" is an ordinary word though "bedfordshire" is not
-        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
-            return True
-        if not token.capital and token.raw != token.word:
-            return False  # a lower-case ordinary short form is the word: "how many beds 2016"
         starts: dict[tuple[int, int], int] = {}  # "NE" gives two tokens of one typed word
         for k in range(i + 1, len(tokens)):
             starts.setdefault(tokens[k].span, k)
         starts.pop(token.span, None)
         after = list(starts.values())  # the first token of each word after the name
-        caps = bool(after) and tokens[after[0]].caps
-        if joined or self._cues.follows([tokens[k].raw for k in after], caps):
-            return True
+        words = [tokens[k].raw for k in after]
         gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
+        first = tokens[0].span == token.span  # leading the question
+        if first and not token.proper and not gap.strip() and self._cues.verb(words):
+            return False  # "bury the bad news", but "Halton: the 2019 report"
+        # "beds" is an ordinary word though "bedfordshire" is not
+        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
+            return True
+        if not token.capital and token.raw != token.word:
+            return False  # a lower-case ordinary short form is the word: "how many beds 2016"
+        caps = bool(after) and tokens[after[0]].caps
+        if joined or self._cues.follows(words, caps):
+            return True
+        if first and self._cues.leads(words):
+            return True  # "reading care leavers", "reading's fostering"
         if after and (gap.strip() == "," or tokens[after[0]].raw in _JOINING):
             # "Reading and Slough", "Reading, Slough": another council, named in its own right
             k = after[0] if gap.strip() == "," else after[1] if len(after) > 1 else len(tokens)
@@ -206,6 +222,11 @@ class CouncilFinder:
         rest = tuple(t.word for t in tokens[i + 3 : i + 2 + length])
         return self._phrases.get((tokens[i].word, *rest), Named(frozenset()))
 
+    def _area_at(self, tokens: list[_Token], i: int) -> int:
+        """The number of words of an area's name (`regions.areas`) starting at `i`, or 0."""
+        words = tuple(t.raw for t in tokens[i:])
+        return max((len(a) for a in self._areas if words[: len(a)] == a), default=0)
+
     def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, Named]:
         for length in range(min(self._longest, len(tokens) - i), 0, -1):
             phrase = tuple(t.word for t in tokens[i : i + length])
@@ -234,7 +255,9 @@ class CouncilFinder:
 
     def _resolve(self, word: str) -> str:
         """A misspelt council word ("Norflok", "Bexly") as the council word it is closest to."""
-        if word in self._words or len(word) < MIN_TYPO or self._known(word):
+        if word in self._words or word in self._region_words:
+            return word
+        if len(word) < MIN_TYPO or self._known(word):
             return word
         limit = 1 if len(word) < 8 else 2
         close = [w for w in self._places if abs(len(w) - len(word)) <= limit]

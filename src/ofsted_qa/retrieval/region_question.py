@@ -7,6 +7,8 @@ names (`council_question`) and every council name of `regions.json` are set asid
 their councils only, whether or not the index holds them; "London Borough of Bexley" names
 Bexley (a region word before "Borough of" is a council's style). A region in an office's
 title ("Ofsted's regional director for London", "the London director") is no region asked about.
+An area's name is read whole though a council's name is in it: "Greater Manchester" is the area
+(`regions.areas`), not Manchester.
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from ofsted_qa.ingest.facts.authorities import name_key
-from ofsted_qa.retrieval.regions import REGIONS_FILE, forms
+from ofsted_qa.retrieval.regions import REGIONS_FILE, area_phrases, forms
 
 _WORD = re.compile(r"[^\W_]+|&")
 _STYLE_AFTER = (("borough", "of"), ("boroughs", "of"))  # "London Borough of Bexley"
 # "the North" is the three northern regions, but not in "the North East" (a region of its own)
 # nor "the north of the county"
 _NOT_BEFORE: dict[tuple[str, ...], frozenset[str]] = {
-    ("the", "north"): frozenset({"east", "west", "of"})
+    ("the", "north"): frozenset({"east", "west", "of"}),
+    ("the", "south"): frozenset({"east", "west", "of"}),
 }
 
 
@@ -78,7 +81,15 @@ def region_mentions(question: str, councils_typed: Iterable[str] = ()) -> tuple[
             for k, (a, b) in enumerate(spans):
                 taken[k] |= a < m.end() and b > m.start()
     names = _council_names()
+    # an area is named whole, though a council's name is in it ("Greater Manchester")
+    inside_area = [False] * len(words)
+    for area in area_phrases():
+        for i in range(len(words) - len(area) + 1):
+            if tuple(words[i : i + len(area)]) == area:
+                inside_area[i : i + len(area)] = [True] * len(area)
     for i in range(len(words)):
+        if inside_area[i]:
+            continue
         for name in names.get(words[i], ()):
             if tuple(words[i : i + len(name)]) == name:
                 taken[i : i + len(name)] = [True] * len(name)

@@ -4,16 +4,21 @@ to its region, and an index's councils are matched to it by place (`council_core
 council names are, so "Kingston upon Hull City Council" is Hull in Yorkshire and The Humber.
 
 A region is named by its ONS name or a common form of it (`FORMS`: "Yorkshire", "the North
-East", "north-east", "NE England", "London boroughs"); two groupings name several regions:
-"the Midlands" (East and West Midlands) and "the North" / "northern England" (North East, North
-West, Yorkshire and The Humber, as the three northern regions are usually counted). "The South"
-names none: whether London and the East belong to it is anyone's guess.
+East", "north-east", "NE England", "London boroughs"); three groupings name several regions:
+"the Midlands" (East and West Midlands), "the North" / "northern England" (North East, North
+West, Yorkshire and The Humber, as the three northern regions are usually counted) and "the
+South" / "southern England" (South East and South West: London and the East of England are
+usually counted apart). An answer says which regions such a grouping was read as.
+
+An area below a region stands for its councils (`areas.json`: the former metropolitan counties,
+"West Yorkshire", "Greater Manchester", "Merseyside"): named in a question or as `--region`, it
+is read as those councils, not as its whole region, and the answer says which they are.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,8 +28,10 @@ from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.retrieval.councils import Council, Councils, council_core
 
 REGIONS_FILE = Path(__file__).with_name("regions.json")
+AREAS_FILE = Path(__file__).with_name("areas.json")
 _NORTH = ("North East", "North West", "Yorkshire and The Humber")
 _MIDLANDS = ("East Midlands", "West Midlands")
+_SOUTH = ("South East", "South West")
 # Forms of a region's name in a question or an option, as lower-case words ("north-east" and
 # "North East" both give "north east"); the longest form found wins ("east midlands" before
 # "midlands"). An ONS name itself is always a form.
@@ -64,6 +71,11 @@ FORMS: Mapping[str, tuple[str, ...]] = {
     "the north": _NORTH,
     "northern england": _NORTH,
     "north of england": _NORTH,
+    "northern councils": _NORTH,
+    "the south": _SOUTH,
+    "southern england": _SOUTH,
+    "south of england": _SOUTH,
+    "southern councils": _SOUTH,
 }
 
 
@@ -89,31 +101,79 @@ def region_data(path: Path = REGIONS_FILE) -> RegionData:
     )
 
 
+@cache
+def areas() -> Mapping[str, frozenset[str]]:
+    """`areas.json`: each area ("West Yorkshire") -> its councils' places (`council_core`)."""
+    raw = json.loads(AREAS_FILE.read_text(encoding="utf-8"))["areas"]
+    return {str(a): frozenset(council_core(c) for c in names) for a, names in raw.items()}
+
+
+def area_phrases() -> frozenset[tuple[str, ...]]:
+    """Each area's name as the words a question's tokens give ("greater", "manchester")."""
+    return frozenset(tuple(name_key(a).split()) for a in areas())
+
+
 def forms() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every form as its word sequence -> the regions it names, ONS names included."""
+    """Every form as its word sequence -> the regions it names, ONS names and areas included."""
     out = {tuple(f.split()): r for f, r in FORMS.items()}
-    out |= {tuple(name_key(n).split()): (n,) for n in region_data().names}
+    out |= {tuple(name_key(n).split()): (n,) for n in (*region_data().names, *areas())}
     return out
+
+
+def _places(council: Council) -> tuple[str, ...]:
+    return (council.core, *sorted(council_core(s) for s in council.spellings))
 
 
 def region_of(council: Council, data: RegionData | None = None) -> str:
     """The council's region ("" when the data file has none of its spellings)."""
     data = data or region_data()
-    for place in (council.core, *sorted(council_core(s) for s in council.spellings)):
+    for place in _places(council):
         if place in data.by_place:
             return data.by_place[place]
     return ""
 
 
 def councils_in(councils: Councils, regions: Collection[str]) -> tuple[Council, ...]:
-    """The index's councils in any of `regions` (ONS names), by name."""
+    """The index's councils in any of `regions` (ONS names, or areas of `areas.json`), by name."""
     data, wanted = region_data(), set(regions)
-    return tuple(c for c in councils.all if region_of(c, data) in wanted)
+    inside = {p for a, held in areas().items() if a in wanted for p in held}
+    return tuple(
+        c for c in councils.all if region_of(c, data) in wanted or inside & set(_places(c))
+    )
+
+
+def reading_notes(named: Iterable[tuple[str, str]], councils: Councils) -> tuple[str, ...]:
+    """What the answer says of the places read (`named`: (as typed, region or area) pairs, as
+    `Interpretation.region_words`): an area's councils, a grouping's regions ("the South")."""
+    by_surface: dict[str, list[str]] = {}
+    for surface, region in named:
+        by_surface.setdefault(surface, []).append(region)
+    notes = []
+    for surface, read in by_surface.items():
+        held = sorted(c.name for c in councils_in(councils, read))
+        if len(read) > 1:
+            notes.append(f"“{surface}” is read as the regions {_listed(read)}.")
+        elif read[0] in areas() and held:
+            notes.append(
+                f"“{surface}” is read as the councils of {read[0]} (a former metropolitan "
+                f"county), not its whole region: {_listed(held)}."
+            )
+    return tuple(notes)
+
+
+def shown(region: str) -> str:
+    """A region or an area as a sentence names it: "the region North East", "West Yorkshire"."""
+    return region if region in areas() else f"the region {region}"
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
 def region_named(typed: str, option: str = "--region") -> tuple[str, ...]:
-    """The regions (ONS names) a typed region stands for: an ONS name, its RGN22 code, or a
-    form ("Yorkshire", "north-east", "the Midlands"). Raises OfstedQAError listing the nine."""
+    """The regions (ONS names) a typed region stands for: an ONS name, its RGN22 code, a form
+    ("Yorkshire", "north-east", "the Midlands"), or an area ("West Yorkshire", as itself).
+    Raises OfstedQAError listing the nine and the areas."""
     data = region_data()
     words = tuple(name_key(typed.replace("&", " and ")).split())
     by_code = {c.lower(): n for n, c in data.codes.items()}
@@ -124,7 +184,10 @@ def region_named(typed: str, option: str = "--region") -> tuple[str, ...]:
         return (by_code[typed.strip().lower()],)
     raise OfstedQAError(
         f"{option} {typed!r} is not a region of England.",
-        hint="use one of " + ", ".join(data.names) + "; or 'the Midlands', 'the North'",
+        hint="use one of "
+        + ", ".join(data.names)
+        + "; 'the Midlands', 'the North', 'the South'; or one of "
+        + ", ".join(areas()),
     )
 
 

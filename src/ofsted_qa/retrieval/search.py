@@ -390,9 +390,9 @@ class Searcher:
         beside them and of no council; a note for a region none of the index's councils is
         in."""
         names = self._regions_councils(understood)
-        held = {regions.region_of(c) for c in self.councils.all if c.name in names}
-        empty = [r for r in understood.regions if r not in held]
-        notes = tuple(f"No council in the index is in the region {r}." for r in empty)
+        empty = [r for r in understood.regions if not regions.councils_in(self.councils, (r,))]
+        notes = regions.reading_notes(understood.region_words, self.councils)
+        notes += tuple(f"No council in the index is in {regions.shown(r)}." for r in empty)
         docs = self.council_docs.documents(names | set(understood.councils))
         # a document about no council (a blog, a news story) is in no other region either
         docs |= np.array([not own for own in self.council_docs.per_doc], dtype=bool)

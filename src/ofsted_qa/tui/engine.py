@@ -39,7 +39,7 @@ class Choices:
     documents: tuple[DocumentChoice, ...]
     kinds: tuple[str, ...]
     councils: tuple[str, ...] = ()  # each place once, as a chip shows it ("Norfolk")
-    regions: tuple[str, ...] = ()  # the ONS regions the councils are in, in ONS order
+    regions: tuple[str, ...] = ()  # the ONS regions the councils are in, in ONS order; areas
 
 
 class Engine:
@@ -118,8 +118,11 @@ class Engine:
 
 
 def regions_held(councils: Councils) -> tuple[str, ...]:
-    """The regions (ONS names, in ONS order) that some council of the index is in."""
-    from ofsted_qa.retrieval.regions import region_data, region_of
+    """The regions (ONS names, in ONS order) that some council of the index is in, then the
+    areas ("West Yorkshire") that some council is in."""
+    from ofsted_qa.retrieval.regions import areas, councils_in, region_data, region_of
 
     held = {region_of(c) for c in councils.all}
-    return tuple(r for r in region_data().names if r in held)
+    return tuple(r for r in region_data().names if r in held) + tuple(
+        a for a in areas() if councils_in(councils, (a,))
+    )
