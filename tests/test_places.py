@@ -73,3 +73,24 @@ def test_a_known_place_with_its_council_style_is_known() -> None:
     known = (CORPUS_WORDS | {"county", "council", "norfolk", "london"}).__contains__
     assert unknown_places(interpret("care leavers in Norfolk County Council"), known) == ()
     assert unknown_places(interpret("care leavers in London"), known) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("narnia county council care leavers", ("narnia",)),
+        ("gotham city children's services", ("gotham",)),
+        ("how was narnia rated in 2019", ("narnia",)),
+        ("care leavers at gondor borough", ("gondor",)),
+    ],
+)
+def test_a_lower_case_name_where_only_a_council_goes_is_found(question: str, found: tuple) -> None:
+    assert places(question) == found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["the city children in care", "the county council's care leavers", "how was care rated"],
+)
+def test_known_words_before_council_words_are_no_unknown_place(question: str) -> None:
+    assert places(question) == ()

@@ -4,7 +4,8 @@
 passages).
 
 A place is a capitalised word, or run of them, where a council goes: after "in", "at", "for",
-"of", "about" or "from", before a possessive ("Narnia's"), or in "how was X rated". It counts
+"of", "about" or "from", or before a possessive ("Narnia's"); or a word in any case where only a
+council goes: "how was narnia rated", "narnia county council", "gotham city". It counts
 as unknown when none of its words occurs in any document or the glossary, so ordinary
 capitalised words ("in Care", "for Ofsted") and councils spelt within the typo corrector's
 reach are never flagged. The words of a council's style ("County Council", "Royal Borough of",
@@ -27,10 +28,22 @@ STYLE_WORDS = frozenset(
     "county council borough city metropolitan district royal london of upon on and the with "
     "unitary authority local children s services".split()
 )
+_WORD = r"[A-Za-z][\w'’-]*"
 _SLOTS = (
     re.compile(rf"\b(?:in|at|for|of|about|from)\s+({_NAME})"),
     re.compile(rf"\b({_NAME})(?:'s|’s)\b"),
     re.compile(rf"\bhow\s+(?:was|were|is|are|did|has)\s+({_NAME})\s+(?:rated|judged|graded|do)"),
+    # a word in any case where only a council goes: "how was narnia rated", "gotham city",
+    # "narnia county council care leavers"
+    re.compile(
+        rf"\bhow\s+(?:was|were|is|are|did|has)\s+({_WORD})\s+(?:rated|judged|graded|do|doing)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b({_WORD})\s+(?:(?:county|city|borough|district|metropolitan)(?:\s+council)?|"
+        r"council)\b",
+        re.I,
+    ),
 )
 
 
