@@ -38,6 +38,13 @@ from ofsted_qa.retrieval.query import interpret
         "what did previous inspections say about care leavers in Leeds",
         "how has Leeds changed",
         "Hull since 2015",
+        # "has" contracted, with or without the apostrophe
+        "isle of wight whats changed",
+        "what's changed in the isle of wight",
+        "what’s improved in Leeds",
+        "whats improved in leeds",
+        "how's Leeds changed",
+        "what've they improved in Hull",
     ],
 )
 def test_questions_over_time(question: str) -> None:
@@ -58,6 +65,8 @@ def test_questions_over_time(question: str) -> None:
         "what did inspectors say about case records",
         "What did Ofsted recommend Bexley improve after the 2018 inspection?",
         "what should Leeds improve",
+        "what's the change programme in Leeds",
+        "whatsoever changed",
         "what did the previous inspection say",
         "what has the council done about caseloads",
         "what did Ofsted say about care leavers in 2014",

@@ -170,8 +170,9 @@ def test_newer_vocabulary_expands_as_intended() -> None:
     for typed, (term, added) in NEWER_VOCABULARY.items():
         matches = {m.entry.term: m for m in default_glossary().find(typed)}
         assert term in matches, (typed, list(matches))
-        expansions = " ".join(matches[term].entry.expansions)
-        assert added.lower() in expansions.lower(), (typed, expansions)
+        entry = matches[term].entry
+        searched = " ".join(entry.expansions + entry.broader)  # broader: searched, lower
+        assert added.lower() in searched.lower(), (typed, searched)
 
 
 def test_newer_entries_say_where_they_are_used() -> None:
@@ -192,3 +193,84 @@ def test_older_words_reach_the_newer_wording() -> None:
 def test_newer_words_do_not_capture_ordinary_text() -> None:
     assert "multi-agency child protection teams" not in _terms("macpt")  # acronym: capitals only
     assert "family help" not in _terms("help the family")
+
+
+def _glossary(tmp_path, entries: str) -> Glossary:
+    path = tmp_path / "g.json"
+    path.write_text('{"entries": [' + entries + "]}")
+    return Glossary.load(path)
+
+
+def test_a_specific_entry_wins_over_the_general_one_it_is_a_kind_of(tmp_path) -> None:
+    # "county lines" expands to "exploitation": it is a kind of exploitation, so the general
+    # entry (and its wider expansions) is not read beside it
+    glossary = _glossary(
+        tmp_path,
+        '{"term": "exploitation", "expansions": ["sexual exploitation"], "definition": "d"},'
+        '{"term": "CCE", "aliases": ["county lines"], "expansions": ["criminal exploitation",'
+        ' "exploitation"], "definition": "d"}',
+    )
+    assert [m.entry.term for m in glossary.find("county lines exploitation")] == ["CCE"]
+    assert [m.entry.term for m in glossary.find("exploitation")] == ["exploitation"]
+    assert _terms("county lines exploitation") == ["CCE"]
+    assert _terms("child exploitation and gangs in Newham") == ["CCE"]
+
+
+def test_synonyms_that_expand_to_each_other_both_stay(tmp_path) -> None:
+    glossary = _glossary(
+        tmp_path,
+        '{"term": "UASC", "expansions": ["separated migrant children"], "definition": "d"},'
+        '{"term": "separated migrant children", "expansions": ["UASC"], "definition": "d"}',
+    )
+    found = [m.entry.term for m in glossary.find("UASC and separated migrant children")]
+    assert found == ["UASC", "separated migrant children"]
+
+
+def test_exploitation_alone_is_criminal_and_sexual() -> None:
+    (match,) = default_glossary().find("exploitation")
+    said = " ".join(match.added)
+    assert "criminal" in said and "sexual" in said
+
+
+def test_advocacy_is_not_one_provider() -> None:
+    for typed in ("advocacy", "advocates", "independent advocacy"):
+        (match,) = default_glossary().find(typed)
+        assert match.entry.term == "advocacy", typed
+        assert not any("National Youth" in e for e in match.added), typed
+    assert _terms("NYAS") == ["NYAS"] == _terms("National Youth Advocacy Service")
+
+
+# Words nearly every passage of every report has: an expansion to one of them matches all
+# ("focused visit → inspectors"), so it says nothing.
+EVERYWHERE = {"inspectors", "inspector", "inspection", "inspections", "report", "children"}
+
+
+def test_no_expansion_is_a_word_every_report_uses() -> None:
+    for entry in default_glossary().entries:
+        if entry.term in {"kids", "watchdog"}:  # everyday words for "children", "Ofsted"
+            continue
+        assert not EVERYWHERE & {e.lower() for e in entry.expansions}, entry.term
+
+
+def test_broader_words_are_searched_but_not_read_as_the_term() -> None:
+    (match,) = default_glossary().find("staying put")
+    assert "care leavers" in match.broader and "care leavers" not in match.added
+    (match,) = default_glossary().find("Staying Close")
+    assert "care leavers" in match.broader and not match.added
+
+
+@pytest.mark.parametrize(
+    ("typed", "glued"),
+    [
+        ("careleavers", "care leavers"),
+        ("earlyhelp", "early help"),
+        ("fostercarers", "foster carers"),
+    ],
+)
+def test_two_word_phrases_typed_as_one_word(typed: str, glued: str) -> None:
+    assert default_glossary().glued[typed] == glued
+
+
+def test_a_word_the_glossary_knows_is_not_split() -> None:
+    glossary = default_glossary()
+    assert "aftercare" in glossary.known_words and "aftercare" not in glossary.glued

@@ -6,7 +6,9 @@ what to find, so they are not searched.
 Words that also name a topic are cues only beside an inspection's words: "Ofsted history",
 "history of its inspections", "improvement journey" are, "children's health histories", "a
 history of domestic abuse", "case history", "the child's journey" are not; "what has improved"
-is, "what should Bexley improve" is not.
+is, "what should Bexley improve" is not. "has" and "have" may be contracted, with or without
+the apostrophe: "what's changed", "whats improved", "how's Leeds changed", "what've they
+improved".
 """
 
 from __future__ import annotations
@@ -44,9 +46,11 @@ _SEARCHED = (
     rf"(?:all|every|each)\s+(?:of\s+)?{_WHOSE}(?:ofsted\s+)?inspections?|"
     r"(?:past|previous|earlier|successive)\s+(?:ofsted\s+)?inspections"
 )
+# "has"/"have" after "what" or "how", or contracted onto it ("what's", "whats", "what've")
+_HAS = r"(?:\s+(?:has|have)|['’]?s|['’]ve)\b"
 _CUE = re.compile(
-    rf"\b(?:how\s+(?:has|have|did|is|are)\b.{{0,80}}?\b(?:{_CHANGE})|"
-    rf"what\s+(?:has|have)\b.{{0,60}}?\b(?:{_CHANGED})|"
+    rf"\b(?:how(?:\s+(?:did|is|are)\b|{_HAS}).{{0,80}}?\b(?:{_CHANGE})|"
+    rf"what{_HAS}.{{0,60}}?\b(?:{_CHANGED})|"
     rf"(?:{_CHANGED}|changes?)\s+(?:over|since|between)|{_TIME}|{_SEARCHED}|"
     r"since\s+(?:19|20)\d\d)\b",
     re.I,

@@ -5,6 +5,14 @@ frameworks' vocabulary where it is used). A query phrase
 matches an entry's term or alias as whole words, compared after stemming, so "care leaver"
 finds "care leavers"; entries marked `case_sensitive` (KEEP, SEND, PEP ...) match only as typed
 in capitals, because the lower-case word is ordinary English.
+
+An entry's `expansions` say the same thing in the reports' words (searched at reduced weight,
+and shown: "kids in care → looked after children"); its `broader` words name the wider topic the
+term belongs to ("staying put": care leavers), searched at a lower weight still and never shown,
+so a named scheme typed is not drowned by every passage about its topic. An entry that expands to
+another matched entry's term is a kind of it ("county lines": criminal exploitation, a kind of
+exploitation), so the more specific reading wins and the general entry adds nothing. A glossary
+phrase typed glued ("careleavers", "earlyhelp") is read as the phrase (`Glossary.glued`).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ class Entry:
     definition: str
     case_sensitive: bool = False
     used_in: str = ""  # where the field uses the term: frameworks, years, an example report
+    broader: tuple[str, ...] = ()  # the wider topic the term belongs to, not a synonym of it
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -48,6 +57,12 @@ class Match:
         typed = _stems(self.surface)
         return tuple(e for e in self.entry.expansions if _stems(e) != typed)
 
+    @property
+    def broader(self) -> tuple[str, ...]:
+        """The wider topic's words, less any the expansions or the typed words already say."""
+        said = {_stems(e) for e in (self.surface, *self.entry.expansions)}
+        return tuple(b for b in self.entry.broader if _stems(b) not in said)
+
 
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stemmer().stemWords(words(text.replace("-", " "))))
@@ -65,6 +80,7 @@ class Glossary:
         self.longest = max((len(k) for k in self._index), default=0)
         self._first_stems = {k[0] for k in self._index}  # most query words start no form
         self.known_words = {w for e in entries for f in e.forms for w in words(f)}
+        self.glued = _glued(entries, self.known_words)
 
     @classmethod
     def load(cls, path: Path = GLOSSARY_FILE) -> Glossary:
@@ -78,6 +94,7 @@ class Glossary:
                     definition=e["definition"],
                     case_sensitive=bool(e.get("case_sensitive", False)),
                     used_in=e.get("used_in", ""),
+                    broader=tuple(e.get("broader", ())),
                 )
                 for e in raw["entries"]
             ]
@@ -114,7 +131,39 @@ class Glossary:
                     break
             else:
                 i += 1
-        return found
+        return _without_subsumed(found)
+
+
+def _without_subsumed(found: list[Match]) -> list[Match]:
+    """The matches less those another match is a kind of: "county lines exploitation" reads
+    county lines (criminal exploitation), not exploitation in general as well, whose wider
+    expansions would pull in what the question does not ask. Two entries that expand to each
+    other (synonyms of two frameworks) both stay."""
+
+    def covers(specific: Entry, general: Entry) -> bool:
+        return specific is not general and _stems(general.term) in {
+            _stems(e) for e in specific.expansions
+        }
+
+    return [
+        m
+        for m in found
+        if not any(covers(o.entry, m.entry) and not covers(m.entry, o.entry) for o in found)
+    ]
+
+
+def _glued(entries: list[Entry], known: set[str]) -> dict[str, str]:
+    """Each two-word glossary phrase written as one word ("careleavers", "earlyhelp",
+    "childprotection"), to the phrase; never a word the glossary knows on its own ("aftercare").
+    Longer phrases are left out: nobody types "childprotectionplan"."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        for phrase in (*entry.forms, *entry.expansions):
+            parts = words(phrase.replace("-", " "))
+            glued = "".join(parts)
+            if len(parts) == 2 and glued.isalpha() and glued not in known:
+                out.setdefault(glued, " ".join(parts))
+    return out
 
 
 def _raw_words(text: str) -> list[str]:

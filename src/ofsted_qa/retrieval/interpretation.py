@@ -24,19 +24,23 @@ class GlossaryUse:
     term: str
     definition: str
     added: tuple[str, ...]  # expansions this match contributes
+    broader: tuple[str, ...] = ()  # the wider topic's words: searched lower still, never shown
 
     @property
     def chip(self) -> str:
         """ "kids in care → looked after children", "IRO → independent reviewing officer";
         never the typed word's opposite ("unallocated cases → allocation", not "→ allocated",
-        which is searched too but is not what was asked) nor words already typed."""
+        which is searched too but is not what was asked) nor words already typed; "" when it
+        would only repeat what was typed ("focused visits → focused visit")."""
         typed = words(self.surface)
         shown = [
             e
             for e in self.added
             if not _opposite(typed, words(e)) and not set(words(e)) <= set(typed)
         ]
-        return f"{self.surface} → {shown[0] if shown else self.term}"
+        said = shown[0] if shown else self.term
+        # "focused visit → focused visit" tells the user nothing: no chip
+        return "" if terms(said) == terms(self.surface) else f"{self.surface} → {said}"
 
 
 _NEGATIONS = ("un", "non", "in", "dis")
@@ -161,7 +165,7 @@ class Interpretation:
             + ([f"timeline: {self.over_time}"] if self.over_time else [])
             + [f"source {p}" for p in self.publishers]
             + [f"{w} → {r}" for w, r in self.corrections]
-            + [g.chip for g in self.glossary]
+            + [g.chip for g in self.glossary if g.chip]
             + ([f"answer: {self.answer}"] if self.answer else [])
         )
 

@@ -202,7 +202,7 @@ def interpret(
         over_time=over_time(text),
     )
     uses = tuple(
-        GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added)
+        GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added, m.broader)
         for m in vocabulary.find(reading.corrected)
     )
     return replace(reading, glossary=uses, expansions=expansions_of(uses))

@@ -39,6 +39,7 @@ class Tuning:
     dense_expansion: bool = True  # the model also sees glossary expansions
     cover_years: int = 2  # comparisons ("2014 and 2025"): this many per year lead the ranking
     literal_acronym_weight: float = 0.25  # expansions of a typed acronym (or rare name) they use
+    broader_weight: float = 0.15  # a glossary term's wider topic ("staying put": care leavers)
     phrase_boost: float = 0.08  # query word pairs adjacent in the passage (share, weighted)
     pair_weight: float = 0.2  # BM25 added per unit IDF of a rare query pair a passage has
     pair_min_idf: float = 7.0  # ... a pair this rare at least (in under 1 passage in 1,100)
@@ -134,6 +135,9 @@ def expansion_weights(
         for t in terms(" ".join(use.added)):
             if t not in base:
                 weights[t] = max(weights.get(t, 0.0), weight)
+        for t in terms(" ".join(use.broader)):  # the topic, lower than any synonym
+            if t not in base:
+                weights[t] = max(weights.get(t, 0.0), min(weight, tuning.broader_weight))
     for t in understood.expansion_terms:  # expansions set without a glossary match
         weights.setdefault(t, tuning.expansion_weight)
     return weights

@@ -127,8 +127,9 @@ class Searcher:
 
     @cached_property
     def corrector(self) -> Corrector:
+        glossary = default_glossary()
         return Corrector.for_index(
-            self.bundle.folder, self._vocabulary[0], default_glossary().known_words
+            self.bundle.folder, self._vocabulary[0], glossary.known_words, glossary.glued
         )
 
     @cached_property

@@ -7,6 +7,10 @@ the reports happen not to use, such as "dads" or "teeth", is left alone). The ca
 indexed word at the smallest Damerau-Levenshtein (optimal string alignment) distance (one edit
 for short words, two for long ones), the most frequent on ties.
 
+A glossary phrase typed as one word ("careleavers", "earlyhelp") is split back into it
+(`glued`: from `Glossary.glued`), even when the corpus has the glued word too (text extraction
+glues words), unless it is an ordinary English word.
+
 Candidates come from the index's typo words (`index.typo_words`: built with the index, looked
 up with rapidfuzz, chosen over symspellpy on the figures given there), read on the first word
 that needs correcting.
@@ -15,7 +19,7 @@ that needs correcting.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,15 +60,17 @@ class Corrector:
     """Suggests corrections for words of a question. `vocabulary`: the corpus's word counts;
     `known`: words never corrected (the glossary's); `candidates`: reads the index's typo
     words, called once, on the first word that needs correcting (default: worked out from
-    `vocabulary`)."""
+    `vocabulary`); `glued`: glossary phrases written as one word, to the phrase."""
 
     def __init__(
         self,
         vocabulary: Counter[str],
         known: Iterable[str] = (),
         candidates: Callable[[], TypoWords] | None = None,
+        glued: Mapping[str, str] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
+        self.glued = glued or {}
         self.known = {w.lower() for w in known} | set(STOPWORDS)
         self._read = candidates or (lambda: TypoWords.of(vocabulary))
         self._candidates: TypoWords | None = None
@@ -73,7 +79,11 @@ class Corrector:
 
     @classmethod
     def for_index(
-        cls, folder: Path, vocabulary: Counter[str], known: Iterable[str] = ()
+        cls,
+        folder: Path,
+        vocabulary: Counter[str],
+        known: Iterable[str] = (),
+        glued: Mapping[str, str] | None = None,
     ) -> Corrector:
         """A corrector reading the typo words saved in generation `folder` when first needed
         (worked out from `vocabulary` when that generation has none or they are unreadable:
@@ -86,7 +96,7 @@ class Corrector:
                 saved = None
             return saved if saved is not None else TypoWords.of(vocabulary)
 
-        return cls(vocabulary, known, read)
+        return cls(vocabulary, known, read, glued)
 
     def is_known(self, word: str) -> bool:
         return (
@@ -107,6 +117,9 @@ class Corrector:
         return fixed
 
     def _suggest(self, word: str) -> str | None:
+        split = self.glued.get(word)
+        if split is not None and not _english(word):
+            return split
         if self.is_known(word):
             return None
         if self._candidates is None:
