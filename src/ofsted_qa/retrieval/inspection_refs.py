@@ -8,6 +8,7 @@ alone; inspections.py resolves them against the index.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ofsted_qa.retrieval.change_cue import over_time
@@ -33,6 +34,12 @@ _BY_YEAR = re.compile(
 _ONE_YEAR = re.compile(_Y)
 # "the last focused visit", "the latest report", "the previous inspection"
 _BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the latest Leeds report", "the last Norfolk focused visit", "the first Leeds' inspection":
+# the council named between the order and the noun (filled in per question: any word there
+# would make "the last two inspections" or "the first care leavers report" a reference)
+_BY_ORDER_OF = (
+    r"\b(?:the\s+|its\s+|their\s+)?{latest}\s+(?:{council})(?:['’]s?)?\s+(?:ofsted\s+)?{noun}\b"
+)
 # "the focused visit", "the monitoring visit": a kind of visit named alone means the visits of
 # that kind (of the council named, else of the index); "the inspection" or "the report" alone
 # is too plain a phrase to mean one ("what did the report say about IROs")
@@ -100,9 +107,10 @@ class InspectionRef:
         return f"{self.since} {self.surface}" if self.since else self.surface
 
 
-def references(text: str) -> tuple[InspectionRef, ...]:
+def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef, ...]:
     """The inspections a question names, in the order typed. "Latest" with no inspection word
-    after it ("the latest on care leavers") is a recency cue, not a reference. A reference
+    after it ("the latest on care leavers") is a recency cue, not a reference; `councils`, the
+    council names as typed in `text`, may stand between ("the latest Leeds report"). A reference
     after "since" (or "after"/"following" in a question of change) is a baseline (`since`);
     the cue stays out of its surface, and so is searched ("since the last inspection" is how
     a report looks back)."""
@@ -120,14 +128,15 @@ def references(text: str) -> tuple[InspectionRef, ...]:
         for year in _ONE_YEAR.findall(m.group(2)):
             ref = InspectionRef(m.group().strip(), _noun(m.group(3)), int(year), month=month)
             found.append((m.start(), ref))
-    for m in _BY_ORDER.finditer(text):
+    for m in _by_order(councils).finditer(text):
         if any(start <= m.start() < end for start, end in spans):
             continue
-        word = " ".join(m.group(1).lower().split())
+        typed, noun = (g for g in m.groups() if g is not None)  # of either alternative
+        word = " ".join(typed.lower().split())
         order = "first" if word in ("first", "earliest", "oldest") else "latest"
         if word in ("previous", "earlier", "prior"):
             order = "before"
-        found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), order=order)))
+        found.append((m.start(), InspectionRef(m.group().strip(), _noun(noun), order=order)))
     for m in _BY_KIND.finditer(text):
         found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(1)), order="any")))
     for m in _BEFORE.finditer(text):
@@ -141,6 +150,15 @@ def references(text: str) -> tuple[InspectionRef, ...]:
         ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
+
+
+def _by_order(councils: Collection[str]) -> re.Pattern[str]:
+    """ "The latest report", and "the latest Leeds report" for each council typed."""
+    if not councils:
+        return _BY_ORDER
+    named = "|".join(re.escape(c) for c in sorted(councils, key=len, reverse=True))
+    between = _BY_ORDER_OF.format(latest=_LATEST, council=named, noun=_NOUN)
+    return re.compile(f"{between}|{_BY_ORDER.pattern}", re.I)
 
 
 def _next_to(m: re.Match[str]) -> InspectionRef | None:
