@@ -199,8 +199,8 @@ def next_to(ref: InspectionRef, inspections: Sequence[Inspection]) -> list[Inspe
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
     """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
     surface = ref.surface.removeprefix("the ").removeprefix("The ")
-    # "the last Leeds focused visit": "Leeds has no last focused visit"
-    surface = re.sub(rf"(?<!\w){re.escape(where)}(?:['’]s?)?\s+", "", surface, flags=re.I)
+    if ref.year is None:  # "the last Leeds focused visit": "Leeds has no last focused visit"
+        surface = re.sub(rf"(?<!\w){re.escape(where)}(?:['’]s?)?\s+", "", surface, flags=re.I)
     asked = (
         surface
         if ref.next_to
