@@ -102,6 +102,31 @@ def test_the_one_before_with_the_council_inside_the_first_reference() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "doc"),
+    [
+        ("the one before the most recent Hull inspection", "b18"),  # before 2023's inspection
+        ("the Hull inspection before last", "b18"),
+        ("the one before its newest inspection", "b18"),
+        ("the inspection before the latest Hull report", "b23"),  # before 2025's visit letter
+    ],
+)
+def test_the_one_before_the_latest_is_one_reference_counted_back_without_a_note(
+    question: str, doc: str
+) -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    (ref,) = interpret(question, councils=COUNCIL_FINDER).inspection_refs
+    assert ref.order == "before"
+    found, notes = resolve((ref,), BEXLEY, "Bexley")
+    assert [i.doc_id for i, _ in found] == [doc] and notes == ()
+
+
+def test_before_last_year_is_a_year_not_the_one_before_last() -> None:
+    (ref,) = references("the report before last year")
+    assert ref.surface == "the report before" and not ref.anchor
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "the last two Leeds inspections",  # a count, not one inspection

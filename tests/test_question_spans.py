@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from ofsted_qa.retrieval import time_words
+from ofsted_qa.retrieval import time_spans
 from ofsted_qa.retrieval.query import interpret
 from test_cli import run
 from test_judgements import indexed  # noqa: F401  (the fixture)
@@ -38,7 +38,7 @@ TODAY = datetime.date(2026, 11, 30)
     ],
 )
 def test_a_span_back_from_today(question: str, first: str, said: str) -> None:
-    found = time_words.span(question, TODAY)
+    found = time_spans.span(question, TODAY)
     assert found is not None
     assert (found[0].isoformat(), found[1]) == (first, said)
 
@@ -55,12 +55,12 @@ def test_a_span_back_from_today(question: str, first: str, said: str) -> None:
     ],
 )
 def test_no_span(question: str) -> None:
-    assert time_words.span(question, TODAY) is None
+    assert time_spans.span(question, TODAY) is None
 
 
 def test_a_month_back_from_the_31st_is_the_month_s_last_day() -> None:
-    assert time_words.months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
-    assert time_words.months_before(datetime.date(2026, 1, 15), 18) == datetime.date(2024, 7, 15)
+    assert time_spans.months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
+    assert time_spans.months_before(datetime.date(2026, 1, 15), 18) == datetime.date(2024, 7, 15)
 
 
 def test_the_span_is_read_shown_and_can_be_dropped_not_a_year() -> None:

@@ -47,10 +47,13 @@ _BY_KIND = re.compile(
     r"\b(?:the|its|their|[\w-]+['’]s?)\s+(focused\s+visit|monitoring\s+visit)\b(?!s)", re.I
 )
 # "the one before", "the inspection before that", "the one before it"
+# "the one before last": the one before the latest ("before last year" is a year)
 _BEFORE = re.compile(
-    rf"\b(?:the\s+)?(?:one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then))?\b",
+    rf"\b(?:the\s+)?(one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then)|\s+(last)"
+    r"(?!\s+(?:year|month|week|time|summer|winter|spring|autumn)))?\b",
     re.I,
 )
+
 # An inspection named by the one next to it: "the inspection before Leeds' 2022 one", "the one
 # after the 2015 report", "the previous inspection to Leeds' 2022 inspection", "the visit
 # following its March 2023 inspection". Needs the other inspection's noun: "the inspection
@@ -142,14 +145,36 @@ def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef
     for m in _BEFORE.finditer(text):
         inside = any(start <= m.start() < end for start, end in spans)
         if not inside and not any(m.start() <= at < m.end() for at, _ in found):
-            found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
+            found.append((m.start(), _before(m, text, found)))
     for m in _LAST_SEEN.finditer(text):
         noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
         month = MONTHS.index(m.group(3).lower()) + 1 if m.group(3) else 0
         year, order = (int(m.group(4)), "") if m.group(4) else (None, "latest")
         ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
+    found = [f for f in found if f[1] is not _COUNTED_FROM]
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
+
+
+def _before(m: re.Match[str], text: str, found: list[tuple[int, InspectionRef]]) -> InspectionRef:
+    """ "The one before", or where the latest comes next ("the one before the latest Leeds
+    report", "the inspection before last") the one before the latest, read as one reference
+    (`anchor`: the noun of the latest it counts back from); the latest then names nothing of
+    its own."""
+    noun = "one" if m.group(1).lower() == "one" else _noun(m.group(1))
+    if m.group(2):  # "before last"
+        anchor = noun if noun != "one" else "inspection"
+        return InspectionRef(m.group().strip(), noun, order="before", anchor=anchor)
+    for i, (at, ref) in enumerate(found):
+        if ref.order == "latest" and at >= m.end() and not text[m.end() : at].strip():
+            found[i] = (at, _COUNTED_FROM)
+            surface = " ".join(text[m.start() : at + len(ref.surface)].split())
+            return InspectionRef(surface, noun, order="before", anchor=ref.noun)
+    return InspectionRef(m.group().strip(), "one", order="before")
+
+
+# a latest read into the one before it ("the one before the latest report"): left out
+_COUNTED_FROM = InspectionRef("", "")
 
 
 def _by_order(councils: Collection[str]) -> re.Pattern[str]:

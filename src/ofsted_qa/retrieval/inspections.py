@@ -159,12 +159,14 @@ def resolve(
         elif ref.order == "any":
             match = list(pool)
         elif ref.order == "before" and pool:
-            if anchor is None and ref.noun == "one":  # "the previous inspection" needs no note
+            # "the previous inspection", "the one before the latest" need no note
+            if anchor is None and ref.noun == "one" and not ref.anchor:
                 notes.append(
                     f"“{ref.surface}” has no inspection named before it to count back from; "
                     f"read as the one before {where}'s latest."
                 )
-            latest = anchor or pool[-1]
+            counted = of_kind(inspections, ref.anchor) if ref.anchor else pool
+            latest = anchor or (counted or pool)[-1]
             match = [i for i in pool if i.when < latest.when][-1:]
         for i in match:
             said = (

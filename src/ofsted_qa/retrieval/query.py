@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import tokens, words
-from ofsted_qa.retrieval import clock, time_words
+from ofsted_qa.retrieval import clock, time_spans, time_words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
@@ -148,7 +148,7 @@ def interpret(
     years, year_from = parse_years(text)
     today = today or clock.today()
     # "in the last year", "over the past 18 months": a span back from today, not years
-    spanned = time_words.span(text, today)
+    spanned = time_spans.span(text, today)
     span_words = spanned[1] if spanned else ""
     dateable = text.replace(span_words, " ") if span_words else text
     worded, said = time_words.dated(dateable, today)  # "last year", "18/19"

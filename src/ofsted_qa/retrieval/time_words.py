@@ -25,11 +25,11 @@ import numpy as np
 from ofsted_qa.index.lexical_index import terms
 from ofsted_qa.retrieval.inspection_refs import MONTHS, InspectionRef
 
-_COUNT = {
+COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-_AGO = re.compile(rf"\b({'|'.join(_COUNT)}|\d{{1,2}})\s+years?\s+ago\b", re.I)
+_AGO = re.compile(rf"\b({'|'.join(COUNT_WORDS)}|\d{{1,2}})\s+years?\s+ago\b", re.I)
 # "in the last year" is the twelve months before a report's count, not last calendar year
 _RELATIVE = re.compile(
     r"\b(?:(?:the\s+)?year\s+before\s+last|(?<!the\s)(last|this|past)\s+year)\b", re.I
@@ -41,27 +41,6 @@ _PAIR = re.compile(
     r"(?!\s*-?\s*years?[\s-]*olds?)",
     re.I,
 )
-# A span counted back from today: "in the last year", "over the past 18 months", "in the last
-# two years", "recently inspected", "since last year": inspections published in it, not a
-# calendar year ("last year" alone is one). Not "the last year of the plan", "the last years".
-_SPAN_COUNT = {**_COUNT, "eleven": 11, "twelve": 12, "eighteen": 18, "couple of": 2, "few": 3}
-_SPAN = re.compile(
-    r"\b(?:(?:in|over|during|within|for|from|across)\s+)?the\s+(?:last|past|previous)\s+"
-    rf"(?:(?P<count>{'|'.join(_SPAN_COUNT)}|\d{{1,3}})\s+)?(?P<unit>years?|months?)\b"
-    r"(?!\s+(?:of|before|after|to)\b|['’])"
-    r"|\b(?P<lately>recently|lately)\s+(?:been\s+)?(?:inspected|visited|judged|rated|graded)\b"
-    r"|\bsince\s+(?P<calendar>last\s+year)\b",
-    re.I,
-)
-# "how many adoptions were there in the last 12 months": a report's own count of its year, not
-# a span of inspections (unless what is counted is councils or inspections)
-_REPORTS_COUNT = re.compile(
-    r"\b(?:how\s+(?:many|much)|what\s+(?:percentage|proportion|share|number)|number\s+of)\s+"
-    r"(?!(?:\w+\s+)?(?:councils?|local\s+authorit|authorities|las\b|inspections?|reports?|"
-    r"visits?|times)\b)",
-    re.I,
-)
-RECENTLY_MONTHS = 12  # "recently inspected": the past year, said in the note
 _K_YEAR = re.compile(r"\b2k(\d\d)\b", re.I)
 _MONTH_YEAR = re.compile(
     rf"\b({'|'.join(MONTHS)}|sept?|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug)\s+(?:of\s+)?"
@@ -111,41 +90,9 @@ def relative_years(text: str, today: datetime.date) -> tuple[tuple[int, ...], tu
         said.append(m.group())
     for m in _AGO.finditer(text):
         count = m.group(1).lower()
-        found[today.year - int(_COUNT.get(count, count))] = None
+        found[today.year - int(COUNT_WORDS.get(count, count))] = None
         said.append(m.group())
     return tuple(found), tuple(said)
-
-
-def span(text: str, today: datetime.date) -> tuple[datetime.date, str] | None:
-    """The first day of a span counted back to `today` and the words that named it ("in the
-    past 18 months": 18 months before today; "since last year": 1 January of last year), or
-    None. A plural unit needs its count ("over the last years" says no span); a count the
-    report gives ("how many adoptions in the last year") is of the report's year: no span."""
-    m = _SPAN.search(text)
-    if m is None or (not m.group("lately") and _REPORTS_COUNT.search(text)):
-        return None
-    if m.group("calendar"):
-        return datetime.date(today.year - 1, 1, 1), m.group()
-    if m.group("lately"):
-        return months_before(today, RECENTLY_MONTHS), m.group()
-    unit, count = m.group("unit").lower(), (m.group("count") or "").lower()
-    if not count and unit.endswith("s"):
-        return None
-    number = int(_SPAN_COUNT.get(count, count or 1))
-    months = number * 12 if unit.startswith("year") else number
-    return months_before(today, months), m.group().strip()
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` earlier (the month's last day where it has fewer)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for date in range(day.day, 27, -1):
-        try:
-            return datetime.date(year, month + 1, date)
-        except ValueError:
-            continue
-    return datetime.date(year, month + 1, min(day.day, 28))
 
 
 def short_years(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
