@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from ofsted_qa.retrieval.council_question import CouncilFinder
+from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.grade_question import asks_for_grades
 from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
 from ofsted_qa.retrieval.judgement_terms import areas_in
@@ -50,6 +52,99 @@ BEXLEY = (B14, B18, B23, V25)
 )
 def test_references(question: str, expected: list[tuple[str, int | None, str]]) -> None:
     assert [(r.noun, r.year, r.order) for r in references(question)] == expected
+
+
+COUNCIL_FINDER = CouncilFinder(
+    Councils(["Leeds City Council", "Leeds", "Hull", "Norfolk", "Derby"])
+)
+ORDER_WORDS = {
+    "latest": "latest",
+    "last": "latest",
+    "most recent": "latest",
+    "newest": "latest",
+    "previous": "before",
+    "earlier": "before",
+    "first": "first",
+    "earliest": "first",
+}
+
+
+@pytest.mark.parametrize("word", list(ORDER_WORDS))
+@pytest.mark.parametrize(
+    ("form", "noun"),
+    [
+        ("the {word} Leeds report", "report"),  # the council inside the reference
+        ("the {word} Leeds' inspection", "inspection"),
+        ("the {word} Norfolk focused visit", "focused visit"),
+        ("the {word} Leeds City Council Ofsted inspection", "inspection"),
+        ("Leeds' {word} report", "report"),  # and before it
+        ("Leeds's {word} inspection", "inspection"),
+        ("the {word} report on Leeds", "report"),
+    ],
+)
+def test_an_order_word_names_an_inspection_with_the_council_on_either_side(
+    word: str, form: str, noun: str
+) -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    question = f"what did {form.format(word=word)} say about care leavers"
+    refs = interpret(question, councils=COUNCIL_FINDER).inspection_refs
+    assert [(r.noun, r.order) for r in refs] == [(noun, ORDER_WORDS[word])]
+
+
+def test_the_one_before_with_the_council_inside_the_first_reference() -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    reading = interpret("the latest Hull inspection and the one before", councils=COUNCIL_FINDER)
+    assert [r.order for r in reading.inspection_refs] == ["latest", "before"]
+    found, _ = resolve(reading.inspection_refs, BEXLEY, "Bexley")
+    assert sorted(i.doc_id for i, _ in found) == ["b18", "b23"]  # oldest first
+
+
+@pytest.mark.parametrize(
+    ("question", "doc"),
+    [
+        ("the one before the most recent Hull inspection", "b18"),  # before 2023's inspection
+        ("the Hull inspection before last", "b18"),
+        ("the one before its newest inspection", "b18"),
+        ("the inspection before the latest Hull report", "b23"),  # before 2025's visit letter
+    ],
+)
+def test_the_one_before_the_latest_is_one_reference_counted_back_without_a_note(
+    question: str, doc: str
+) -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    (ref,) = interpret(question, councils=COUNCIL_FINDER).inspection_refs
+    assert ref.order == "before"
+    found, notes = resolve((ref,), BEXLEY, "Bexley")
+    assert [i.doc_id for i, _ in found] == [doc] and notes == ()
+
+
+def test_before_last_year_is_a_year_not_the_one_before_last() -> None:
+    (ref,) = references("the report before last year")
+    assert ref.surface == "the report before" and not ref.anchor
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the last two Leeds inspections",  # a count, not one inspection
+        "the first care leavers report",  # words other than a council between
+        "the latest Leeds news",  # no inspection word
+        "the latest on Leeds' care leavers",
+    ],
+)
+def test_not_an_inspection_with_a_council_inside(question: str) -> None:
+    from ofsted_qa.retrieval.query import interpret
+
+    assert interpret(question, councils=COUNCIL_FINDER).inspection_refs == ()
+
+
+def test_a_missing_reference_with_the_council_inside_is_said_without_it() -> None:
+    refs = references("the last Bexley monitoring visit", ["Bexley"])
+    notes = resolve(refs, BEXLEY, "Bexley")[1]
+    assert notes and notes[0].startswith("Bexley has no last monitoring visit in the index")
 
 
 def chosen(question: str) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
@@ -169,6 +264,25 @@ def test_two_documents_of_one_inspection_are_one_inspection_shown_through_the_gr
         ("what did children in Hartlepool receive", ["Hartlepool"], False),
         ("what outcomes did children in care achieve in Leeds", ["Leeds"], False),
         ("what did Ofsted give as reasons for Leeds' improvement", ["Leeds"], False),
+        # an inspection's result named bare, beside the council, or its standing with Ofsted
+        ("Leeds outcome 2022", ["Leeds"], True),
+        ("Norfolk's latest result", ["Norfolk's"], True),
+        ("what was the outcome for Leeds in 2022", ["Leeds"], True),
+        ("ofsted result for derby", ["derby"], True),
+        ("Norfolk score 2019", ["Norfolk"], True),
+        ("what was the result of Hull's inspection", ["Hull's"], True),
+        ("Leeds rating", ["Leeds"], True),
+        ("what did Leeds get", ["Leeds"], True),
+        ("where does Leeds stand with Ofsted", ["Leeds"], True),
+        ("how does Hull City Council stand with inspectors", ["Hull"], True),
+        # outcomes for children, a result of something else, what went wrong: topics
+        ("outcomes for care leavers in Leeds 2022", ["Leeds"], False),
+        ("Leeds outcomes for children", ["Leeds"], False),
+        ("the result of the audit", [], False),
+        ("what were the results of Leeds' audit", ["Leeds"], False),
+        ("what did Leeds get wrong", ["Leeds"], False),
+        ("what did Hull get right for care leavers", ["Hull"], False),
+        ("where does Leeds stand on neglect", ["Leeds"], False),
     ],
 )
 def test_grade_questions(question: str, councils: list[str], grades: bool) -> None:
@@ -280,3 +394,21 @@ def test_next_to_an_inspection_the_council_lacks_or_the_first_is_said() -> None:
 )
 def test_not_named_by_the_one_next_to_it(question: str) -> None:
     assert not any(r.next_to for r in references(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "cards"),
+    [
+        ("Leeds outcome 2022", True),
+        ("what was the result of Hull's inspection", True),
+        ("where does Leeds stand with Ofsted", True),
+        ("Derby's latest Ofsted outcome", True),
+        ("outcomes for care leavers in Leeds 2022", False),
+        ("what did Leeds get wrong", False),
+    ],
+)
+def test_a_grade_asked_in_other_words_gets_the_card_first(question: str, cards: bool) -> None:
+    from ofsted_qa.retrieval.grade_question import asks_for_cards
+    from ofsted_qa.retrieval.query import interpret
+
+    assert asks_for_cards(interpret(question, councils=COUNCIL_FINDER)) is cards

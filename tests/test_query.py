@@ -52,10 +52,22 @@ def test_years(text: str, years: tuple[int, ...], since: int | None) -> None:
         ("Who was Ofsted's regional director for London?", False),
         ("how did the news report Ofsted's visit", False),
         ("Are kids in care doing OK at school?", False),
+        # the grade Ofsted gave is its own word, as what it said is
+        ("what did Ofsted give Hartlepool in 2024", True),
+        ("what grade did inspectors award Leeds", True),
+        ("what rating has Ofsted given Norfolk", True),
+        ("Ofsted gave Derby what", True),
+        ("what did Leeds give care leavers", False),  # the council gives, not Ofsted
+        ("what awards has Leeds won", False),
     ],
 )
 def test_source_cues(text: str, ofsted: bool) -> None:
     assert (interpret(text).publishers == ("Ofsted",)) is ofsted
+
+
+def test_ofsted_giving_a_grade_is_the_source_chip_and_not_searched() -> None:
+    reading = interpret("what did Ofsted give Hartlepool in 2024")
+    assert "source Ofsted" in reading.chips and "give" not in reading.base_terms
 
 
 def test_framing_words_leave_the_lexical_query_but_stay_visible() -> None:

@@ -47,6 +47,7 @@ class ChunkFacts:
         docs = list(store.documents.values())
         self.doc_years: list[frozenset[int]] = [m.years for m in docs]
         self.doc_publishers: list[str] = [m.publisher for m in docs]
+        self.doc_dates: list[str] = [m.date for m in docs]  # "in the last year": published
         self.chunk_doc = store.document_positions  # from the documents' ranges, not the passages
         self.known_years: frozenset[int] = frozenset().union(*self.doc_years)
         self._marks: dict[str, np.ndarray] = {}  # per test: 1 / 0 per passage, -1 not yet seen
@@ -116,7 +117,9 @@ def year_and_source(
         return zeros, zeros.copy()
     known = _or_new(facts, store)
     in_year = (
-        known.per_doc(candidates, lambda d: understood.wants_year(known.doc_years[d]))
+        known.per_doc(
+            candidates, lambda d: understood.wants_dated(known.doc_years[d], known.doc_dates[d])
+        )
         if is_dated
         else zeros
     )

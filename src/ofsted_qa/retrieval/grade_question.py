@@ -32,7 +32,11 @@ _RESULT_OF_INSPECTION = re.compile(
 )
 _WHAT = r"\bwhat\s+(?:(?:grades?|ratings?|results?|outcomes?|judgements?|scores?)\s+)?"
 # what follows the verb when the grade is not what was got: "get from", "receive as"
-_NOT_A_GRADE_AFTER = r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms))"
+# ("what did Leeds get wrong": a topic)
+_NOT_A_GRADE_AFTER = (
+    r"(?!\s+(?:from|for|to|as|when|with|out|back|in\s+terms|wrong|right|correct|done|better|"
+    r"worse|rid|up|into|away|involved|on\s+with|told|asked|taught|paid|used))"
+)
 # "what did Bexley get", "what has Leeds received", "what did Norfolk achieve"
 _RECEIVED = re.compile(
     rf"{_WHAT}(?:(?:did|does|do)\s+(?P<who>.{{1,60}}?)\s+(?:get|receive|achieve|score|gain|earn)"
@@ -52,6 +56,22 @@ _GIVEN_TO = re.compile(
     rf"{_WHAT}(?:was|were|is|are)\s+(?P<who>.{{1,60}}?)\s+(?:given|awarded|assigned)\b"
     rf"{_NOT_A_GRADE_AFTER}",
     re.I,
+)
+# "where does Leeds stand with Ofsted", "how do Hull stand in Ofsted's eyes"
+_STANDING_WITH_OFSTED = re.compile(
+    r"\b(?:where|how)\s+(?:does|do|did|is|are)\s+(?P<who>.{1,60}?)\s+(?:stand|standing)\s+"
+    r"(?:with|according\s+to|in\s+the\s+eyes\s+of|in)\s+(?:ofsted|inspectors|hmi)\b",
+    re.I,
+)
+# An inspection's result named bare, beside the council: "Leeds outcome 2022", "Norfolk's
+# latest result", "what was the outcome for Leeds". Only where every other word frames it:
+# "outcomes for care leavers in Leeds" (outcomes for children) and "the result of the audit"
+# are topics.
+_RESULT_NOUN = re.compile(r"\b(?:outcomes?|results?|scores?)\b", re.I)
+_RESULT_FRAME = frozenset(
+    "what whats what's was is were are did does the a an its their of for in from at on to "
+    "ofsted ofsted's inspection inspections inspection's ilacs sif overall latest last recent "
+    "most newest previous first get got".split()
 )
 # words that name the council or its services around its name: "Leeds City Council",
 # "Leeds children's services", "it", "the local authority"
@@ -81,9 +101,9 @@ def in_field_words(text: str) -> bool:
 def asks_in_other_words(text: str, councils_typed: Collection[str]) -> bool:
     """ "what did Bexley get", "what did Ofsted give Hartlepool", "what was Leeds awarded",
     "Bexley's Ofsted result": a grade asked for without the field's words."""
-    if _RESULT_OF_INSPECTION.search(text):
+    if _RESULT_OF_INSPECTION.search(text) or _bare_result(text, councils_typed):
         return True
-    for pattern in (_RECEIVED, _GIVEN_BY_OFSTED, _GIVEN_TO):
+    for pattern in (_RECEIVED, _GIVEN_BY_OFSTED, _GIVEN_TO, _STANDING_WITH_OFSTED):
         for match in pattern.finditer(text):
             who = next(g for g in match.groups() if g is not None)
             if _is_council(who, councils_typed):
@@ -102,6 +122,17 @@ def asks_for_cards(understood: Interpretation) -> bool:
     return grade_question(understood) or bool(
         understood.councils and understood.report_ids and asks_when_last(understood.corrected)
     )
+
+
+def _bare_result(text: str, councils_typed: Collection[str]) -> bool:
+    """ "Leeds outcome 2022", "what was Norfolk's latest result": a result noun, a council
+    named, and nothing else but framing words and years."""
+    if not _RESULT_NOUN.search(text):
+        return False
+    rest = _RESULT_NOUN.sub(" ", _folded(text))
+    rest = re.sub(r"\b(?:19|20)\d\d\b|[?.!,:;]", " ", rest)
+    left = " ".join(w for w in rest.split() if w not in _RESULT_FRAME)
+    return bool(left) and _is_council(left, councils_typed)
 
 
 def _is_council(who: str, councils_typed: Collection[str]) -> bool:

@@ -8,6 +8,7 @@ alone; inspections.py resolves them against the index.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ofsted_qa.retrieval.change_cue import over_time
@@ -33,6 +34,12 @@ _BY_YEAR = re.compile(
 _ONE_YEAR = re.compile(_Y)
 # "the last focused visit", "the latest report", "the previous inspection"
 _BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the latest Leeds report", "the last Norfolk focused visit", "the first Leeds' inspection":
+# the council named between the order and the noun (filled in per question: any word there
+# would make "the last two inspections" or "the first care leavers report" a reference)
+_BY_ORDER_OF = (
+    r"\b(?:the\s+|its\s+|their\s+)?{latest}\s+(?:{council})(?:['’]s?)?\s+(?:ofsted\s+)?{noun}\b"
+)
 # "the focused visit", "the monitoring visit": a kind of visit named alone means the visits of
 # that kind (of the council named, else of the index); "the inspection" or "the report" alone
 # is too plain a phrase to mean one ("what did the report say about IROs")
@@ -40,10 +47,13 @@ _BY_KIND = re.compile(
     r"\b(?:the|its|their|[\w-]+['’]s?)\s+(focused\s+visit|monitoring\s+visit)\b(?!s)", re.I
 )
 # "the one before", "the inspection before that", "the one before it"
+# "the one before last": the one before the latest ("before last year" is a year)
 _BEFORE = re.compile(
-    rf"\b(?:the\s+)?(?:one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then))?\b",
+    rf"\b(?:the\s+)?(one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then)|\s+(last)"
+    r"(?!\s+(?:year|month|week|time|summer|winter|spring|autumn)))?\b",
     re.I,
 )
+
 # An inspection named by the one next to it: "the inspection before Leeds' 2022 one", "the one
 # after the 2015 report", "the previous inspection to Leeds' 2022 inspection", "the visit
 # following its March 2023 inspection". Needs the other inspection's noun: "the inspection
@@ -100,9 +110,10 @@ class InspectionRef:
         return f"{self.since} {self.surface}" if self.since else self.surface
 
 
-def references(text: str) -> tuple[InspectionRef, ...]:
+def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef, ...]:
     """The inspections a question names, in the order typed. "Latest" with no inspection word
-    after it ("the latest on care leavers") is a recency cue, not a reference. A reference
+    after it ("the latest on care leavers") is a recency cue, not a reference; `councils`, the
+    council names as typed in `text`, may stand between ("the latest Leeds report"). A reference
     after "since" (or "after"/"following" in a question of change) is a baseline (`since`);
     the cue stays out of its surface, and so is searched ("since the last inspection" is how
     a report looks back)."""
@@ -120,27 +131,59 @@ def references(text: str) -> tuple[InspectionRef, ...]:
         for year in _ONE_YEAR.findall(m.group(2)):
             ref = InspectionRef(m.group().strip(), _noun(m.group(3)), int(year), month=month)
             found.append((m.start(), ref))
-    for m in _BY_ORDER.finditer(text):
+    for m in _by_order(councils).finditer(text):
         if any(start <= m.start() < end for start, end in spans):
             continue
-        word = " ".join(m.group(1).lower().split())
+        typed, noun = (g for g in m.groups() if g is not None)  # of either alternative
+        word = " ".join(typed.lower().split())
         order = "first" if word in ("first", "earliest", "oldest") else "latest"
         if word in ("previous", "earlier", "prior"):
             order = "before"
-        found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(2)), order=order)))
+        found.append((m.start(), InspectionRef(m.group().strip(), _noun(noun), order=order)))
     for m in _BY_KIND.finditer(text):
         found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(1)), order="any")))
     for m in _BEFORE.finditer(text):
         inside = any(start <= m.start() < end for start, end in spans)
         if not inside and not any(m.start() <= at < m.end() for at, _ in found):
-            found.append((m.start(), InspectionRef(m.group().strip(), "one", order="before")))
+            found.append((m.start(), _before(m, text, found)))
     for m in _LAST_SEEN.finditer(text):
         noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
         month = MONTHS.index(m.group(3).lower()) + 1 if m.group(3) else 0
         year, order = (int(m.group(4)), "") if m.group(4) else (None, "latest")
         ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
+    found = [f for f in found if f[1] is not _COUNTED_FROM]
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
+
+
+def _before(m: re.Match[str], text: str, found: list[tuple[int, InspectionRef]]) -> InspectionRef:
+    """ "The one before", or where the latest comes next ("the one before the latest Leeds
+    report", "the inspection before last") the one before the latest, read as one reference
+    (`anchor`: the noun of the latest it counts back from); the latest then names nothing of
+    its own."""
+    noun = "one" if m.group(1).lower() == "one" else _noun(m.group(1))
+    if m.group(2):  # "before last"
+        anchor = noun if noun != "one" else "inspection"
+        return InspectionRef(m.group().strip(), noun, order="before", anchor=anchor)
+    for i, (at, ref) in enumerate(found):
+        if ref.order == "latest" and at >= m.end() and not text[m.end() : at].strip():
+            found[i] = (at, _COUNTED_FROM)
+            surface = " ".join(text[m.start() : at + len(ref.surface)].split())
+            return InspectionRef(surface, noun, order="before", anchor=ref.noun)
+    return InspectionRef(m.group().strip(), "one", order="before")
+
+
+# a latest read into the one before it ("the one before the latest report"): left out
+_COUNTED_FROM = InspectionRef("", "")
+
+
+def _by_order(councils: Collection[str]) -> re.Pattern[str]:
+    """ "The latest report", and "the latest Leeds report" for each council typed."""
+    if not councils:
+        return _BY_ORDER
+    named = "|".join(re.escape(c) for c in sorted(councils, key=len, reverse=True))
+    between = _BY_ORDER_OF.format(latest=_LATEST, council=named, noun=_NOUN)
+    return re.compile(f"{between}|{_BY_ORDER.pattern}", re.I)
 
 
 def _next_to(m: re.Match[str]) -> InspectionRef | None:

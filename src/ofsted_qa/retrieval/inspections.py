@@ -10,6 +10,7 @@ which dates matched. An inspection the index does not hold is said in a note nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -158,12 +159,14 @@ def resolve(
         elif ref.order == "any":
             match = list(pool)
         elif ref.order == "before" and pool:
-            if anchor is None and ref.noun == "one":  # "the previous inspection" needs no note
+            # "the previous inspection", "the one before the latest" need no note
+            if anchor is None and ref.noun == "one" and not ref.anchor:
                 notes.append(
                     f"“{ref.surface}” has no inspection named before it to count back from; "
                     f"read as the one before {where}'s latest."
                 )
-            latest = anchor or pool[-1]
+            counted = of_kind(inspections, ref.anchor) if ref.anchor else pool
+            latest = anchor or (counted or pool)[-1]
             match = [i for i in pool if i.when < latest.when][-1:]
         for i in match:
             said = (
@@ -198,6 +201,8 @@ def next_to(ref: InspectionRef, inspections: Sequence[Inspection]) -> list[Inspe
 def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) -> str:
     """ "Bexley has no 2016 inspection in the index; the inspections it holds: ..."."""
     surface = ref.surface.removeprefix("the ").removeprefix("The ")
+    if ref.year is None:  # "the last Leeds focused visit": "Leeds has no last focused visit"
+        surface = re.sub(rf"(?<!\w){re.escape(where)}(?:['’]s?)?\s+", "", surface, flags=re.I)
     asked = (
         surface
         if ref.next_to

@@ -59,6 +59,10 @@ class Interpretation:
     expansions: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     year_from: int | None = None  # "since 2023": documents of that year or later
+    # "in the last year": (first, last) ISO dates documents are published between (last:
+    # today), or () for none; `year_from` is the first's year, for what reads years only
+    span: tuple[str, ...] = ()
+    span_words: str = ""  # as typed: "in the past 18 months"
     glossary: tuple[GlossaryUse, ...] = ()
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
@@ -147,6 +151,24 @@ class Interpretation:
             )
         return replace(self, year_from=newest_year)
 
+    def in_span(self, date: str) -> bool:
+        """A document dated `date` (ISO, as precise as known) was published in the span."""
+        first, last = self.span
+        return first[: len(date)] <= date <= last[: len(date)] if date else False
+
+    def wants_dated(self, years: frozenset[int], date: str) -> bool:
+        """A document of these `years`, dated (published) `date`, is of the time asked: in the
+        span where one was read, else of a year named or since the year named."""
+        return self.in_span(date) if self.span else self.wants_year(years)
+
+    @property
+    def span_said(self) -> str:
+        """ "inspections published 30 Nov 2025 – 30 Nov 2026": the span read, or ""."""
+        if not self.span:
+            return ""
+        first, last = (_day(d) for d in self.span)
+        return f"inspections published {first} – {last}"
+
     def wants_year(self, years: frozenset[int]) -> bool:
         if self.year_from is not None and any(y >= self.year_from for y in years):
             return True
@@ -171,6 +193,8 @@ class Interpretation:
 
     @property
     def _since_chip(self) -> str:
+        if self.span:
+            return f"{self.span_words} → published {' – '.join(_day(d) for d in self.span)}"
         return (
             f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
         )
@@ -197,6 +221,8 @@ class Interpretation:
             self,
             years=years,
             year_from=year_from,
+            span=() if dropped_since else self.span,
+            span_words="" if dropped_since else self.span_words,
             publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
             councils=tuple(c for c in self.councils if chip != f"council {c}"),
             council_words=tuple(p for p in self.council_words if p[0] not in freed),
@@ -223,6 +249,13 @@ class Interpretation:
     def baseline_ids(self) -> tuple[str, ...]:
         """The documents of the inspections change is counted from, oldest first."""
         return tuple(dict.fromkeys(d for _, d in self.baselines if d not in self.report_ids))
+
+
+def _day(iso: str) -> str:
+    """ "2025-11-30" as "30 Nov 2025"."""
+    year, month, day = (int(p) for p in iso.split("-"))
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    return f"{day} {months[month - 1]} {year}"
 
 
 def expansions_of(glossary: tuple[GlossaryUse, ...]) -> tuple[str, ...]:

@@ -176,6 +176,8 @@ def judged(
             None if latest else understood.year_from,
             latest=latest,
             narrowed=bool(understood.regions),
+            span=understood.span,
+            span_said=understood.span_said,
         )
         note: tuple[str, ...] = (f"No judgement in the index matches ({said}).",) * bool(
             said and not rows
@@ -221,6 +223,14 @@ def _of_councils(
         own = [i for i in graded if i.council == council]
         if not own:
             notes.append(f"The index holds no graded inspection of {council}.")
+            continue
+        if understood.span and not years:  # "in the last year": published in the span
+            spanned = [i for i in own if understood.in_span(i.published)]
+            chosen += spanned or own[-1:]
+            notes += [
+                f"{council} has no graded inspection among {understood.span_said}; "
+                "its latest is shown."
+            ] * (not spanned)
             continue
         if year_from is not None and not years:
             since = [i for i in own if i.since(year_from)]

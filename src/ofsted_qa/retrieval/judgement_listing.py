@@ -73,11 +73,14 @@ def listing(
     *,
     latest: bool = False,
     narrowed: bool = False,
+    span: tuple[str, ...] = (),
+    span_said: str = "",
 ) -> tuple[tuple[JudgementRow, ...], str]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
     least one of them (or `narrowed`: `graded` is already a region's councils); a bare "how are
     councils rated" is left to the passages. `latest`: only each council's newest graded
-    inspection ("which councils are inadequate now")."""
+    inspection ("which councils are inadequate now"). `span`: (first, last) ISO dates an
+    inspection's report is published between ("in the last year"), `span_said` in words."""
     change = grade_change(text)
     if change and asks_which(text):
         return _changes(store, graded, change, areas or ("overall_effectiveness",), years)
@@ -95,7 +98,9 @@ def listing(
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
             continue
-        if year_from and not inspection.since(year_from):
+        if span and not span[0] <= inspection.published[:10] <= span[1]:
+            continue
+        if year_from and not span and not inspection.since(year_from):
             continue
         meta = store.documents[inspection.doc_id]
         rows += report_rows(store, meta, areas or None, grade)
@@ -104,7 +109,7 @@ def listing(
     said = " · ".join(
         [grade or "any grade", ", ".join(a.replace("_", " ") for a in areas) or "every area"]
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
-        + [f"since {year_from}"] * bool(year_from)
+        + [span_said or f"since {year_from}"] * bool(year_from)
         + ["each council's latest inspection"] * latest
     )
     return tuple(rows[:MAX_LISTED]), said

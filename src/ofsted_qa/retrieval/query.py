@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.lexical_index import tokens, words
-from ofsted_qa.retrieval import clock, time_words
+from ofsted_qa.retrieval import clock, time_spans, time_words
 from ofsted_qa.retrieval.change_cue import change_words, over_time
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.glossary import Glossary, default_glossary
@@ -41,7 +41,9 @@ _SUBJECT = r"(?:ofsted|inspectors?|hmi|the\s+(?:\d{4}\s+)?(?:inspection|report|l
 _VERB = (
     r"(?:say|said|says|find|found|finds|think|thought|judge|judged|rate|rated|grade|graded|"
     r"recommend|recommended|report|reported|conclude|concluded|note|noted|highlight|"
-    r"highlighted|criticise|criticised|praise|praised|identify|identified|see|saw)"
+    r"highlighted|criticise|criticised|praise|praised|identify|identified|see|saw|"
+    # "what did Ofsted give Hartlepool": its grade, Ofsted's own word as much as "say"
+    r"give|gave|given|gives|award|awarded|awards)"
 )
 # Words that say which document is meant, not what it says: once read as a year or source
 # boost they no longer count as search words ("the 2025 focused visit", "what did Ofsted say").
@@ -145,9 +147,17 @@ def interpret(
         return Interpretation(query=text)
     years, year_from = parse_years(text)
     today = today or clock.today()
-    worded, said = time_words.dated(text, today)  # "last year", "18/19"
+    # "in the last year", "over the past 18 months": a span back from today, not years
+    spanned = time_spans.span(text, today)
+    span_words = spanned[1] if spanned else ""
+    dateable = text.replace(span_words, " ") if span_words else text
+    worded, said = time_words.dated(dateable, today)  # "last year", "18/19"
     years = tuple(sorted({*years, *worded}))
-    year_from = time_words.since_year(text, today) if year_from is None else year_from
+    year_from = time_words.since_year(dateable, today) if year_from is None else year_from
+    span: tuple[str, ...] = ()
+    if spanned and year_from is None:
+        span = (spanned[0].isoformat(), today.isoformat())
+        year_from, said = spanned[0].year, (*said, span_words)
     publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
     vocabulary = glossary or default_glossary()
     mentions = councils.mentions(text) if councils is not None else ()
@@ -163,7 +173,7 @@ def interpret(
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text)) + said
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    refs = references(text)
+    refs = references(text, [m.surface for m in mentions])  # "the latest Leeds report"
     refs += time_words.last_seen(text, refs)  # "when was Hull last inspected"
     framing += tuple(r.surface for r in refs) + change_words(text)
     framing += tuple(m.group().strip() for m in _VERSUS.finditer(text))
@@ -184,6 +194,7 @@ def interpret(
     # a region named is its councils' documents (region_question.py), not a search word
     regions = region_mentions(text, (m.surface for m in mentions))
     framing += tuple(r.surface for r in regions)
+    change = over_time(text)
     answer = next((kind for kind, cue in _ANSWERS.items() if cue.search(text)), "")
     reading = Interpretation(
         text,
@@ -191,6 +202,8 @@ def interpret(
         publishers=publishers,
         corrections=corrections,
         year_from=year_from,
+        span=span,
+        span_words=span_words if span else "",
         framing=framing,
         answer=answer,
         recent=recent,
@@ -199,7 +212,8 @@ def interpret(
         regions=tuple(dict.fromkeys(r for m in regions for r in m.regions)),
         region_words=tuple((m.surface, r) for m in regions for r in m.regions),
         inspection_refs=refs,
-        over_time=over_time(text),
+        # "over the last two years" read as a span is when, not a question of change
+        over_time="" if span and change.lower() in span_words.lower() else change,
     )
     uses = tuple(
         GlossaryUse(m.surface, m.entry.term, m.entry.definition, m.added, m.broader)

@@ -36,6 +36,8 @@ def read_against_index(
     if understood.framing and not boosts.dated(searcher.bundle.store, understood, searcher.facts):
         understood = understood.unframed()  # a year no document has: search it as a word
     understood, notes = caveats.years(understood, searcher.facts.known_years, filters)
+    if understood.span:  # "in the last year": say the dates read
+        notes += (f"“{understood.span_words}” is read as {understood.span_said}.",)
     if filters.councils and understood.councils:
         kept = filters.resolved(searcher.councils).councils
         shown = {c.name for c in searcher.councils.all if c.spellings & set(kept)}

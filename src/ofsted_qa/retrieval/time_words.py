@@ -25,11 +25,11 @@ import numpy as np
 from ofsted_qa.index.lexical_index import terms
 from ofsted_qa.retrieval.inspection_refs import MONTHS, InspectionRef
 
-_COUNT = {
+COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-_AGO = re.compile(rf"\b({'|'.join(_COUNT)}|\d{{1,2}})\s+years?\s+ago\b", re.I)
+_AGO = re.compile(rf"\b({'|'.join(COUNT_WORDS)}|\d{{1,2}})\s+years?\s+ago\b", re.I)
 # "in the last year" is the twelve months before a report's count, not last calendar year
 _RELATIVE = re.compile(
     r"\b(?:(?:the\s+)?year\s+before\s+last|(?<!the\s)(last|this|past)\s+year)\b", re.I
@@ -90,7 +90,7 @@ def relative_years(text: str, today: datetime.date) -> tuple[tuple[int, ...], tu
         said.append(m.group())
     for m in _AGO.finditer(text):
         count = m.group(1).lower()
-        found[today.year - int(_COUNT.get(count, count))] = None
+        found[today.year - int(COUNT_WORDS.get(count, count))] = None
         said.append(m.group())
     return tuple(found), tuple(said)
 
