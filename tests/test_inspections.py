@@ -9,7 +9,13 @@ import pytest
 from ofsted_qa.retrieval.council_question import CouncilFinder
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.grade_question import asks_for_grades
-from ofsted_qa.retrieval.inspections import Inspection, _merged, references, resolve
+from ofsted_qa.retrieval.inspections import (
+    Inspection,
+    InspectionRef,
+    _merged,
+    references,
+    resolve,
+)
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.spread import PER_REPORT, spread
 from ofsted_qa.retrieval.timeline import wants_timeline
@@ -412,3 +418,62 @@ def test_a_grade_asked_in_other_words_gets_the_card_first(question: str, cards: 
     from ofsted_qa.retrieval.query import interpret
 
     assert asks_for_cards(interpret(question, councils=COUNCIL_FINDER)) is cards
+
+
+@pytest.mark.parametrize(
+    ("question", "grade", "since"),
+    [
+        ("newham permanence planning since the inadequate inspection", "inadequate", "since"),
+        ("what has improved since it was judged inadequate", "inadequate", "since"),
+        ("Newham since being rated requires improvement", "requires improvement", "since"),
+        ("what did the outstanding report say about Leeds care leavers", "outstanding", ""),
+        ("since the RI judgement what changed", "requires improvement", "since"),
+    ],
+)
+def test_an_inspection_named_by_its_grade(question: str, grade: str, since: str) -> None:
+    (ref,) = references(question)
+    assert (ref.grade, ref.since) == (grade, since)
+
+
+@pytest.mark.parametrize("question", ["was it a good inspection", "how good is the council"])
+def test_a_grade_word_alone_names_no_inspection(question: str) -> None:
+    assert references(question) == ()
+
+
+def _graded_run(*grades: str) -> list[Inspection]:
+    return [
+        Inspection(
+            f"d{n}",
+            "Leeds",
+            "inspection",
+            "ILACS",
+            f"{2014 + 3 * n}-01-10",
+            "",
+            "",
+            True,
+            overall=g,
+        )
+        for n, g in enumerate(grades)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("grades", "grade", "doc"),
+    [
+        (("inadequate", "good", "good"), "inadequate", "d0"),
+        (("good", "outstanding", "outstanding"), "outstanding", "d1"),  # the run's first
+        (("inadequate", "inadequate", "good", "inadequate", "good"), "inadequate", "d3"),
+    ],
+)
+def test_a_grade_reference_is_the_first_of_the_latest_run_graded_so(
+    grades: tuple[str, ...], grade: str, doc: str
+) -> None:
+    ref = InspectionRef("the x inspection", "inspection", grade=grade)
+    (chosen,), notes = resolve([ref], _graded_run(*grades), "Leeds")
+    assert chosen[0].doc_id == doc and not notes
+
+
+def test_no_inspection_of_that_grade_is_said() -> None:
+    ref = InspectionRef("the outstanding inspection", "inspection", grade="outstanding")
+    chosen, notes = resolve([ref], _graded_run("good", "inadequate"), "Leeds")
+    assert not chosen and "Leeds has no inspection judged outstanding overall" in notes[0]

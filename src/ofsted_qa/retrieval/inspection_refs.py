@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ofsted_qa.retrieval.change_cue import over_time
+from ofsted_qa.retrieval.graded_refs import graded
 
 _Y = r"(19[89]\d|20[0-4]\d)"
 _DOCUMENT = (
@@ -98,6 +99,7 @@ class InspectionRef:
     # "since", "after", "following" as typed before it where change since it is asked for
     since: str = ""
     anchor: str = ""  # the noun of the inspection it is next to ("the 2022 one": "inspection")
+    grade: str = ""  # named by its overall grade ("the inadequate inspection": graded_refs)
 
     @property
     def next_to(self) -> bool:
@@ -152,6 +154,8 @@ def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef
         year, order = (int(m.group(4)), "") if m.group(4) else (None, "latest")
         ref = InspectionRef(m.group(1), noun, year, order, month, since=m.group()[:5])
         found.append((m.start(1), ref))
+    for at, surface, grade, since in graded(text):
+        found.append((at, InspectionRef(surface, "inspection", grade=grade, since=since)))
     found = [f for f in found if f[1] is not _COUNTED_FROM]
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
 

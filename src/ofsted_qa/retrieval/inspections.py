@@ -50,6 +50,7 @@ class Inspection:
     published: str
     graded: bool
     also: tuple[str, ...] = ()  # other documents of the same inspection (a seed copy of it)
+    overall: str = ""  # its overall effectiveness grade, "" where none was given
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
@@ -102,6 +103,9 @@ def catalogue(store: ChunkStore, councils_of: Sequence[frozenset[str]]) -> tuple
                 meta.period_end,
                 meta.date,
                 bool(meta.judgements),
+                overall=next(
+                    (j.grade for j in meta.judgements if j.area == "overall_effectiveness"), ""
+                ),
             )
         )
     return _merged(sorted(out, key=lambda i: (i.when, i.doc_id)))
@@ -147,6 +151,8 @@ def resolve(
         match: list[Inspection] = []
         if ref.next_to:
             match = next_to(ref, inspections)
+        elif ref.grade:
+            match = _graded(pool, ref.grade)
         elif ref.year is not None:
             match = [i for i in pool if i.years_matched(ref.year)]
             # "the November 2022 inspection": of that year's, the one on site or out that month
@@ -183,6 +189,18 @@ def resolve(
     return tuple(ordered), tuple(notes)
 
 
+def _graded(inspections: Sequence[Inspection], grade: str) -> list[Inspection]:
+    """ "The inadequate inspection", "since it was judged outstanding": the first of the latest
+    run of inspections graded so overall (Leeds outstanding in 2018, 2022 and 2025: 2018)."""
+    first: Inspection | None = None
+    previous = ""
+    for inspection in (i for i in inspections if i.overall):
+        if inspection.overall == grade and previous != grade:
+            first = inspection
+        previous = inspection.overall
+    return [first] if first is not None else []
+
+
 def next_to(ref: InspectionRef, inspections: Sequence[Inspection]) -> list[Inspection]:
     """The inspection just before (or after) the one of `ref.year` ("the inspection before
     Leeds' 2022 one"), of the kind `ref.noun` names; none where that year has none or nothing
@@ -204,7 +222,9 @@ def _missing(ref: InspectionRef, inspections: Sequence[Inspection], where: str) 
     if ref.year is None:  # "the last Leeds focused visit": "Leeds has no last focused visit"
         surface = re.sub(rf"(?<!\w){re.escape(where)}(?:['’]s?)?\s+", "", surface, flags=re.I)
     asked = (
-        surface
+        f"inspection judged {ref.grade} overall"
+        if ref.grade
+        else surface
         if ref.next_to
         else f"{ref.year} {ref.noun}"
         if ref.year is not None
