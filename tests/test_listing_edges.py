@@ -90,6 +90,7 @@ def test_the_hint_repeats_a_region_the_question_names(indexed: list[str]) -> Non
         (("--council", "bexley"), "--council bexley"),
         (("--year", "2019"), "--year 2019"),
         (("--region", "London", "--year", "2023"), "--region London --year 2023"),
+        (("--kind", "report"), "--kind report"),
     ],
 )
 def test_the_hint_repeats_every_filter_given(
@@ -119,3 +120,13 @@ def test_text_shows_the_command_with_the_region(
     assert code == 0 and "3 inspections of 2 councils" in out
     assert "Every judgement of this grade and area in London: ofsted-qa judgements" in out
     assert "--region London" in out
+
+
+def test_judgements_takes_a_kind_as_ask_does(indexed: list[str], capsys) -> None:
+    code, out = run([*indexed, "judgements", "--kind", "inspection reports", "--json"])
+    assert code == 0 and len({r["doc_id"] for r in json.loads(out)}) == 6
+    code, out = run([*indexed, "judgements", "--kind", "focused visit", "--json"])
+    assert code == 2 and out == ""
+    assert "--kind 'focused visit' matches no indexed kind of graded report" in (
+        capsys.readouterr().err
+    )

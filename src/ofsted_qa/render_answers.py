@@ -104,10 +104,10 @@ MAX_COMMANDS = 4  # `judgements` lines a listing suggests, one per value of a re
 
 def judgements_commands(judged: Judged) -> tuple[str, ...]:
     """The `ofsted-qa judgements` lines that list every judgement of the listing: its grade
-    and area where each is one, and every council, region and year it was narrowed to, by the
-    question or by a filter ("ofsted-qa judgements --grade good --region London --year 2019").
-    `judgements` takes one council, region and year: a listing of several gets a line for each
-    (at most MAX_COMMANDS)."""
+    and area where each is one, and every council, region, year and kind it was narrowed to, by
+    the question or by a filter ("ofsted-qa judgements --grade good --region London --year
+    2019"). `judgements` takes one council, region, year and kind: a listing of several gets a
+    line for each (at most MAX_COMMANDS)."""
     grades = {r.grade for r in judged.listing}
     fixed = ["ofsted-qa judgements"]
     fixed += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
@@ -119,6 +119,7 @@ def judgements_commands(judged: Judged) -> tuple[str, ...]:
             ("--council", judged.listing_councils),
             ("--region", judged.listing_regions),
             ("--year", judged.listing_years),
+            ("--kind", judged.listing_kinds),
         )
     ]
     lines = (" ".join(p for p in (*fixed, *chosen) if p) for chosen in product(*each))

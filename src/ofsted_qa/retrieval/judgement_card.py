@@ -86,6 +86,7 @@ class Judged:
     # the places the listing was narrowed to (by the question or the filters), as named
     listing_councils: tuple[str, ...] = ()
     listing_regions: tuple[str, ...] = ()
+    listing_kinds: tuple[str, ...] = ()  # kinds of document a filter kept, as typed
 
     @property
     def listing_area(self) -> str:
@@ -131,11 +132,12 @@ def within(
     councils: Sequence[str] = (),
     regions: Sequence[str] = (),
     years: Sequence[int] = (),
+    kinds: Sequence[str] = (),
 ) -> Judged:
     """The cards and listed grades of inspections with a document among `documents` (those
     the user's filters admit): a filter holds for grades as for passages. `councils`,
-    `regions` and `years`: the filters' own values, which the listing then says it is of (and
-    `ofsted-qa judgements` repeats)."""
+    `regions`, `years` and `kinds`: the filters' own values, which the listing then says it is
+    of (and `ofsted-qa judgements` repeats)."""
     kept = set(documents)
     cards = tuple(c for c in judged.cards if kept & set(c.inspection.doc_ids))
     left_out = len(judged.cards) - len(cards)
@@ -157,6 +159,7 @@ def within(
             (*judged.listing_regions, *(r for typed in regions for r in region_named(typed)))
         ),
         listing_years=_both(judged.listing_years, tuple(years)),
+        listing_kinds=_once((*judged.listing_kinds, *kinds)),
         notes=judged.notes + note,
     )
 

@@ -378,6 +378,7 @@ class Searcher:
                 councils=filters.councils,
                 regions=filters.regions,
                 years=filters.years,
+                kinds=filters.kinds,
             )
         entries = (
             timelines.build(self.bundle.store, understood, self.inspections, response.hits)
