@@ -97,7 +97,7 @@ def test_a_listing_stopped_at_its_cap_counts_all_it_matched() -> None:
     assert "at least" not in judged.listing_title
     more = listing_more(judged)
     assert f"the first {LISTED_REPORTS} of 700 inspections" in more and "at least" not in more
-    assert "the first 400 (400 rows, the most an answer holds) are in" in more
+    assert "the first 400 (400 rows: an answer stops at the inspection that reaches 400)" in more
     payload = judged_json(judged)
     assert payload["listing_complete"] is False and payload["listing_inspections"] == 700
     assert payload["listing_held"] == 400

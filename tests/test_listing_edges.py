@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from ofsted_qa.render_answers import SHOWN_COMMANDS, judged_json, listing_more
 from ofsted_qa.retrieval import judgement_listing
+from ofsted_qa.retrieval.judgement_card import Judged
 from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 from test_judgements import report_pdf
+from test_listing_counts import row
 
 INADEQUATE = dict.fromkeys(("help_and_protection", "overall_effectiveness"), "inadequate")
 GOOD = dict.fromkeys(("help_and_protection", "overall_effectiveness"), "good")
@@ -64,7 +67,7 @@ def test_a_listing_past_its_cap_counts_every_inspection_matched(
     assert answer["listing_complete"] is False
     code, out = run([*indexed, "ask", "which councils were inadequate"])
     assert code == 0 and "5 inspections of 4 councils" in out and "at least" not in out
-    assert "the first 2 (2 rows, the most an answer holds) are in this answer's --json" in out
+    assert "the first 2 (2 rows: an answer stops at the inspection that reaches 2) are in" in out
     assert "ofsted-qa judgements --grade inadequate --area 'overall effectiveness'" in out
 
 
@@ -130,3 +133,15 @@ def test_judgements_takes_a_kind_as_ask_does(indexed: list[str], capsys) -> None
     assert "--kind 'focused visit' matches no indexed kind of graded report" in (
         capsys.readouterr().err
     )
+
+
+def test_every_years_line_is_given_none_dropped() -> None:
+    years = tuple(range(2014, 2014 + SHOWN_COMMANDS + 2))
+    rows = tuple(row(i, f"Council {i}") for i in range(20))
+    judged = Judged(listing=rows, listing_said="outstanding · care leavers", listing_years=years)
+    commands = judged_json(judged)["judgements_commands"]
+    assert [c.split("--year ")[1] for c in commands] == [str(y) for y in years]
+    more = listing_more(judged)
+    assert f"in {', '.join(map(str, years))}:" in more
+    assert more.count("ofsted-qa judgements") == SHOWN_COMMANDS
+    assert "and 2 more such lines (--json: judgements_commands)" in more

@@ -7,12 +7,13 @@ from __future__ import annotations
 import shlex
 import textwrap
 from collections.abc import Callable
-from itertools import islice, product
+from itertools import product
 from typing import Any, TextIO
 
 from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
+from ofsted_qa.retrieval import judgement_listing
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
 from ofsted_qa.retrieval.judgements import JudgementRow
@@ -78,14 +79,16 @@ def listing_more(judged: Judged) -> str:
     first 12 of 77 inspections (12 of 62 councils); all 77 are in this answer's --json.\nEvery
     judgement of this grade and area: ofsted-qa judgements --grade outstanding --area 'care
     leavers'". A listing past its cap of MAX_LISTED rows still counts all it matched: "...; the
-    first 61 (400 rows, the most an answer holds) are in this answer's --json"."""
+    first 59 (403 rows: an answer stops at the inspection that reaches 400) are in this answer's
+    --json"."""
     reports, councils = judged.listing_counts
     rows = listed(judged)
     shown = len({r.doc_id for r in rows})
     if shown == reports and not judged.listing_capped:
         return ""
     held = (
-        f"the first {judged.listing_held} ({len(judged.listing)} rows, the most an answer holds)"
+        f"the first {judged.listing_held} ({len(judged.listing)} rows: an answer stops at the "
+        f"inspection that reaches {judgement_listing.MAX_LISTED})"
         if judged.listing_capped
         else f"all {reports}"
     )
@@ -95,11 +98,13 @@ def listing_more(judged: Judged) -> str:
         f"({len({r.council for r in rows})} of {councils} councils); "
         f"{held} are in this answer's --json.\n"
         f"Every judgement of {_asked(judged)}: {commands[0]}"
-        + "".join(f"\n  and: {c}" for c in commands[1:])
+        + "".join(f"\n  and: {c}" for c in commands[1:SHOWN_COMMANDS])
+        + f"\n  and {len(commands) - SHOWN_COMMANDS} more such lines (--json: judgements_commands)"
+        * (len(commands) > SHOWN_COMMANDS)
     )
 
 
-MAX_COMMANDS = 4  # `judgements` lines a listing suggests, one per value of a repeated filter
+SHOWN_COMMANDS = 6  # `judgements` lines text shows under a listing; --json has them all
 
 
 def judgements_commands(judged: Judged) -> tuple[str, ...]:
@@ -107,7 +112,7 @@ def judgements_commands(judged: Judged) -> tuple[str, ...]:
     and area where each is one, and every council, region, year and kind it was narrowed to, by
     the question or by a filter ("ofsted-qa judgements --grade good --region London --year
     2019"). `judgements` takes one council, region, year and kind: a listing of several gets a
-    line for each (at most MAX_COMMANDS)."""
+    line for each."""
     grades = {r.grade for r in judged.listing}
     fixed = ["ofsted-qa judgements"]
     fixed += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
@@ -122,8 +127,7 @@ def judgements_commands(judged: Judged) -> tuple[str, ...]:
             ("--kind", judged.listing_kinds),
         )
     ]
-    lines = (" ".join(p for p in (*fixed, *chosen) if p) for chosen in product(*each))
-    return tuple(islice(lines, MAX_COMMANDS))
+    return tuple(" ".join(p for p in (*fixed, *chosen) if p) for chosen in product(*each))
 
 
 def judgements_command(judged: Judged) -> str:
@@ -143,8 +147,9 @@ def _asked(judged: Judged) -> str:
         )
         if len(values) == 1
     ]
-    places = ", ".join((*judged.listing_councils, *judged.listing_regions))
-    return (f"this {' and '.join(one)}" if one else "every grade") + f" in {places}" * bool(places)
+    several = [str(y) for y in judged.listing_years] * (len(judged.listing_years) > 1)
+    within = ", ".join((*judged.listing_councils, *judged.listing_regions, *several))
+    return (f"this {' and '.join(one)}" if one else "every grade") + f" in {within}" * bool(within)
 
 
 def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
