@@ -14,11 +14,19 @@ from ofsted_qa.citations.citation import parse_ref
 from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 
 
-@pytest.mark.parametrize("question", ["???", "\u200b", "\u00ad\u2060"])
-def test_a_question_with_no_words_exits_2(env: list[str], capsys, question: str) -> None:  # noqa: F811
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("???", "The question has no words to search"),
+        # invisible (format) characters are dropped before the question is read
+        ("\u200b", "The question is empty"),
+        ("\u00ad\u2060", "The question is empty"),
+    ],
+)
+def test_a_question_with_no_words_exits_2(env: list[str], capsys, question: str, said: str) -> None:  # noqa: F811
     code, out = run([*env, "ask", question])
     assert code == 2 and out == ""
-    assert "The question has no words to search" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
 
 
 def test_words_found_nowhere_are_said_not_scored_as_matches(env: list[str]) -> None:  # noqa: F811

@@ -87,13 +87,20 @@ def test_the_json_counts_agree_with_the_text() -> None:
     )
 
 
-def test_a_listing_stopped_at_its_cap_says_at_least() -> None:
+def test_a_listing_stopped_at_its_cap_counts_all_it_matched() -> None:
     rows = tuple(row(i, f"Council {i}") for i in range(MAX_LISTED))
-    judged = Judged(listing=rows, listing_said="outstanding · care leavers")
-    assert "at least 400 inspections of at least 400 councils" in judged.listing_title
+    matched = tuple((f"doc{i:03d}", f"Council {i % 500}") for i in range(700))
+    judged = Judged(
+        listing=rows, listing_said="outstanding · care leavers", listing_matched=matched
+    )
+    assert "700 inspections of 500 councils" in judged.listing_title
+    assert "at least" not in judged.listing_title
     more = listing_more(judged)
-    assert "of at least 400 inspections" in more and "the first 400 are in" in more
-    assert judged_json(judged)["listing_complete"] is False
+    assert f"the first {LISTED_REPORTS} of 700 inspections" in more and "at least" not in more
+    assert "the first 400 (400 rows: an answer stops at the inspection that reaches 400)" in more
+    payload = judged_json(judged)
+    assert payload["listing_complete"] is False and payload["listing_inspections"] == 700
+    assert payload["listing_held"] == 400
 
 
 def test_the_tui_listing_ends_with_the_same_counts() -> None:

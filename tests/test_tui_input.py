@@ -47,6 +47,8 @@ def test_input_bytes_that_are_not_utf8_are_replaced_not_raised() -> None:
         # a terminal's escape sequences are removed, so what is shown is what is read
         ("caf\udce9 care\x1b]0;pwned\x07 leavers", "caf\ufffd care leavers"),
         ("\x1b[31mIRO\x1b[0m in Bexley\x1b[2J", "IRO in Bexley"),
+        # and so are format characters: zero-width ones, bidirectional overrides
+        ("care\u200b leavers \u202eOR\u2060I\u202c\ufeff", "care leavers ORI"),
     ],
 )
 async def test_a_paste_arrives_whole_and_inert(

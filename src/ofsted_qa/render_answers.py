@@ -7,11 +7,13 @@ from __future__ import annotations
 import shlex
 import textwrap
 from collections.abc import Callable
+from itertools import product
 from typing import Any, TextIO
 
 from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
+from ofsted_qa.retrieval import judgement_listing
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
 from ofsted_qa.retrieval.judgements import JudgementRow
@@ -72,35 +74,65 @@ def listed(judged: Judged) -> tuple[JudgementRow, ...]:
 
 
 def listing_more(judged: Judged) -> str:
-    """Where a listing is cut, two lines: how many of its inspections and councils are shown,
-    and how to see them all; "" when all are shown. "Shown: the first 12 of 77 inspections (12
-    of 62 councils); all 77 are in this answer's --json.\nEvery judgement of this grade and
-    area: ofsted-qa judgements --grade outstanding --area 'care leavers'"."""
+    """Where a listing is cut, two lines or more: how many of its inspections and councils are
+    shown, of how many it matched, and how to see them all; "" when all are shown. "Shown: the
+    first 12 of 77 inspections (12 of 62 councils); all 77 are in this answer's --json.\nEvery
+    judgement of this grade and area: ofsted-qa judgements --grade outstanding --area 'care
+    leavers'". A listing past its cap of MAX_LISTED rows still counts all it matched: "...; the
+    first 59 (403 rows: an answer stops at the inspection that reaches 400) are in this answer's
+    --json"."""
     reports, councils = judged.listing_counts
     rows = listed(judged)
     shown = len({r.doc_id for r in rows})
     if shown == reports and not judged.listing_capped:
         return ""
-    least = "at least " * judged.listing_capped
-    held = "the first " * judged.listing_capped  # the --json holds what the listing holds
+    held = (
+        f"the first {judged.listing_held} ({len(judged.listing)} rows: an answer stops at the "
+        f"inspection that reaches {judgement_listing.MAX_LISTED})"
+        if judged.listing_capped
+        else f"all {reports}"
+    )
+    commands = judgements_commands(judged)
     return (
-        f"Shown: the first {shown} of {least}{reports} inspections "
-        f"({len({r.council for r in rows})} of {least}{councils} councils); "
-        f"{held or 'all '}{reports} are in this answer's --json.\n"
-        f"Every judgement of {_asked(judged)}: {judgements_command(judged)}"
+        f"Shown: the first {shown} of {reports} inspections "
+        f"({len({r.council for r in rows})} of {councils} councils); "
+        f"{held} are in this answer's --json.\n"
+        f"Every judgement of {_asked(judged)}: {commands[0]}"
+        + "".join(f"\n  and: {c}" for c in commands[1:SHOWN_COMMANDS])
+        + f"\n  and {len(commands) - SHOWN_COMMANDS} more such lines (--json: judgements_commands)"
+        * (len(commands) > SHOWN_COMMANDS)
     )
 
 
-def judgements_command(judged: Judged) -> str:
-    """The `ofsted-qa judgements` line that lists every judgement of the listing's grade, area
-    and year, where each is one ("ofsted-qa judgements --grade good --year 2019")."""
+SHOWN_COMMANDS = 6  # `judgements` lines text shows under a listing; --json has them all
+
+
+def judgements_commands(judged: Judged) -> tuple[str, ...]:
+    """The `ofsted-qa judgements` lines that list every judgement of the listing: its grade
+    and area where each is one, and every council, region, year and kind it was narrowed to, by
+    the question or by a filter ("ofsted-qa judgements --grade good --region London --year
+    2019"). `judgements` takes one council, region, year and kind: a listing of several gets a
+    line for each."""
     grades = {r.grade for r in judged.listing}
-    options = ["ofsted-qa judgements"]
-    options += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
+    fixed = ["ofsted-qa judgements"]
+    fixed += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
     if judged.listing_area:  # the area's own name, not a report's ("children in care and ...")
-        options.append(f"--area {shlex.quote(AREA_LABELS[judged.listing_area])}")
-    options += [f"--year {y}" for y in judged.listing_years] * (len(judged.listing_years) == 1)
-    return " ".join(options)
+        fixed.append(f"--area {shlex.quote(AREA_LABELS[judged.listing_area])}")
+    each = [
+        [f"{option} {shlex.quote(str(v))}" for v in values] or [""]
+        for option, values in (
+            ("--council", judged.listing_councils),
+            ("--region", judged.listing_regions),
+            ("--year", judged.listing_years),
+            ("--kind", judged.listing_kinds),
+        )
+    ]
+    return tuple(" ".join(p for p in (*fixed, *chosen) if p) for chosen in product(*each))
+
+
+def judgements_command(judged: Judged) -> str:
+    """The first of `judgements_commands`: "ofsted-qa judgements --grade good --year 2019"."""
+    return judgements_commands(judged)[0]
 
 
 def _asked(judged: Judged) -> str:
@@ -115,7 +147,9 @@ def _asked(judged: Judged) -> str:
         )
         if len(values) == 1
     ]
-    return f"this {' and '.join(one)}" if one else "every grade"
+    several = [str(y) for y in judged.listing_years] * (len(judged.listing_years) > 1)
+    within = ", ".join((*judged.listing_councils, *judged.listing_regions, *several))
+    return (f"this {' and '.join(one)}" if one else "every grade") + f" in {within}" * bool(within)
 
 
 def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
@@ -183,10 +217,12 @@ def judged_json(judged: Judged) -> dict[str, Any]:
         "listing_said": judged.listing_said,
         "listing_inspections": judged.listing_counts[0],
         "listing_councils": judged.listing_counts[1],
-        # the listing holds every match unless it stopped at its cap (then: at least these)
+        # the counts are of every match; the listing holds every match unless at its cap
         "listing_complete": not judged.listing_capped,
+        "listing_held": judged.listing_held,  # the inspections `listing` holds
         "listing_shown_in_text": len({r.doc_id for r in listed(judged)}),
         "judgements_command": judgements_command(judged) if judged.listing else "",
+        "judgements_commands": list(judgements_commands(judged)) if judged.listing else [],
     }
 
 

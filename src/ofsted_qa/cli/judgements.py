@@ -13,7 +13,9 @@ def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int
     from ofsted_qa import render_judgements
     from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
 
-    filters = JudgementFilters(args.council, args.year, args.area, args.grade, args.region)
+    filters = JudgementFilters(
+        args.council, args.year, args.area, args.grade, args.region, kind=args.kind
+    )
     rows = list_judgements(open_store(args).store, filters)
     if args.json:
         render_judgements.print_json(rows, out)

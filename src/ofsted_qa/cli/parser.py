@@ -141,6 +141,7 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
     judgements.add_argument("--year", type=int, help="inspected or published in this year")
     judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
     judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")
+    judgements.add_argument("--kind", default="", help="a kind of report, as `ask --kind`")
     output = judgements.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="a JSON list of objects")
     output.add_argument("--csv", action="store_true", help="CSV with a header row")

@@ -2,16 +2,17 @@
 
 Cutting the real corpus into passages counts the model's word pieces for every candidate span
 (about 25 s for 493 reports in one process), so documents are chunked by a pool of processes,
-each holding the model's token counter once.
+each holding the model's token counter once (started by `process_pool`: never forked from a
+process that may be running other threads).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from ofsted_qa.ingest.chunking import Chunk, TokenCounter, chunk_document
+from ofsted_qa.ingest.process_pool import process_pool
 
 # Below this many documents a pool costs more to start than it saves.
 POOL_MIN_DOCUMENTS = 16
@@ -44,5 +45,6 @@ def chunk_all(
             chunk_document(text, doc_id, max_tokens=max_tokens, count_tokens=count_tokens)
             for text, doc_id, _ in jobs
         ]
-    with ProcessPoolExecutor(workers, initializer=_hold, initargs=(count_tokens,)) as pool:
+    # `count_tokens` travels to each worker pickled (a bound method of the model: its tokenizer)
+    with process_pool(workers, initializer=_hold, initargs=(count_tokens,)) as pool:
         return list(pool.map(_chunk, jobs, chunksize=4))

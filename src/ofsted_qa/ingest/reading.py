@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ofsted_qa.ingest.extract_cache import ExtractCache
+from ofsted_qa.ingest.process_pool import process_pool
 from ofsted_qa.ingest.readers import ReadText, UnreadableDocument, read_document
 
 Advance = Callable[[int], None]
@@ -73,7 +73,7 @@ def read_all(
             if advance:
                 advance(1)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:  # not forked: see process_pool.py
             futures = [pool.submit(_read_one, folder, str(p)) for p in pending]
             for future in futures:
                 outcome = future.result()

@@ -17,10 +17,11 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, asks_which, listing
+from ofsted_qa.retrieval.judgement_listing import Matched, asks_which, listing
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.regions import region_named
 from ofsted_qa.retrieval.time_words import present_tense
 
 
@@ -79,6 +80,13 @@ class Judged:
     notes: tuple[str, ...] = ()
     listing_years: tuple[int, ...] = ()  # the years the listing was asked for, if any
     listing_areas: tuple[str, ...] = ()  # the areas asked for ("care_leavers"), if any
+    # (doc id, council) of every inspection matched, the listing's rows stopping at MAX_LISTED;
+    # () for a listing that holds all it matched
+    listing_matched: Matched = ()
+    # the places the listing was narrowed to (by the question or the filters), as named
+    listing_councils: tuple[str, ...] = ()
+    listing_regions: tuple[str, ...] = ()
+    listing_kinds: tuple[str, ...] = ()  # kinds of document a filter kept, as typed
 
     @property
     def listing_area(self) -> str:
@@ -88,29 +96,48 @@ class Judged:
         return next(iter(asked)) if len(asked) == 1 else ""
 
     @property
+    def listing_held(self) -> int:
+        """The inspections whose rows the listing holds."""
+        return len({r.doc_id for r in self.listing})
+
+    @property
     def listing_capped(self) -> bool:
-        """The listing stopped at MAX_LISTED rows: more inspections match than it holds."""
-        return len(self.listing) >= MAX_LISTED
+        """The listing's rows stopped at MAX_LISTED: more inspections match than it holds."""
+        return self.listing_counts[0] > self.listing_held
 
     @property
     def listing_counts(self) -> tuple[int, int]:
-        """(inspections, councils) in the listing: "how many councils are outstanding"."""
-        return len({r.doc_id for r in self.listing}), len({r.council for r in self.listing})
+        """(inspections, councils) the listing matched, held or not: "how many councils are
+        outstanding"."""
+        if self.listing_matched:
+            return len({d for d, _ in self.listing_matched}), len(
+                {c for _, c in self.listing_matched}
+            )
+        return self.listing_held, len({r.council for r in self.listing})
 
     @property
     def listing_title(self) -> str:
         """The listing's heading: what it holds and how many inspections and councils."""
         reports, councils = self.listing_counts
-        least = "at least " * self.listing_capped
         return (
-            f"Judgements ({self.listing_said}): {least}{reports} inspection{'s' * (reports != 1)} "
-            f"of {least}{councils} council{'s' * (councils != 1)}"
+            f"Judgements ({self.listing_said}): {reports} inspection{'s' * (reports != 1)} "
+            f"of {councils} council{'s' * (councils != 1)}"
         )
 
 
-def within(judged: Judged, documents: Collection[str]) -> Judged:
+def within(
+    judged: Judged,
+    documents: Collection[str],
+    *,
+    councils: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    years: Sequence[int] = (),
+    kinds: Sequence[str] = (),
+) -> Judged:
     """The cards and listed grades of inspections with a document among `documents` (those
-    the user's filters admit): a filter holds for grades as for passages."""
+    the user's filters admit): a filter holds for grades as for passages. `councils`,
+    `regions`, `years` and `kinds`: the filters' own values, which the listing then says it is
+    of (and `ofsted-qa judgements` repeats)."""
     kept = set(documents)
     cards = tuple(c for c in judged.cards if kept & set(c.inspection.doc_ids))
     left_out = len(judged.cards) - len(cards)
@@ -126,8 +153,30 @@ def within(judged: Judged, documents: Collection[str]) -> Judged:
         judged,
         cards=cards,
         listing=tuple(r for r in judged.listing if r.doc_id in kept),
+        listing_matched=tuple(m for m in judged.listing_matched if m[0] in kept),
+        listing_councils=_once((*judged.listing_councils, *councils)),
+        listing_regions=_once(
+            (*judged.listing_regions, *(r for typed in regions for r in region_named(typed)))
+        ),
+        listing_years=_both(judged.listing_years, tuple(years)),
+        listing_kinds=_once((*judged.listing_kinds, *kinds)),
         notes=judged.notes + note,
     )
+
+
+def _once(names: Sequence[str]) -> tuple[str, ...]:
+    """`names` without repeats, case aside ("Bexley" asked, "bexley" filtered), first kept."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(name.casefold(), name)
+    return tuple(first.values())
+
+
+def _both(asked: tuple[int, ...], filtered: tuple[int, ...]) -> tuple[int, ...]:
+    """The years a listing is of: those the question asked that the filters admit."""
+    if asked and filtered:
+        return tuple(y for y in asked if y in filtered)
+    return asked or tuple(sorted(set(filtered)))
 
 
 def judged(
@@ -167,7 +216,7 @@ def judged(
             bool(understood.regions) and understood.year_from is None and not asks_which(text)
         )
         latest = (bool(understood.recent) or tense or regional) and not understood.years
-        rows, said = listing(
+        rows, said, matched = listing(
             store,
             graded,
             text,
@@ -189,6 +238,9 @@ def judged(
             notes=note,
             listing_years=tuple(sorted(years)),
             listing_areas=areas,
+            listing_matched=matched,
+            listing_councils=understood.councils,
+            listing_regions=understood.regions,
         )
     return Judged(cards=_cards(store, chosen, areas))
 

@@ -9,11 +9,12 @@ council's latest graded inspection, not the inspections of the newest year."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgements import JudgementRow, report_rows
+from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, place_names, report_rows
 
 _COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las)"
 _LISTING = re.compile(
@@ -40,6 +41,8 @@ _CHANGE = re.compile(
     re.I,
 )
 MAX_LISTED = 400  # judgement rows one answer lists; `ofsted-qa judgements` lists them all
+# (doc id, council) of each inspection a listing matched, held or not: what its counts count.
+Matched = tuple[tuple[str, str], ...]
 
 
 def asks_which(text: str) -> bool:
@@ -75,12 +78,15 @@ def listing(
     narrowed: bool = False,
     span: tuple[str, ...] = (),
     span_said: str = "",
-) -> tuple[tuple[JudgementRow, ...], str]:
+) -> tuple[tuple[JudgementRow, ...], str, Matched]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
     least one of them (or `narrowed`: `graded` is already a region's councils); a bare "how are
     councils rated" is left to the passages. `latest`: only each council's newest graded
     inspection ("which councils are inadequate now"). `span`: (first, last) ISO dates an
-    inspection's report is published between ("in the last year"), `span_said` in words."""
+    inspection's report is published between ("in the last year"), `span_said` in words. The
+    rows stop, at a whole inspection, once they reach `MAX_LISTED`; the inspections matched are
+    all counted (from the reports' facts, no citation worked out), so a listing can say how many
+    it leaves out."""
     change = grade_change(text)
     if change and asks_which(text):
         return _changes(store, graded, change, areas or ("overall_effectiveness",), years)
@@ -88,13 +94,15 @@ def listing(
     if not (years or year_from or areas or grade or narrowed) or not (
         years or year_from or latest or asks_which(text)
     ):
-        return (), ""
+        return (), "", ()
     if grade and not areas and asks_which(text):  # "which councils are outstanding"
         areas = ("overall_effectiveness",)
     if latest:
         newest = {i.council: i for i in graded}  # oldest first: the last one stays
         graded = [i for i in graded if newest[i.council] is i]
     rows: list[JudgementRow] = []
+    matched: list[tuple[str, str]] = []
+    places = place_names(store)
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
             continue
@@ -103,16 +111,21 @@ def listing(
         if year_from and not span and not inspection.since(year_from):
             continue
         meta = store.documents[inspection.doc_id]
-        rows += report_rows(store, meta, areas or None, grade)
-        if len(rows) >= MAX_LISTED:
-            break
+        if not any(
+            (not areas or in_areas(j, areas)) and (grade is None or j.grade == grade)
+            for j in meta.judgements
+        ):
+            continue
+        matched.append((meta.doc_id, places.get(meta.local_authority, meta.local_authority)))
+        if len(rows) < MAX_LISTED:
+            rows += report_rows(store, meta, areas or None, grade)
     said = " · ".join(
         [grade or "any grade", ", ".join(a.replace("_", " ") for a in areas) or "every area"]
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
         + [span_said or f"since {year_from}"] * bool(year_from)
         + ["each council's latest inspection"] * latest
     )
-    return tuple(rows[:MAX_LISTED]), said
+    return tuple(rows), said, tuple(matched)
 
 
 def _changes(
@@ -121,10 +134,11 @@ def _changes(
     change: tuple[str, str],
     areas: tuple[str, ...],
     years: set[int],
-) -> tuple[tuple[JudgementRow, ...], str]:
+) -> tuple[tuple[JudgementRow, ...], str, Matched]:
     """Each inspection graded `change[1]` whose council's graded inspection before it was
     graded `change[0]` in the same area ("which councils went from inadequate to good"): the
-    later inspection's rows, of the years asked if any."""
+    later inspection's rows, of the years asked if any (whole inspections up to `MAX_LISTED`
+    rows), and every inspection matched."""
     before, after = change
     previous: dict[tuple[str, str], str] = {}  # (council, area) -> grade at the last inspection
     rows: list[JudgementRow] = []
@@ -143,4 +157,17 @@ def _changes(
         ]
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
     )
-    return tuple(rows[:MAX_LISTED]), said
+    matched = tuple(dict.fromkeys((r.doc_id, r.council) for r in rows))
+    held = {d for d, _ in matched[: _whole(rows)]}
+    return tuple(r for r in rows if r.doc_id in held), said, matched
+
+
+def _whole(rows: Sequence[JudgementRow]) -> int:
+    """How many of the inspections of `rows` (in order) to hold: whole ones, until their rows
+    reach `MAX_LISTED`."""
+    held, total = 0, 0
+    for count in Counter(r.doc_id for r in rows).values():  # in order of first appearance
+        if total >= MAX_LISTED:
+            break
+        held, total = held + 1, total + count
+    return held

@@ -25,6 +25,7 @@ from ofsted_qa.retrieval.choices import unknown_value
 from ofsted_qa.retrieval.council_question import typed_council
 from ofsted_qa.retrieval.councils import Councils, council_core
 from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, area_keys, grade_key
+from ofsted_qa.retrieval.kinds import kind_named, kinds_of
 from ofsted_qa.retrieval.regions import region_named, spellings_in
 
 
@@ -37,6 +38,7 @@ class JudgementFilters:
     area: str = ""
     grade: str = ""
     region: str = ""  # an ONS region or a form of one ("Yorkshire", "the Midlands")
+    kind: str = ""  # a kind of document as typed ("inspection report", "SIF"), as `ask --kind`
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def list_judgements(
 ) -> tuple[JudgementRow, ...]:
     """Every judgement the filters admit, by council, then inspection, then area.
 
-    Raises OfstedQAError for a council, year, area or grade the index cannot match."""
+    Raises OfstedQAError for a council, year, area, grade or kind the index cannot match."""
     graded = [m for m in store.documents.values() if m.judgements]
     councils = (
         typed_council(Councils(m.local_authority for m in graded), filters.council)
@@ -92,6 +94,10 @@ def list_judgements(
         years = sorted({y for m in graded for y in m.years})
         if filters.year not in years:
             unknown_value("--year", str(filters.year), [str(y) for y in years], "graded report")
+    if filters.kind:
+        kinds = sorted({k for m in graded for k in kinds_of(m)})
+        if kind_named(filters.kind, kinds) is None:
+            unknown_value("--kind", filters.kind, kinds, "kind of graded report")
     areas = area_keys(filters.area) if filters.area else None
     grade = grade_key(filters.grade) if filters.grade else None
     rows: list[JudgementRow] = []
@@ -100,6 +106,8 @@ def list_judgements(
         if councils is not None and meta.local_authority not in councils:
             continue
         if filters.year is not None and filters.year not in meta.years:
+            continue
+        if filters.kind and kind_named(filters.kind, kinds_of(meta)) is None:
             continue
         rows.extend(report_rows(store, meta, areas, grade))
     return tuple(rows)

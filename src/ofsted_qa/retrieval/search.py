@@ -301,6 +301,7 @@ class Searcher:
                 shown_k,
                 read,
                 admitted,
+                filters,
             )
         parts = score_parts(
             self, candidates, lexical, expansion, query_vector, mode, understood, read, report
@@ -328,7 +329,7 @@ class Searcher:
             for rank, members in enumerate(groups[:k], start=1)
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
-        return self._answered(response, timeline, shown_k, read, admitted)
+        return self._answered(response, timeline, shown_k, read, admitted, filters)
 
     def _month_gated(
         self, lexical: np.ndarray, months: tuple[tuple[str, int], ...], understood: Interpretation
@@ -361,6 +362,7 @@ class Searcher:
         k: int,
         read: bool,
         admitted: np.ndarray | None = None,
+        filters: Filters | None = None,
     ) -> SearchResponse:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
@@ -370,7 +372,15 @@ class Searcher:
         judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
             kept = {d for d, ok in zip(self.bundle.store.documents, admitted, strict=True) if ok}
-            judged = judgement_card.within(judged, kept)
+            filters = filters or Filters()  # what the listing is of: `judgements` repeats it
+            judged = judgement_card.within(
+                judged,
+                kept,
+                councils=filters.councils,
+                regions=filters.regions,
+                years=filters.years,
+                kinds=filters.kinds,
+            )
         entries = (
             timelines.build(self.bundle.store, understood, self.inspections, response.hits)
             if timeline
