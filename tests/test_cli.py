@@ -85,6 +85,10 @@ def test_modes_and_filters(env: list[str]) -> None:
     # a range of years, either order
     code, out = run([*env, "ask", "social workers", "--json", "--k", "40", "--year", "2025-2023"])
     assert {r["date"][:4] for r in json.loads(out)["results"]} == {"2023", "2025"}
+    # a financial year, as a question may name it: the same parser as `judgements --year`
+    for typed in ("2024/25", "2024-25", "2024\u20132025"):
+        code, out = run([*env, "ask", "social workers", "--json", "--k", "40", "--year", typed])
+        assert code == 0 and json.loads(out)["filters"]["years"] == [2024, 2025], typed
     assert {"council", "framework"} <= set(json.loads(out)["results"][0])
     code, out = run(
         [*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"]

@@ -55,6 +55,8 @@ class Interpretation:
     expansions: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
     year_from: int | None = None  # "since 2023": documents of that year or later
+    # ranges typed ("2014-2016", "the 2020s") as (first, last): their years are all in `years`
+    year_ranges: tuple[tuple[int, int], ...] = ()
     glossary: tuple[GlossaryUse, ...] = ()
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")

@@ -21,7 +21,7 @@ from ofsted_qa.retrieval.inspection_refs import references
 from ofsted_qa.retrieval.interpretation import GlossaryUse, Interpretation, expansions_of
 from ofsted_qa.retrieval.region_question import region_mentions
 from ofsted_qa.retrieval.typos import Corrector
-from ofsted_qa.retrieval.years import parse_years
+from ofsted_qa.retrieval.years import in_range, parse_years, read_years
 
 # The reading's types live in interpretation.py; most modules take them from here.
 __all__ = [
@@ -143,7 +143,8 @@ def interpret(
     text = validate(query)
     if not understand:
         return Interpretation(query=text)
-    years, year_from = parse_years(text)
+    typed_years = read_years(text)
+    years, year_from = typed_years.years, typed_years.since
     today = today or clock.today()
     worded, said = time_words.dated(text, today)  # "last year", "18/19"
     years = tuple(sorted({*years, *worded}))
@@ -162,8 +163,10 @@ def interpret(
         ]
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text)) + said
+    framing += typed_years.phrases  # "in the 2020s", "2016 onwards"
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    refs = references(text)
+    # "the 2014-2016 inspection": a range of years, not the 2016 inspection
+    refs = tuple(r for r in references(text) if r.year is None or not in_range(text, r.surface))
     refs += time_words.last_seen(text, refs)  # "when was Hull last inspected"
     framing += tuple(r.surface for r in refs) + change_words(text)
     framing += tuple(m.group().strip() for m in _VERSUS.finditer(text))
@@ -191,6 +194,7 @@ def interpret(
         publishers=publishers,
         corrections=corrections,
         year_from=year_from,
+        year_ranges=typed_years.ranges,
         framing=framing,
         answer=answer,
         recent=recent,
