@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -270,6 +271,15 @@ def test_a_range_reads_the_same_in_every_form_and_names_no_inspection() -> None:
     assert {r.years for r in readings} == {(2014, 2015, 2016)}
     assert {r.year_ranges for r in readings} == {((2014, 2016),)}
     assert all(not r.inspection_refs for r in readings)
+    assert {tuple(c for c in r.chips if c.startswith("year")) for r in readings} == {
+        ("years 2014–2016",)
+    }
+    dropped = readings[0].without("years 2014–2016")
+    assert (dropped.years, dropped.year_ranges) == ((), ())
+    assert "years 2014–2016" not in dropped.chips
+    # a range of which some years are not searched shows the years that are
+    part = replace(readings[0], years=(2014, 2016))
+    assert [c for c in part.chips if c.startswith("year")] == ["year 2014", "year 2016"]
     assert interpret("essex 2016 inspection").inspection_refs  # a year alone still names one
     # the words that date it are no search words
     assert interpret("leeds in the 2020s").search_terms == interpret("leeds").search_terms

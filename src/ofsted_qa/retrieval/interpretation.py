@@ -153,8 +153,15 @@ class Interpretation:
     @property
     def chips(self) -> list[str]:
         """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
+        whole = self._whole_ranges
+        within = {y for first, last in whole for y in range(first, last + 1)}
         return (
-            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
+            [f"years {first}–{last}" for first, last in whole]
+            + [
+                f"year {y}"
+                for y in self.years
+                if y != self.year_from and y not in self.undated and y not in within
+            ]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
             + [f"region {r}" for r in self.regions]
@@ -168,6 +175,17 @@ class Interpretation:
         )
 
     @property
+    def _whole_ranges(self) -> list[tuple[int, int]]:
+        """The ranges typed whose every year is searched: one chip each ("years 2014–2016"),
+        however typed ("2014-16", "between 2014 and 2016", "the 2020s")."""
+        searched = set(self.years) - set(self.undated)
+        return [
+            (first, last)
+            for first, last in self.year_ranges
+            if last > first and set(range(first, last + 1)) <= searched
+        ]
+
+    @property
     def _since_chip(self) -> str:
         return (
             f"{self.recent} → since {self.year_from}" if self.recent else f"since {self.year_from}"
@@ -176,6 +194,10 @@ class Interpretation:
     def without(self, chip: str) -> Interpretation:
         """The same reading minus one interpreted part (the TUI's removable chips)."""
         years = tuple(y for y in self.years if chip != f"year {y}")
+        # a range's chip drops every year of it, and the range
+        ranges = tuple(r for r in self.year_ranges if chip != f"years {r[0]}–{r[1]}")
+        for first, last in set(self.year_ranges) - set(ranges):
+            years = tuple(y for y in years if not first <= y <= last)
         dropped_since = self.year_from is not None and chip == self._since_chip
         year_from = None if dropped_since else self.year_from
         if year_from is None and self.year_from is not None:
@@ -195,6 +217,7 @@ class Interpretation:
             self,
             years=years,
             year_from=year_from,
+            year_ranges=ranges,
             publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
             councils=tuple(c for c in self.councils if chip != f"council {c}"),
             council_words=tuple(p for p in self.council_words if p[0] not in freed),
