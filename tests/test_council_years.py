@@ -132,3 +132,13 @@ def test_since_a_year_before_the_index_searches_its_words() -> None:
     assert not since_dated(reading, frozenset({2014, 2023}))
     assert since_dated(reading, frozenset({2012, 2014}))
     assert since_dated(interpret("care leavers"), frozenset({2014}))
+
+
+def test_since_a_year_counted_back_from_today_is_an_open_range_too() -> None:
+    import datetime
+
+    reading = interpret("Leeds since two years ago", today=datetime.date(2026, 11, 30))
+    assert (reading.years, reading.year_from) == ((), 2024)
+    understood, notes = reconcile(replace(reading, councils=("Leeds",)), ("Leeds",), HELD)
+    # Leeds has no 2024 report, but its 2025 one is since then: no nearest 2022
+    assert (understood.years, understood.year_from, notes) == ((), 2024, ())

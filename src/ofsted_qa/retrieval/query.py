@@ -148,7 +148,9 @@ def interpret(
     today = today or clock.today()
     worded, said = time_words.dated(text, today)  # "last year", "18/19"
     years = tuple(sorted({*years, *worded}))
-    year_from = time_words.since_year(text, today) if year_from is None else year_from
+    if year_from is None:  # "since last year": the year it counts from is no year of its own
+        year_from = time_words.since_year(text, today)
+        years = tuple(y for y in years if y != year_from)
     publishers = (OFSTED,) if _OFSTED_CUES.search(text) else ()
     vocabulary = glossary or default_glossary()
     mentions = councils.mentions(text) if councils is not None else ()
