@@ -113,6 +113,9 @@ def test_batch_stdin_writes_one_json_line_per_question(env: list[str]) -> None:
         (["ask", "IRO", "--k", "0"], "--k must be at least 1"),
         (["ask"], "No question given"),
         (["show", "nonsense"], "Cannot read the citation"),
+        # one parser for every --year: the project's error, not argparse's usage text
+        (["ask", "IRO", "--year", "2019to2021"], "--year '2019to2021' is not a year or a range"),
+        (["judgements", "--year", "2014/x"], "--year '2014/x' is not a year or a range"),
     ],
 )
 def test_user_mistakes_exit_2_with_one_clear_line(
