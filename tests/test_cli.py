@@ -85,6 +85,10 @@ def test_modes_and_filters(env: list[str]) -> None:
     # a range of years, either order
     code, out = run([*env, "ask", "social workers", "--json", "--k", "40", "--year", "2025-2023"])
     assert {r["date"][:4] for r in json.loads(out)["results"]} == {"2023", "2025"}
+    # a financial year, as a question may name it: the same parser as `judgements --year`
+    for typed in ("2024/25", "2024-25", "2024\u20132025"):
+        code, out = run([*env, "ask", "social workers", "--json", "--k", "40", "--year", typed])
+        assert code == 0 and json.loads(out)["filters"]["years"] == [2024, 2025], typed
     assert {"council", "framework"} <= set(json.loads(out)["results"][0])
     code, out = run(
         [*env, "ask", "social workers", "--json", "--kind", "news", "--publisher", "News Shopper"]
@@ -109,6 +113,9 @@ def test_batch_stdin_writes_one_json_line_per_question(env: list[str]) -> None:
         (["ask", "IRO", "--k", "0"], "--k must be at least 1"),
         (["ask"], "No question given"),
         (["show", "nonsense"], "Cannot read the citation"),
+        # one parser for every --year: the project's error, not argparse's usage text
+        (["ask", "IRO", "--year", "2019to2021"], "--year '2019to2021' is not a year or a range"),
+        (["judgements", "--year", "2014/x"], "--year '2014/x' is not a year or a range"),
     ],
 )
 def test_user_mistakes_exit_2_with_one_clear_line(

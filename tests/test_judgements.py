@@ -161,6 +161,24 @@ N19, N23, S24 = ("Northwick", "2019"), ("Northwick", "2023"), ("South Eastby", "
             ["--area", "help_and_protection", "--grade", "Inadequate"],
             {(*N23, "help_and_protection", "inadequate")},
         ),
+        # --year takes every form `ask --year` and a question take: a range, a financial year
+        *(
+            (
+                ["--year", typed, "--area", "overall"],
+                {
+                    (*N23, "overall_effectiveness", "inadequate"),
+                    (*S24, "overall_effectiveness", "requires improvement"),
+                },
+            )
+            for typed in ("2023-2024", "2024\u20132023", "2023/24", "2023-24")
+        ),
+        (
+            ["--year", "2019", "--year", "2024", "--area", "overall"],
+            {
+                (*N19, "overall_effectiveness", "good"),
+                (*S24, "overall_effectiveness", "requires improvement"),
+            },
+        ),
     ],
 )
 def test_filters_take_the_words_people_use(
@@ -250,6 +268,9 @@ def test_nothing_matching_is_said_not_an_error(indexed: list[str]) -> None:
             ["--year", "2010"],
             "--year '2010' matches no indexed graded report. (valid: '2019', '2023', '2024')",
         ),
+        (["--year", "2010-2012"], "--year '2010-2012' matches no indexed graded report."),
+        (["--year", "2019to2021"], "--year '2019to2021' is not a year or a range of years."),
+        (["--year", "2019-21-23"], "--year '2019-21-23' is not a year or a range of years."),
         (["--area", "foster care"], "--area 'foster care' is not a judgement area."),
         (["--grade", "excellent"], "--grade 'excellent' is not a grade."),
     ],

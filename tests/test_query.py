@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.retrieval.query import interpret, parse_years, validate
 from ofsted_qa.retrieval.typos import Corrector
+from ofsted_qa.retrieval.years import flag_years
 
 
 @pytest.mark.parametrize(
@@ -18,7 +20,13 @@ from ofsted_qa.retrieval.typos import Corrector
         ("against the 2013-14 target", (2013, 2014), None),
         ("adopters in 2013\u201314", (2013, 2014), None),
         ("compare 2014 with 2025", (2014, 2025), None),
-        ("Since the 2023 inspection, has it got faster?", (2023,), 2023),
+        # an open range: its first year is no year of its own (no "nearest" years for it)
+        ("Since the 2023 inspection, has it got faster?", (), 2023),
+        ("leeds since 2016", (), 2016),
+        ("leeds 2016 onwards", (), 2016),
+        ("leeds from 2016 onwards", (), 2016),
+        ("leeds 2016 and later", (), 2016),
+        ("after 2016, and in 2014", (2014,), 2016),
         ("from 2014 to 2018", (2014, 2015, 2016, 2017, 2018), None),
         # Ranges mean every year in them (issue 18, item 6).
         ("between 2014 and 2016", (2014, 2015, 2016), None),
@@ -29,6 +37,12 @@ from ofsted_qa.retrieval.typos import Corrector
         ("the 2014-15 budget", (2014, 2015), None),
         ("2014 until 2016", (2014, 2015, 2016), None),
         ("1990 and 2025", (1990, 2025), None),
+        # decades, and their parts
+        ("leeds in the 2020s", tuple(range(2020, 2030)), None),
+        ("the 2010's", tuple(range(2010, 2020)), None),
+        ("the late 2010s", (2017, 2018, 2019), None),
+        ("early 2020s", (2020, 2021, 2022, 2023), None),
+        ("the mid-2010s", (2014, 2015, 2016), None),
         ("no year here, only 47% and 260 children", (), None),
         # a year no report can have is still a year: read, so that a note says so
         ("postcode 1234 and the year 2099", (2099,), None),
@@ -229,3 +243,55 @@ def test_two_years_compared_are_both_read_and_the_word_between_is_not_searched(
 
 def test_against_is_searched_where_no_year_follows() -> None:
     assert "against" in interpret("allegations against staff in 2017").base_terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "years"),
+    [
+        ("2019", (2019,)),
+        ("2019-2021", (2019, 2020, 2021)),
+        ("2021\u20132019", (2019, 2020, 2021)),
+        ("2014/15", (2014, 2015)),
+        ("2014-15", (2014, 2015)),
+        (" 2014 / 2015 ", (2014, 2015)),
+    ],
+)
+def test_one_parser_reads_every_year_flag_form(typed: str, years: tuple[int, ...]) -> None:
+    assert flag_years(typed) == years
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "twenty", "2019 to 2021", "2019-21-23", "19/20", "1990-2030"]
+)
+def test_a_year_flag_of_no_form_is_the_project_s_error(typed: str) -> None:
+    with pytest.raises(OfstedQAError, match="--year"):
+        flag_years(typed)
+
+
+def test_a_range_reads_the_same_in_every_form_and_names_no_inspection() -> None:
+    """ "the 2014-2016 inspection" is a range of years, not "the 2016 inspection"."""
+    readings = [
+        interpret(f"essex {form}")
+        for form in (
+            "2014-2016 inspection",
+            "2014\u20132016",
+            "between 2014 and 2016",
+            "from 2014 to 2016",
+            "2014 to 2016 reports",
+        )
+    ]
+    assert {r.years for r in readings} == {(2014, 2015, 2016)}
+    assert {r.year_ranges for r in readings} == {((2014, 2016),)}
+    assert all(not r.inspection_refs for r in readings)
+    assert {tuple(c for c in r.chips if c.startswith("year")) for r in readings} == {
+        ("years 2014–2016",)
+    }
+    dropped = readings[0].without("years 2014–2016")
+    assert (dropped.years, dropped.year_ranges) == ((), ())
+    assert "years 2014–2016" not in dropped.chips
+    # a range of which some years are not searched shows the years that are
+    part = replace(readings[0], years=(2014, 2016))
+    assert [c for c in part.chips if c.startswith("year")] == ["year 2014", "year 2016"]
+    assert interpret("essex 2016 inspection").inspection_refs  # a year alone still names one
+    # the words that date it are no search words
+    assert interpret("leeds in the 2020s").search_terms == interpret("leeds").search_terms

@@ -14,7 +14,7 @@ import pytest
 
 from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.retrieval import caveats, clock, time_words
-from ofsted_qa.retrieval.council_years import reconcile, years_of_councils
+from ofsted_qa.retrieval.council_years import reconcile, reports_of_councils
 from ofsted_qa.retrieval.grade_question import asks_for_grades
 from ofsted_qa.retrieval.inspection_question import read
 from ofsted_qa.retrieval.inspections import Inspection
@@ -172,16 +172,17 @@ def test_an_impossible_or_unknown_year_is_said() -> None:
 
 
 def test_a_financial_year_is_found_through_the_year_the_council_has() -> None:
-    held = years_of_councils([frozenset({2019}), frozenset({2023})], [frozenset({"York"})] * 2)
+    held = reports_of_councils(
+        [frozenset({2019}), frozenset({2023})], [2019, 2023], [frozenset({"York"})] * 2
+    )
     reading = replace(interpret("York in the 2022-23 year", today=TODAY), councils=("York",))
     understood, notes = reconcile(reading, ("York",), held)
     assert understood.years == (2023,)  # not 2019: 2023, asked, is held
-    assert notes[-1] == "Of 2022 and 2023, passages of 2023 are searched."
-    assert not any("2019 and" in n for n in notes)
+    assert notes == ("Of 2022–2023, the reports dated 2023 are searched.",)
     lone = replace(interpret("York 2021", today=TODAY), councils=("York",))
     understood, notes = reconcile(lone, ("York",), held)
     assert understood.years == (2019, 2023)
-    assert notes[-1] == "Passages of 2019 and 2023 (the nearest to 2021) are searched instead."
+    assert notes[-1].endswith("the nearest reports, of 2019 and 2023, are searched instead.")
 
 
 def test_a_month_named_with_its_year_counts_only_in_that_year_s_documents() -> None:

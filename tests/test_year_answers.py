@@ -27,7 +27,10 @@ def test_the_years_passages_compete_however_few_the_candidates(
 
 def test_a_year_the_council_has_no_report_of_is_said(indexed: list[str]) -> None:  # noqa: F811
     answer = ask(indexed, "Eastmere care leavers 2024")
-    assert "Eastmere has no report dated 2024 in the index; its reports: 2019." in answer["notes"]
+    assert (
+        "Eastmere has no report dated 2024 in the index; its reports were published in 2019; "
+        "the nearest report, of 2019, is searched instead." in answer["notes"]
+    )
     assert {r["date"][:4] for r in answer["results"]} >= {"2019"}
     assert answer["results"][0]["date"].startswith("2019")
 
@@ -77,3 +80,46 @@ def test_a_council_and_a_year_named_put_that_years_report_first(
     assert run([*env, "index", "--docs", str(tmp_path / "reports")])[0] == 0
     answer = ask(env, "LADO Eastmere 2024")
     assert answer["results"][0]["date"].startswith("2024")
+
+
+def test_since_a_year_and_a_range_are_fitted_to_the_council_s_reports(
+    env: list[str], tmp_path: Path
+) -> None:
+    """Eastmere has reports of 2015, 2018 and 2022. "Since 2016" is 2018 and 2022, never 2015
+    (the report before it, which "the nearest years" would add); a range partly dated searches
+    the years dated, said once, with no "nearest" for the rest; every form reads the same."""
+    from test_cli import run
+
+    reports = tmp_path / "reports" / "90001_eastmere"
+    reports.mkdir(parents=True)
+    for year, month in ((2015, "may"), (2018, "june"), (2022, "july")):
+        (reports / f"children's services inspection - 10 {month} {year}.pdf").write_bytes(
+            _report(
+                "Eastmere",
+                year,
+                [
+                    f"In {year} care leavers are supported by personal advisers in homes that "
+                    "suit them, and most are in education, employment or training.",
+                    "Children in care see their social workers often and know their plans.",
+                ],
+            )
+        )
+    assert run([*env, "index", "--docs", str(tmp_path / "reports")])[0] == 0
+    for question in ("Eastmere care leavers since 2016", "Eastmere care leavers 2016 onwards"):
+        answer = ask(env, question, "--council", "eastmere")
+        assert answer["interpretation"]["since"] == 2016
+        assert answer["interpretation"]["years"] == []
+        assert not any("nearest" in n for n in answer.get("notes", ())), answer.get("notes")
+        years = [r["date"][:4] for r in answer["results"]]
+        assert set(years[:3]) == {"2018", "2022"}, years  # a boost, not a filter: they lead
+    readings = [
+        ask(env, f"Eastmere care leavers {form}", "--council", "eastmere")
+        for form in ("2016-2019", "between 2016 and 2019", "from 2016 to 2019")
+    ]
+    for answer in readings:
+        assert answer["interpretation"]["years"] == [2018]
+        # no document at all is dated 2016, 2017 or 2019: said of the index, once
+        assert answer["notes"] == [
+            "Of 2016–2019, documents are dated 2018 only: those are searched."
+        ]
+        assert answer["results"][0]["date"].startswith("2018")

@@ -18,6 +18,7 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from ofsted_qa.render_filters import filters_json, filters_line
     from ofsted_qa.retrieval.query import validate
     from ofsted_qa.retrieval.search import MAX_K, Filters
+    from ofsted_qa.retrieval.years import flag_years
 
     questions = [q for q in args.question if q != "-"]
     batch = not questions
@@ -34,7 +35,7 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         notify(f"note: --k {args.k} clamped to {MAX_K}, the most one search returns")
     k = min(args.k, MAX_K)
     filters = Filters(
-        tuple(y for years in args.year for y in years),
+        tuple(sorted({y for typed in args.year for y in flag_years(typed)})),
         tuple(args.doc),
         tuple(args.kind),
         tuple(args.publisher),

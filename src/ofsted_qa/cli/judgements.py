@@ -12,9 +12,11 @@ def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int
     """Exit status 0; raises OfstedQAError for a filter value the index cannot match."""
     from ofsted_qa import render_judgements
     from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
+    from ofsted_qa.retrieval.years import flag_years
 
+    years = tuple(sorted({y for typed in args.year for y in flag_years(typed)}))
     filters = JudgementFilters(
-        args.council, args.year, args.area, args.grade, args.region, kind=args.kind
+        args.council, years, args.area, args.grade, args.region, kind=args.kind
     )
     rows = list_judgements(open_store(args).store, filters)
     if args.json:

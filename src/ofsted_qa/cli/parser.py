@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-
-def years(typed: str) -> tuple[int, ...]:
-    """`--year` as typed: "2019", or a range "2019-2021" (either order, en dash too)."""
-    import re
-
-    found = re.fullmatch(r"\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?", typed)
-    if not found:
-        raise argparse.ArgumentTypeError(f"{typed!r} is not a year or a range such as 2019-2021")
-    first, last = int(found.group(1)), int(found.group(2) or found.group(1))
-    return tuple(range(min(first, last), max(first, last) + 1))
+# Every command's --year takes the same forms, read by one function (retrieval/years.py
+# `flag_years`) when the command runs, so a bad form is the project's error, not argparse's.
+YEAR_FORMS = "a year (2019), a range (2019-2021) or a financial year (2014/15)"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -90,10 +83,9 @@ def _ask_command(sub: argparse._SubParsersAction) -> None:
     )
     ask.add_argument(
         "--year",
-        type=years,
         action="append",
         default=[],
-        help="only documents of this year, or of a range: 2019-2021 (repeatable)",
+        help=f"only documents of {YEAR_FORMS} (repeatable)",
     )
     ask.add_argument("--doc", action="append", default=[], help="only this document (id or prefix)")
     ask.add_argument(
@@ -138,7 +130,12 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
         default="",
         help="an ONS region, e.g. London, 'North East', Yorkshire, or an area: 'West Yorkshire'",
     )
-    judgements.add_argument("--year", type=int, help="inspected or published in this year")
+    judgements.add_argument(
+        "--year",
+        action="append",
+        default=[],
+        help=f"inspected or published in {YEAR_FORMS} (repeatable)",
+    )
     judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
     judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")
     judgements.add_argument("--kind", default="", help="a kind of report, as `ask --kind`")

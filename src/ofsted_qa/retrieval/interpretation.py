@@ -63,6 +63,8 @@ class Interpretation:
     # today), or () for none; `year_from` is the first's year, for what reads years only
     span: tuple[str, ...] = ()
     span_words: str = ""  # as typed: "in the past 18 months"
+    # ranges typed ("2014-2016", "the 2020s") as (first, last): their years are all in `years`
+    year_ranges: tuple[tuple[int, int], ...] = ()
     glossary: tuple[GlossaryUse, ...] = ()
     framing: tuple[str, ...] = ()  # phrases read as year/source cues, left out of the words
     answer: str = ""  # the kind of answer asked for: "number" ("how many"), "date" ("when")
@@ -177,8 +179,15 @@ class Interpretation:
     @property
     def chips(self) -> list[str]:
         """Short labels for the interpreted parts: "year 2014", "source Ofsted", "IRO → ..."."""
+        whole = self._whole_ranges
+        within = {y for first, last in whole for y in range(first, last + 1)}
         return (
-            [f"year {y}" for y in self.years if y != self.year_from and y not in self.undated]
+            [f"years {first}–{last}" for first, last in whole]
+            + [
+                f"year {y}"
+                for y in self.years
+                if y != self.year_from and y not in self.undated and y not in within
+            ]
             + ([self._since_chip] if self.year_from is not None else [])
             + [f"council {c}" for c in self.councils]
             + [f"region {r}" for r in self.regions]
@@ -192,6 +201,17 @@ class Interpretation:
         )
 
     @property
+    def _whole_ranges(self) -> list[tuple[int, int]]:
+        """The ranges typed whose every year is searched: one chip each ("years 2014–2016"),
+        however typed ("2014-16", "between 2014 and 2016", "the 2020s")."""
+        searched = set(self.years) - set(self.undated)
+        return [
+            (first, last)
+            for first, last in self.year_ranges
+            if last > first and set(range(first, last + 1)) <= searched
+        ]
+
+    @property
     def _since_chip(self) -> str:
         if self.span:
             return f"{self.span_words} → published {' – '.join(_day(d) for d in self.span)}"
@@ -202,6 +222,10 @@ class Interpretation:
     def without(self, chip: str) -> Interpretation:
         """The same reading minus one interpreted part (the TUI's removable chips)."""
         years = tuple(y for y in self.years if chip != f"year {y}")
+        # a range's chip drops every year of it, and the range
+        ranges = tuple(r for r in self.year_ranges if chip != f"years {r[0]}–{r[1]}")
+        for first, last in set(self.year_ranges) - set(ranges):
+            years = tuple(y for y in years if not first <= y <= last)
         dropped_since = self.year_from is not None and chip == self._since_chip
         year_from = None if dropped_since else self.year_from
         if year_from is None and self.year_from is not None:
@@ -223,6 +247,7 @@ class Interpretation:
             year_from=year_from,
             span=() if dropped_since else self.span,
             span_words="" if dropped_since else self.span_words,
+            year_ranges=ranges,
             publishers=tuple(p for p in self.publishers if chip != f"source {p}"),
             councils=tuple(c for c in self.councils if chip != f"council {c}"),
             council_words=tuple(p for p in self.council_words if p[0] not in freed),

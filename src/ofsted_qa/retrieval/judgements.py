@@ -34,7 +34,7 @@ class JudgementFilters:
     """What the user asked for, as typed; empty (or None) means any."""
 
     council: str = ""
-    year: int | None = None  # an inspection or publication year
+    years: tuple[int, ...] = ()  # inspection or publication years, any of them
     area: str = ""
     grade: str = ""
     region: str = ""  # an ONS region or a form of one ("Yorkshire", "the Midlands")
@@ -90,10 +90,11 @@ def list_judgements(
                 hint="drop --region, or name a council of the region",
             )
         councils = inside if councils is None else councils & inside
-    if filters.year is not None:
+    if filters.years:
         years = sorted({y for m in graded for y in m.years})
-        if filters.year not in years:
-            unknown_value("--year", str(filters.year), [str(y) for y in years], "graded report")
+        if not set(filters.years) & set(years):
+            typed = str(filters.years[0]) if len(filters.years) == 1 else _span(filters.years)
+            unknown_value("--year", typed, [str(y) for y in years], "graded report")
     if filters.kind:
         kinds = sorted({k for m in graded for k in kinds_of(m)})
         if kind_named(filters.kind, kinds) is None:
@@ -105,12 +106,16 @@ def list_judgements(
     for meta in sorted(graded, key=lambda m: _inspection_order(m, places)):
         if councils is not None and meta.local_authority not in councils:
             continue
-        if filters.year is not None and filters.year not in meta.years:
+        if filters.years and not meta.years & set(filters.years):
             continue
         if filters.kind and kind_named(filters.kind, kinds_of(meta)) is None:
             continue
         rows.extend(report_rows(store, meta, areas, grade))
     return tuple(rows)
+
+
+def _span(years: Sequence[int]) -> str:
+    return f"{years[0]}-{years[-1]}"
 
 
 def report_rows(

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from ofsted_qa.retrieval import boosts, recency, spread
+from ofsted_qa.retrieval import boosts, recency, spread, year_passages
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Filters
@@ -30,13 +30,13 @@ def ranked_order(
     # passages of each year of a range ("Norfolk 2018 to 2026")
     by_inspection = read and bool(understood.over_time and understood.councils)
     if not by_inspection:
-        order = boosts.cover_years(
-            searcher.bundle.store,
+        order = year_passages.cover(
             order,
             candidates,
             understood,
             searcher.tuning.cover_years,
-            searcher.facts,
+            searcher.facts.years,
+            searcher.council_docs.of,
         )
     if len(understood.councils) > 1:  # "compare Norfolk and Leeds": both lead, in turns
         order = boosts.cover(

@@ -21,7 +21,7 @@ from ofsted_qa.retrieval.inspection_refs import references
 from ofsted_qa.retrieval.interpretation import GlossaryUse, Interpretation, expansions_of
 from ofsted_qa.retrieval.region_question import region_mentions
 from ofsted_qa.retrieval.typos import Corrector
-from ofsted_qa.retrieval.years import parse_years
+from ofsted_qa.retrieval.years import in_range, parse_years, read_years
 
 # The reading's types live in interpretation.py; most modules take them from here.
 __all__ = [
@@ -145,7 +145,8 @@ def interpret(
     text = validate(query)
     if not understand:
         return Interpretation(query=text)
-    years, year_from = parse_years(text)
+    typed_years = read_years(text)
+    years, year_from = typed_years.years, typed_years.since
     today = today or clock.today()
     # "in the last year", "over the past 18 months": a span back from today, not years
     spanned = time_spans.span(text, today)
@@ -153,7 +154,9 @@ def interpret(
     dateable = text.replace(span_words, " ") if span_words else text
     worded, said = time_words.dated(dateable, today)  # "last year", "18/19"
     years = tuple(sorted({*years, *worded}))
-    year_from = time_words.since_year(dateable, today) if year_from is None else year_from
+    if year_from is None:  # "since last year": the year it counts from is no year of its own
+        year_from = time_words.since_year(dateable, today)
+        years = tuple(y for y in years if y != year_from)
     span: tuple[str, ...] = ()
     if spanned and year_from is None:
         span = (spanned[0].isoformat(), today.isoformat())
@@ -172,8 +175,14 @@ def interpret(
         ]
         corrections = tuple(corrector.corrections(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text)) + said
+    framing += typed_years.phrases  # "in the 2020s", "2016 onwards"
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
-    refs = references(text, [m.surface for m in mentions])  # "the latest Leeds report"
+    # "the latest Leeds report"; "the 2014-2016 inspection": a range of years, not the 2016 one
+    refs = tuple(
+        r
+        for r in references(text, [m.surface for m in mentions])
+        if r.year is None or not in_range(text, r.surface)
+    )
     refs += time_words.last_seen(text, refs)  # "when was Hull last inspected"
     framing += tuple(r.surface for r in refs) + change_words(text)
     framing += tuple(m.group().strip() for m in _VERSUS.finditer(text))
@@ -204,6 +213,7 @@ def interpret(
         year_from=year_from,
         span=span,
         span_words=span_words if span else "",
+        year_ranges=typed_years.ranges,
         framing=framing,
         answer=answer,
         recent=recent,

@@ -17,6 +17,7 @@ from ofsted_qa.retrieval import (
 )
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Filters
+from ofsted_qa.retrieval.years import since_dated, within_index
 
 
 def read_against_index(
@@ -28,14 +29,21 @@ def read_against_index(
 ) -> tuple[Interpretation, tuple[str, ...]]:
     """(the reading to search with, the notes to show); `read`: the full pipeline (the plain
     baselines get only the notes every answer needs)."""
+    # "the 2020s": to 2026; "2016-2019": the years of it some document is dated
+    understood, cut = within_index(understood, searcher.facts.known_years)
     if understood.recent and searcher.facts.known_years:  # "now": the councils' latest report
         newest = recency.newest_year(
             searcher.council_years, understood.councils, searcher.facts.known_years
         )
         understood = understood.since_latest(newest or max(searcher.facts.known_years))
-    if understood.framing and not boosts.dated(searcher.bundle.store, understood, searcher.facts):
+    known = searcher.facts.known_years
+    if understood.framing and not (
+        boosts.dated(searcher.bundle.store, understood, searcher.facts)
+        and since_dated(understood, known)
+    ):
         understood = understood.unframed()  # a year no document has: search it as a word
     understood, notes = caveats.years(understood, searcher.facts.known_years, filters)
+    notes = cut + notes if understood.years or understood.year_from is not None else notes
     if understood.span:  # "in the last year": say the dates read
         notes += (f"“{understood.span_words}” is read as {understood.span_said}.",)
     if filters.councils and understood.councils:
@@ -45,7 +53,7 @@ def read_against_index(
         notes += more
     named = understood.councils or searcher.filtered_councils(filters)
     if named and read:  # "Leeds 2019", Leeds inspected in 2018 and 2022
-        understood, more = council_years.reconcile(understood, named, searcher.council_years)
+        understood, more = council_years.reconcile(understood, named, searcher.council_reports)
         notes += more
     if understood.councils and read:  # "Cumbria": a council since reorganised
         notes += searcher.council_docs.finder.notes(understood.query, understood.councils)

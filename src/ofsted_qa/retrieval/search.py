@@ -40,6 +40,7 @@ from ofsted_qa.retrieval import (
 )
 from ofsted_qa.retrieval import timeline as timelines
 from ofsted_qa.retrieval.council_docs import CouncilDocs
+from ofsted_qa.retrieval.council_years import CouncilReports
 from ofsted_qa.retrieval.councils import Councils
 from ofsted_qa.retrieval.glossary import default_glossary
 from ofsted_qa.retrieval.highlight import SentenceTerms, best_sentence, sentence_terms
@@ -91,6 +92,14 @@ class Searcher:
     @cached_property
     def council_years(self) -> dict[str, frozenset[int]]:
         return council_years.years_of_councils(self.facts.doc_years, self.council_docs.per_doc)
+
+    @cached_property
+    def council_reports(self) -> dict[str, CouncilReports]:
+        """Per council, its documents' years and publication years (for the notes on years)."""
+        published = [m.year for m in self.bundle.store.documents.values()]
+        return council_years.reports_of_councils(
+            self.facts.doc_years, published, self.council_docs.per_doc
+        )
 
     def filtered_councils(self, filters: Filters) -> tuple[str, ...]:
         """The councils the council filter admits, as the index shows them."""

@@ -9,10 +9,11 @@ they are (fusion normalises over the candidates, so adding passages moves every 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ofsted_qa.retrieval import boosts
 from ofsted_qa.retrieval.query import Interpretation
 
 ENOUGH = 10  # passages of the year among the candidates: two pages of an answer
@@ -45,3 +46,27 @@ def drowned(
     if council is not None:
         wanted = wanted & council
     return wanted if int(wanted[candidates].sum()) < ENOUGH else None
+
+
+def cover(
+    order: np.ndarray,
+    candidates: np.ndarray,
+    understood: Interpretation,
+    per_year: int,
+    years_of: Callable[[int], frozenset[int]],
+    councils_of: Callable[[int], frozenset[str]],
+) -> np.ndarray:
+    """Several years asked ("2014 and 2025", "2019 to 2022"): the best `per_year` passages of
+    each go first, in turns (boosts.cover). Where the question names councils, a year's turn
+    is taken by their documents only: another council's report of 2015 is no answer to "Essex
+    2014-2016", however well it matches the words. `years_of`, `councils_of`: per chunk id."""
+    if len(understood.years) < 2 or per_year < 1:
+        return order
+    named = set(understood.councils)
+
+    def sides_of(chunk_id: int) -> frozenset[int]:
+        if named and not named & councils_of(chunk_id):
+            return frozenset()
+        return years_of(chunk_id)
+
+    return boosts.cover(order, candidates, understood.years, sides_of, per_year)
