@@ -13,7 +13,7 @@ from ofsted_qa.citations.citation import human_date, place_label
 from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
-from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
+from ofsted_qa.retrieval.judgement_terms import area_words
 from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
 
@@ -53,7 +53,15 @@ def print_card(card: JudgementCard, out: TextIO) -> None:
 
 
 def print_judged(judged: Judged, out: TextIO) -> None:
-    """A grade question's cards, or its listing (the first reports of it, and how to see all)."""
+    """A grade question's cards, or its listing (the first reports of it, and how to see all);
+    a count asked for ("how many councils ...") first, as a plain answer."""
+    if judged.count_asked and (judged.cards or judged.listing):
+        _say(out)
+        _say(
+            out,
+            f"Answer: {judged.count_answer}"
+            + (f" ({judged.listing_said})" if judged.listing else ""),
+        )
     for card in judged.cards:
         _say(out)
         print_card(card, out)
@@ -88,34 +96,49 @@ def listing_more(judged: Judged) -> str:
         f"({len({r.council for r in rows})} of {least}{councils} councils); "
         f"{held or 'all '}{reports} are in this answer's --json.\n"
         f"Every judgement of {_asked(judged)}: {judgements_command(judged)}"
+        + " (it lists every such grade; the change of grade is no option of it)"
+        * judged.listing_change
     )
 
 
 def judgements_command(judged: Judged) -> str:
-    """The `ofsted-qa judgements` line that lists every judgement of the listing's grade, area
-    and year, where each is one ("ofsted-qa judgements --grade good --year 2019")."""
+    """The `ofsted-qa judgements` line that lists what the listing was narrowed to: its grade,
+    areas, years (or "since"), latest inspections only, regions and councils, each as the
+    question or the filters gave it ("ofsted-qa judgements --grade good --area 'children in
+    care' --year 2019 --region London")."""
     grades = {r.grade for r in judged.listing}
+    grade = judged.listing_grade or (next(iter(grades)) if len(grades) == 1 else "")
+    areas = judged.listing_areas or tuple({judged.listing_area} - {""})
     options = ["ofsted-qa judgements"]
-    options += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
-    if judged.listing_area:  # the area's own name, not a report's ("children in care and ...")
-        options.append(f"--area {shlex.quote(AREA_LABELS[judged.listing_area])}")
-    options += [f"--year {y}" for y in judged.listing_years] * (len(judged.listing_years) == 1)
+    options += [f"--grade {shlex.quote(grade)}"] * bool(grade)
+    options += [f"--area {shlex.quote(w)}" for w in area_words(areas)]
+    options += [f"--year {y}" for y in judged.listing_years]
+    options += [f"--since {judged.listing_since}"] * (judged.listing_since is not None)
+    options += ["--latest"] * judged.listing_latest
+    options += [f"--region {shlex.quote(r)}" for r in judged.listing_regions]
+    options += [f"--council {shlex.quote(c)}" for c in judged.listing_councils]
     return " ".join(options)
 
 
 def _asked(judged: Judged) -> str:
-    """ "this grade and area", "this grade", "this year", or "every grade" where the listing
-    narrows by none of them alone."""
+    """ "this grade and area and year", "this grade and years and region", or "every grade"
+    where the listing narrows by none of them: what its `judgements` command keeps."""
+    grades = {r.grade for r in judged.listing}
+    areas = area_words(judged.listing_areas or tuple({judged.listing_area} - {""}))
+    years = judged.listing_years or (judged.listing_since,) * (judged.listing_since is not None)
     one = [
-        what
-        for what, values in (
-            ("grade", {r.grade for r in judged.listing}),
-            ("area", {judged.listing_area} - {""}),
-            ("year", set(judged.listing_years)),
+        what + "s" * (n > 1)
+        for what, n in (
+            ("grade", 1 if judged.listing_grade or len(grades) == 1 else 0),
+            ("area", len(areas)),
+            ("year", len(years) + (judged.listing_since is not None)),
+            ("region", len(judged.listing_regions)),
+            ("council", len(judged.listing_councils)),
         )
-        if len(values) == 1
+        if n
     ]
-    return f"this {' and '.join(one)}" if one else "every grade"
+    latest = " (each council's latest inspection)" * judged.listing_latest
+    return (f"this {' and '.join(one)}" if one else "every grade") + latest
 
 
 def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
@@ -187,6 +210,8 @@ def judged_json(judged: Judged) -> dict[str, Any]:
         "listing_complete": not judged.listing_capped,
         "listing_shown_in_text": len({r.doc_id for r in listed(judged)}),
         "judgements_command": judgements_command(judged) if judged.listing else "",
+        # "how many councils ...": the count, as the text answer says it
+        "count": judged.count_answer if judged.count_asked else "",
     }
 
 

@@ -13,7 +13,15 @@ def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int
     from ofsted_qa import render_judgements
     from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
 
-    filters = JudgementFilters(args.council, args.year, args.area, args.grade, args.region)
+    filters = JudgementFilters(
+        grade=args.grade,
+        councils=tuple(args.council),
+        regions=tuple(args.region),
+        years=tuple(y for typed in args.year for y in typed),
+        areas=tuple(args.area),
+        since=args.since,
+        latest=args.latest,
+    )
     rows = list_judgements(open_store(args).store, filters)
     if args.json:
         render_judgements.print_json(rows, out)

@@ -131,12 +131,37 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
     judgements = sub.add_parser(
         "judgements", help="list the reports' judgements (council, inspection, area, grade)"
     )
-    judgements.add_argument("--council", default="", help="e.g. Bexley, 'Windsor and Maidenhead'")
     judgements.add_argument(
-        "--region", default="", help="an ONS region, e.g. London, 'North East', Yorkshire"
+        "--council",
+        action="append",
+        default=[],
+        help="e.g. Bexley, 'Windsor and Maidenhead' (repeatable: any of them)",
     )
-    judgements.add_argument("--year", type=int, help="inspected or published in this year")
-    judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
+    judgements.add_argument(
+        "--region",
+        action="append",
+        default=[],
+        help="an ONS region, e.g. London, 'North East', Yorkshire (repeatable)",
+    )
+    judgements.add_argument(
+        "--year",
+        type=years,
+        action="append",
+        default=[],
+        help="inspected or published in this year, or a range: 2019-2021 (repeatable)",
+    )
+    judgements.add_argument(
+        "--since", type=int, help="inspected or published in this year or later"
+    )
+    judgements.add_argument(
+        "--latest", action="store_true", help="only each council's latest graded inspection"
+    )
+    judgements.add_argument(
+        "--area",
+        action="append",
+        default=[],
+        help="e.g. overall, 'care leavers', leaders (repeatable: any of them)",
+    )
     judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")
     output = judgements.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="a JSON list of objects")

@@ -17,8 +17,15 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import MAX_LISTED, asks_which, listing
-from ofsted_qa.retrieval.judgement_terms import areas_in
+from ofsted_qa.retrieval.judgement_listing import (
+    MAX_LISTED,
+    asks_count,
+    asks_which,
+    grade_change,
+    grade_named,
+    listing,
+)
+from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.time_words import present_tense
@@ -79,6 +86,14 @@ class Judged:
     notes: tuple[str, ...] = ()
     listing_years: tuple[int, ...] = ()  # the years the listing was asked for, if any
     listing_areas: tuple[str, ...] = ()  # the areas asked for ("care_leavers"), if any
+    # what else narrowed the listing, as `ofsted-qa judgements` takes it (judgements_command)
+    listing_grade: str = ""  # canonical, "" for any
+    listing_since: int | None = None  # "since 2020"
+    listing_latest: bool = False  # each council's latest graded inspection only
+    listing_regions: tuple[str, ...] = ()  # the regions named, in the question or --region
+    listing_councils: tuple[str, ...] = ()  # --council, as typed
+    listing_change: bool = False  # "went from inadequate to good": no option says that
+    count_asked: bool = False  # "how many councils ...": the answer is the listing's count
 
     @property
     def listing_area(self) -> str:
@@ -98,6 +113,18 @@ class Judged:
         return len({r.doc_id for r in self.listing}), len({r.council for r in self.listing})
 
     @property
+    def count_answer(self) -> str:
+        """ "10 councils (11 inspections)": the count a "how many" question asked for; of
+        the cards where there is no listing ("how many times was Sandwell inadequate")."""
+        if not self.listing:
+            n = len(self.cards)
+            return f"{n} inspection{'s' * (n != 1)}"
+        reports, councils = self.listing_counts
+        least = "at least " * self.listing_capped
+        also = f" ({least}{reports} inspections)" * (reports != councils)
+        return f"{least}{councils} council{'s' * (councils != 1)}{also}"
+
+    @property
     def listing_title(self) -> str:
         """The listing's heading: what it holds and how many inspections and councils."""
         reports, councils = self.listing_counts
@@ -108,9 +135,18 @@ class Judged:
         )
 
 
-def within(judged: Judged, documents: Collection[str]) -> Judged:
+def within(
+    judged: Judged,
+    documents: Collection[str],
+    *,
+    councils: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    years: Sequence[int] = (),
+) -> Judged:
     """The cards and listed grades of inspections with a document among `documents` (those
-    the user's filters admit): a filter holds for grades as for passages."""
+    the user's filters admit): a filter holds for grades as for passages. `councils`, `regions`
+    and `years`: the filters as typed (--council, --region, --year), which the listing's
+    `judgements` command carries too."""
     kept = set(documents)
     cards = tuple(c for c in judged.cards if kept & set(c.inspection.doc_ids))
     left_out = len(judged.cards) - len(cards)
@@ -122,11 +158,17 @@ def within(judged: Judged, documents: Collection[str]) -> Judged:
         if left_out
         else ()
     )
+    asked_years = judged.listing_years
+    if years:  # the question's years that the filter admits, or the filter's
+        asked_years = tuple(sorted(set(asked_years) & set(years) if asked_years else set(years)))
     return replace(
         judged,
         cards=cards,
         listing=tuple(r for r in judged.listing if r.doc_id in kept),
         notes=judged.notes + note,
+        listing_councils=tuple(dict.fromkeys((*judged.listing_councils, *councils))),
+        listing_regions=tuple(dict.fromkeys((*judged.listing_regions, *regions))),
+        listing_years=asked_years,
     )
 
 
@@ -156,7 +198,11 @@ def judged(
         chosen, notes = _of_councils(graded, understood, years, understood.year_from)
         if not chosen:
             return Judged(notes=notes)
-        return Judged(cards=_cards(store, chosen, areas), notes=notes)
+        grade = grade_named(text)
+        if grade and not years and understood.year_from is None and not present_tense(text):
+            chosen, more = _graded_so(store, graded, understood.councils, grade, areas)
+            notes += more
+        return Judged(cards=_cards(store, chosen, areas), notes=notes, count_asked=asks_count(text))
     elif not in_field_words(text):
         return Judged()  # a grade asked in other words names a council: no listing
     else:
@@ -181,14 +227,23 @@ def judged(
             said and not rows
         )
         note += (_latest_note(understood.recent, tense or not regional),) * bool(latest and said)
+        change = bool(grade_change(text) and asks_which(text))
         return Judged(
             listing=rows,
             listing_said=said,
             notes=note,
             listing_years=tuple(sorted(years)),
             listing_areas=areas,
+            listing_grade=(grade_change(text) or ("", ""))[1]
+            if change
+            else grade_named(text) or "",
+            listing_since=None if latest else understood.year_from,
+            listing_latest=latest,
+            listing_regions=tuple(understood.regions),
+            listing_change=change,
+            count_asked=asks_count(text),
         )
-    return Judged(cards=_cards(store, chosen, areas))
+    return Judged(cards=_cards(store, chosen, areas), count_asked=asks_count(text))
 
 
 def _latest_note(recent: str, tense: bool = True) -> str:
@@ -238,6 +293,34 @@ def _of_councils(
             notes.append(
                 f"{council} has no graded inspection dated {asked} in the index; "
                 f"its graded inspections: {held}."
+            )
+    return chosen, tuple(notes)
+
+
+def _graded_so(
+    store: ChunkStore,
+    graded: Sequence[Inspection],
+    councils: Sequence[str],
+    grade: str,
+    areas: tuple[str, ...],
+) -> tuple[list[Inspection], tuple[str, ...]]:
+    """ "was Sandwell inadequate", "has Leeds ever been outstanding", "did Croydon get
+    inadequate": per council, its inspections that gave `grade` (canonical) to the areas asked
+    (else overall effectiveness), newest first; where none did, all of them, newest first, and
+    a note saying so. The latest alone would read as "no" for a council graded so before."""
+    asked = areas or ("overall_effectiveness",)
+    said = " or ".join(dict.fromkeys(AREA_LABELS.get(a, a) for a in asked))
+    chosen: list[Inspection] = []
+    notes: list[str] = []
+    for council in councils:
+        own = [i for i in graded if i.council == council][::-1]  # newest first
+        so = [i for i in own if report_rows(store, store.documents[i.doc_id], asked, grade)]
+        chosen += so or own
+        if own and not so:
+            notes.append(
+                f"None of the {len(own)} graded inspection{'s' * (len(own) != 1)} of {council} "
+                f"in the index judged {said} {grade}; "
+                f"{'each is' if len(own) > 1 else 'it is'} shown, newest first."
             )
     return chosen, tuple(notes)
 

@@ -116,3 +116,26 @@ def grade_key(typed: str) -> str:
             hint="use one of: outstanding, good, requires improvement (or RI), inadequate",
         )
     return grade
+
+
+def area_words(areas: tuple[str, ...]) -> tuple[str, ...]:
+    """Words `area_keys` reads back as exactly `areas` (canonical keys), fewest first: one
+    where one stands for them all ("children in care" for in_care and children_looked_after),
+    else one per group, so a command built from them lists what was asked."""
+    wanted = set(areas)
+    known = {name_key(label): (area,) for area, label in AREA_LABELS.items()} | _AREA_WORDS
+    labels = set(AREA_LABELS.values())
+    # each wording that names only areas asked, the widest first, a label before other words
+    fitting = sorted(
+        (p for p, keys in known.items() if set(keys) <= wanted and p not in ("care", "help")),
+        key=lambda p: (-len(known[p]), p not in labels, -len(p)),
+    )
+    words: list[str] = []
+    covered: set[str] = set()
+    for phrase in fitting:
+        if not set(known[phrase]) - covered:
+            continue
+        words.append(phrase)
+        covered |= set(known[phrase])
+    left = [a.replace("_", " ") for a in areas if a not in covered]  # canonical keys are taken
+    return (*words, *left)

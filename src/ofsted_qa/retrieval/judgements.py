@@ -37,6 +37,13 @@ class JudgementFilters:
     area: str = ""
     grade: str = ""
     region: str = ""  # an ONS region or a form of one ("Yorkshire", "the Midlands")
+    # more of each, any of them (repeated options: what an answer's listing was narrowed by)
+    councils: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    areas: tuple[str, ...] = ()
+    since: int | None = None  # inspected or published in this year or later
+    latest: bool = False  # each council's latest graded inspection only
 
 
 @dataclass(frozen=True)
@@ -73,33 +80,42 @@ def list_judgements(
 
     Raises OfstedQAError for a council, year, area or grade the index cannot match."""
     graded = [m for m in store.documents.values() if m.judgements]
-    councils = (
-        typed_council(Councils(m.local_authority for m in graded), filters.council)
-        if filters.council
-        else None
-    )
-    if filters.region:
-        inside = spellings_in(
-            Councils(m.local_authority for m in graded), region_named(filters.region), "--region"
+    known = Councils(m.local_authority for m in graded)
+    typed = [c for c in (filters.council, *filters.councils) if c]
+    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
+    named_regions = [r for r in (filters.region, *filters.regions) if r]
+    if named_regions:
+        inside = set().union(
+            *(spellings_in(known, region_named(r), "--region") for r in named_regions)
         )
         if councils is not None and not councils & inside:
             raise OfstedQAError(
-                f"--council {filters.council!r} is not in {filters.region!r}.",
+                f"--council {', '.join(typed)!r} is not in {', '.join(named_regions)!r}.",
                 hint="drop --region, or name a council of the region",
             )
         councils = inside if councils is None else councils & inside
-    if filters.year is not None:
-        years = sorted({y for m in graded for y in m.years})
-        if filters.year not in years:
-            unknown_value("--year", str(filters.year), [str(y) for y in years], "graded report")
-    areas = area_keys(filters.area) if filters.area else None
+    years = {y for y in (filters.year, *filters.years) if y is not None}
+    if years:
+        held = sorted({y for m in graded for y in m.years})
+        if not years & set(held):
+            unknown_value("--year", str(min(years)), [str(y) for y in held], "graded report")
+    typed_areas = [a for a in (filters.area, *filters.areas) if a]
+    areas = tuple(dict.fromkeys(k for a in typed_areas for k in area_keys(a))) or None
     grade = grade_key(filters.grade) if filters.grade else None
     rows: list[JudgementRow] = []
     places = place_names(store)
-    for meta in sorted(graded, key=lambda m: _inspection_order(m, places)):
+    ordered = sorted(graded, key=lambda m: _inspection_order(m, places))
+    if filters.latest:  # oldest first per council: the last one stays
+        newest = {places.get(m.local_authority, m.local_authority): m for m in ordered}
+        ordered = [
+            m for m in ordered if newest[places.get(m.local_authority, m.local_authority)] is m
+        ]
+    for meta in ordered:
         if councils is not None and meta.local_authority not in councils:
             continue
-        if filters.year is not None and filters.year not in meta.years:
+        if years and not years & meta.years:
+            continue
+        if filters.since is not None and max(meta.years, default=0) < filters.since:
             continue
         rows.extend(report_rows(store, meta, areas, grade))
     return tuple(rows)

@@ -230,12 +230,14 @@ class Searcher:
         if understood.regions:  # only the councils of the regions named (and councils named)
             admitted, more = self._in_regions(understood, admitted)
             notes += more
+        judged = self.judged(understood) if read else judgement_card.Judged()
+        searched = self._listed(judged, admitted)  # a listing's passages are of its inspections
         # Per document, then spread over its passages: no passage is read.
         allowed = (
             None
-            if admitted is None
-            else admitted[self.bundle.store.document_positions]
-            if len(admitted)
+            if searched is None
+            else searched[self.bundle.store.document_positions]
+            if len(searched)
             else np.zeros(0, dtype=bool)
         )
         query_vector = (
@@ -300,6 +302,8 @@ class Searcher:
                 shown_k,
                 read,
                 admitted,
+                judged,
+                filters,
             )
         parts = score_parts(
             self, candidates, lexical, expansion, query_vector, mode, understood, read, report
@@ -327,7 +331,20 @@ class Searcher:
             for rank, members in enumerate(groups[:k], start=1)
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
-        return self._answered(response, timeline, shown_k, read, admitted)
+        return self._answered(response, timeline, shown_k, read, admitted, judged, filters)
+
+    def _listed(
+        self, judged: judgement_card.Judged, admitted: np.ndarray | None
+    ) -> np.ndarray | None:
+        """`admitted` (per document position, None for all) narrowed to the documents of a
+        listing's inspections, so the passages under a listing are from the councils in it;
+        unchanged where there is no listing or the filters admit none of it."""
+        if not judged.listing:
+            return admitted
+        listed = {r.doc_id for r in judged.listing}
+        mask = np.array([d in listed for d in self.bundle.store.documents], dtype=bool)
+        narrowed = mask if admitted is None else mask & admitted
+        return narrowed if narrowed.any() else admitted
 
     def _month_gated(
         self, lexical: np.ndarray, months: tuple[tuple[str, int], ...], understood: Interpretation
@@ -360,16 +377,22 @@ class Searcher:
         k: int,
         read: bool,
         admitted: np.ndarray | None = None,
+        judged: judgement_card.Judged | None = None,
+        filters: Filters | None = None,
     ) -> SearchResponse:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
         and listed grades only of documents the filters admit (`admitted`, per document)."""
         response = named_paragraphs.put_first(self, response, admitted) if read else response
         understood = response.interpretation
-        judged = self.judged(understood) if read else judgement_card.Judged()
+        if judged is None:
+            judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
             kept = {d for d, ok in zip(self.bundle.store.documents, admitted, strict=True) if ok}
-            judged = judgement_card.within(judged, kept)
+            given = filters or Filters()
+            judged = judgement_card.within(
+                judged, kept, councils=given.councils, regions=given.regions, years=given.years
+            )
         entries = (
             timelines.build(self.bundle.store, understood, self.inspections, response.hits)
             if timeline
