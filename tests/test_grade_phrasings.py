@@ -212,3 +212,7 @@ def test_a_count_asked_is_answered_first_plainly() -> None:
     out = io.StringIO()
     print_judged(Judged(listing=rows, listing_said=said), out)
     assert "Answer:" not in out.getvalue()  # "which councils": the listing is the answer
+    from ofsted_qa.tui.judgement_view import JudgementView  # the app says it the same way
+
+    shown = str(JudgementView(Judged(listing=rows, listing_said=said, count_asked=True)).content)
+    assert shown.startswith(first + "\n")

@@ -55,13 +55,9 @@ def print_card(card: JudgementCard, out: TextIO) -> None:
 def print_judged(judged: Judged, out: TextIO) -> None:
     """A grade question's cards, or its listing (the first reports of it, and how to see all);
     a count asked for ("how many councils ...") first, as a plain answer."""
-    if judged.count_asked and (judged.cards or judged.listing):
+    if line := count_line(judged):
         _say(out)
-        _say(
-            out,
-            f"Answer: {judged.count_answer}"
-            + (f" ({judged.listing_said})" if judged.listing else ""),
-        )
+        _say(out, line)
     for card in judged.cards:
         _say(out)
         print_card(card, out)
@@ -71,6 +67,15 @@ def print_judged(judged: Judged, out: TextIO) -> None:
         print_table(listed(judged), out, footer=False)  # the heading counts what matched
         if more := listing_more(judged):
             _say(out, more)
+
+
+def count_line(judged: Judged) -> str:
+    """ "Answer: 10 councils (inadequate · overall effectiveness · 2019)" where a count was
+    asked ("how many councils ...", "the number of ..."), else ""."""
+    if not judged.count_asked or not (judged.cards or judged.listing):
+        return ""
+    said = f" ({judged.listing_said})" if judged.listing else ""
+    return f"Answer: {judged.count_answer}{said}"
 
 
 def listed(judged: Judged) -> tuple[JudgementRow, ...]:
