@@ -216,3 +216,16 @@ def test_a_count_asked_is_answered_first_plainly() -> None:
 
     shown = str(JudgementView(Judged(listing=rows, listing_said=said, count_asked=True)).content)
     assert shown.startswith(first + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many inadequate councils were there in 2019",
+        "which outstanding councils were inspected in 2023",
+        "number of RI councils in 2022",
+        "how many were rated inadequate in 2019",
+    ],
+)
+def test_a_grade_before_councils_or_after_how_many_lists(text: str) -> None:
+    assert asks_which(text) and grade_named(text)

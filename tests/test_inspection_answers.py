@@ -299,3 +299,12 @@ def test_a_listing_s_command_carries_the_filters_and_lists_the_same(indexed: lis
     assert code == 0
     listed = {(r["doc_id"], r["area"]) for r in judgements["listing"]}
     assert {(r["doc_id"], r["area"]) for r in json.loads(out)} == listed
+
+
+def test_since_a_year_is_a_start_for_grades_not_the_one_year(indexed: list[str]) -> None:
+    # the reading keeps "since 2023" among its years (a boost for passages); grades start then
+    listing = ask(indexed, "which councils were inadequate for children in care since 2023")
+    assert {r["published"][:4] for r in listing["judgements"]["listing"]} == {"2023", "2024"}
+    assert listing["judgements"]["judgements_command"].endswith("--since 2023")
+    cards = ask(indexed, "how has Northwick been rated since 2019")["judgements"]["cards"]
+    assert [c["published"][:4] for c in cards] == ["2019", "2023"]

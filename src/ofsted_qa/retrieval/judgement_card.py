@@ -183,7 +183,9 @@ def judged(
     if not asks_for_cards(understood):
         return Judged()
     areas = areas_in(text)
-    years = set(understood.years)
+    # "since 2022" is among the reading's years too (it boosts that year's passages); for
+    # grades it is a start, not the one year
+    years = set(understood.years) - {understood.year_from}
     graded = [i for i in inspections if i.graded]
     if understood.report_ids:
         wanted = set(understood.report_ids)

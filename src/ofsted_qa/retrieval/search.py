@@ -398,10 +398,15 @@ class Searcher:
             if timeline
             else ()
         )
+        # the passages were searched for in the listed inspections only (`_listed`)
+        unmatched = (
+            "No passage of the listed inspections matches the question's words; the grades "
+            "above answer it.",
+        ) * bool(judged.listing and not response.hits)
         return replace(
             response,
             hits=response.hits[:k],
-            notes=response.notes + judged.notes + timelines.notes(understood, entries),
+            notes=response.notes + judged.notes + unmatched + timelines.notes(understood, entries),
             judged=judged if judged.cards or judged.listing else None,
             timeline=entries,
         )
