@@ -98,6 +98,10 @@ def test_how_many_in_every_phrasing_asks_a_count() -> None:
         ("was leeds RI for care leavers", "leeds"),
         ("how many times has sandwell been inadequate", "sandwell"),
         ("Leeds City Council’s overall judgement", "leeds"),
+        ("when was leeds outstanding", "leeds"),
+        ("what year did essex get outstanding", "essex"),
+        ("herts: outstanding or not?", "herts"),
+        ("was bexley's LSCB inadequate", "bexley"),
     ],
 )
 def test_a_council_and_a_grade_alone_ask_for_its_grade(text: str, typed: str) -> None:
