@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
+from ofsted_qa.retrieval.council_cards import graded_so, of_councils
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgement_listing import (
@@ -25,7 +26,7 @@ from ofsted_qa.retrieval.judgement_listing import (
     grade_named,
     listing,
 )
-from ofsted_qa.retrieval.judgement_terms import AREA_LABELS, areas_in
+from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.time_words import present_tense
@@ -197,12 +198,12 @@ def judged(
             said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"
             return Judged(notes=(f"The {said} gives no grades; only full inspections do.",))
     elif understood.councils:
-        chosen, notes = _of_councils(graded, understood, years, understood.year_from)
+        chosen, notes = of_councils(graded, understood, years, understood.year_from)
         if not chosen:
             return Judged(notes=notes)
         grade = grade_named(text)
         if grade and not years and understood.year_from is None and not present_tense(text):
-            chosen, more = _graded_so(store, graded, understood.councils, grade, areas)
+            chosen, more = graded_so(store, graded, understood.councils, grade, areas)
             notes += more
         return Judged(cards=_cards(store, chosen, areas), notes=notes, count_asked=asks_count(text))
     elif not in_field_words(text):
@@ -261,70 +262,6 @@ def _latest_note(recent: str, tense: bool = True) -> str:
         f"{read} each council's latest graded inspection; for every inspection, "
         "ask “which councils were …” or name a year."
     )
-
-
-def _of_councils(
-    graded: Sequence[Inspection],
-    understood: Interpretation,
-    years: set[int],
-    year_from: int | None,
-) -> tuple[list[Inspection], tuple[str, ...]]:
-    """Per council named: its inspections of the years asked (on site in them before published
-    in them), or since the year asked, else every one for a question over time ("how has X been
-    judged over the years"), else its latest."""
-    chosen: list[Inspection] = []
-    notes: list[str] = []
-    for council in understood.councils:
-        own = [i for i in graded if i.council == council]
-        if not own:
-            notes.append(f"The index holds no graded inspection of {council}.")
-            continue
-        if year_from is not None and not years:
-            since = [i for i in own if i.since(year_from)]
-            chosen += since or own[-1:]
-            continue
-        if not years:  # "judged over the years": every inspection, oldest first
-            chosen += own if understood.over_time else own[-1:]
-            continue
-        dated = [i for i in own if any(i.years_matched(y) for y in years)]
-        on_site = [i for i in dated if any("on site" in i.years_matched(y) for y in years)]
-        chosen += on_site + [i for i in dated if i not in on_site]
-        if not dated:
-            held = "; ".join(f"{i.framework or i.kind} {i.when[:4]}" for i in own)
-            asked = ", ".join(str(y) for y in sorted(years))
-            notes.append(
-                f"{council} has no graded inspection dated {asked} in the index; "
-                f"its graded inspections: {held}."
-            )
-    return chosen, tuple(notes)
-
-
-def _graded_so(
-    store: ChunkStore,
-    graded: Sequence[Inspection],
-    councils: Sequence[str],
-    grade: str,
-    areas: tuple[str, ...],
-) -> tuple[list[Inspection], tuple[str, ...]]:
-    """ "was Sandwell inadequate", "has Leeds ever been outstanding", "did Croydon get
-    inadequate": per council, its inspections that gave `grade` (canonical) to the areas asked
-    (else overall effectiveness), newest first; where none did, all of them, newest first, and
-    a note saying so. The latest alone would read as "no" for a council graded so before."""
-    asked = areas or ("overall_effectiveness",)
-    said = " or ".join(dict.fromkeys(AREA_LABELS.get(a, a) for a in asked))
-    chosen: list[Inspection] = []
-    notes: list[str] = []
-    for council in councils:
-        own = [i for i in graded if i.council == council][::-1]  # newest first
-        so = [i for i in own if report_rows(store, store.documents[i.doc_id], asked, grade)]
-        chosen += so or own
-        if own and not so:
-            notes.append(
-                f"None of the {len(own)} graded inspection{'s' * (len(own) != 1)} of {council} "
-                f"in the index judged {said} {grade}; "
-                f"{'each is' if len(own) > 1 else 'it is'} shown, newest first."
-            )
-    return chosen, tuple(notes)
 
 
 def _cards(
