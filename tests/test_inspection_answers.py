@@ -6,6 +6,7 @@ focused visit". Reports are the small PDFs of test_judgements, indexed beside th
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,79 @@ def test_words_of_time_through_ask(indexed: list[str], monkeypatch: pytest.Monke
     assert covers() and not any(covers())
     monkeypatch.setattr(time_words, "month_words", lambda text: ())  # the gate off: it counts
     assert any(covers())
+
+
+def test_was_a_council_graded_so_shows_the_inspections_that_were(indexed: list[str]) -> None:
+    def cards(question: str) -> list[str]:
+        answer = ask(indexed, question).get("judgements", {"cards": []})
+        return [c["published"][:4] for c in answer["cards"]]
+
+    # the latest (2023, inadequate) alone would read as "no": the 2019 inspection was good
+    assert cards("was Northwick good") == ["2019"]
+    assert cards("has Northwick ever been inadequate") == ["2023"]
+    assert cards("did northwick get good") == ["2019"]
+    # an area asked: the grade of that area (the 2019 joint judgement was good, 2023's too)
+    assert cards("was Northwick good for care leavers") == ["2023", "2019"]
+    # none graded so: every inspection, newest first, and a note saying none was
+    answer = ask(indexed, "was Northwick outstanding")
+    assert [c["published"][:4] for c in answer["judgements"]["cards"]] == ["2023", "2019"]
+    assert any("None of the 2 graded inspections of Northwick" in n for n in answer["notes"])
+    # the present tense asks how it stands: the latest only
+    assert cards("is Northwick good") == ["2023"]
+
+
+def test_a_council_and_a_grade_alone_get_its_card(indexed: list[str]) -> None:
+    for question in ("northwick overall effectiveness", "northwick inadequate?"):
+        answer = ask(indexed, question)
+        assert [c["council"] for c in answer["judgements"]["cards"]] == ["Northwick"], question
+    assert "judgements" not in ask(indexed, "northwick care leavers")
+
+
+def test_a_listing_asked_in_other_words_answers_a_count_plainly(indexed: list[str]) -> None:
+    answer = ask(indexed, "who was inadequate for children in care in 2024")
+    assert {r["council"] for r in answer["judgements"]["listing"]} == {"South Eastby"}
+    ri = ask(indexed, "which councils were RI overall in 2024")["judgements"]
+    assert {(r["council"], r["grade"]) for r in ri["listing"]} == {
+        ("South Eastby", "requires improvement")
+    }
+    counted = ask(indexed, "number of councils inadequate for children in care")["judgements"]
+    assert counted["count"] == "2 councils"
+    code, text = run([*indexed, "ask", "how many councils were inadequate for children in care"])
+    assert code == 0 and "\nAnswer: 2 councils (inadequate · " in text
+    assert text.index("Answer: 2 councils") < text.index("Judgements (")
+
+
+def test_a_listing_s_passages_are_from_its_inspections(indexed: list[str]) -> None:
+    answer = ask(indexed, "which councils were inadequate for children in care in 2024")
+    listed = {r["doc_id"] for r in answer["judgements"]["listing"]}
+    assert answer["results"] and {r["doc_id"] for r in answer["results"]} <= listed
+
+
+def test_a_listing_s_command_carries_the_filters_and_lists_the_same(indexed: list[str]) -> None:
+    answer = ask(
+        indexed,
+        "which councils were inadequate for children in care",
+        "--council",
+        "northwick",
+        "--year",
+        "2023",
+    )
+    judgements = answer["judgements"]
+    command = judgements["judgements_command"]
+    assert command == (
+        "ofsted-qa judgements --grade inadequate --area 'children in care' --year 2023 "
+        "--council northwick"
+    )
+    code, out = run([*indexed, *shlex.split(command)[1:], "--json"])
+    assert code == 0
+    listed = {(r["doc_id"], r["area"]) for r in judgements["listing"]}
+    assert {(r["doc_id"], r["area"]) for r in json.loads(out)} == listed
+
+
+def test_since_a_year_is_a_start_for_grades_not_the_one_year(indexed: list[str]) -> None:
+    # the reading keeps "since 2023" among its years (a boost for passages); grades start then
+    listing = ask(indexed, "which councils were inadequate for children in care since 2023")
+    assert {r["published"][:4] for r in listing["judgements"]["listing"]} == {"2023", "2024"}
+    assert listing["judgements"]["judgements_command"].endswith("--since 2023")
+    cards = ask(indexed, "how has Northwick been rated since 2019")["judgements"]["cards"]
+    assert [c["published"][:4] for c in cards] == ["2019", "2023"]

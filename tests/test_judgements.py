@@ -179,6 +179,39 @@ N19, N23, S24 = ("Northwick", "2019"), ("Northwick", "2023"), ("South Eastby", "
                 (*S24, "overall_effectiveness", "requires improvement"),
             },
         ),
+        # what an answer's listing offers: ranges, "since", latest only, options repeated
+        (
+            ["--year", "2019-2023", "--area", "overall"],
+            {
+                (*N19, "overall_effectiveness", "good"),
+                (*N23, "overall_effectiveness", "inadequate"),
+            },
+        ),
+        (
+            ["--since", "2024", "--area", "overall"],
+            {(*S24, "overall_effectiveness", "requires improvement")},
+        ),
+        (
+            ["--latest", "--area", "overall"],
+            {
+                (*N23, "overall_effectiveness", "inadequate"),
+                (*S24, "overall_effectiveness", "requires improvement"),
+            },
+        ),
+        (
+            ["--council", "south eastby", "--area", "overall", "--area", "leaders"],
+            {
+                (*S24, "overall_effectiveness", "requires improvement"),
+                (*S24, "impact_of_leaders", "good"),
+            },
+        ),
+        (
+            ["--council", "northwick", "--council", "south eastby", "--grade", "RI"],
+            {
+                (*N23, "impact_of_leaders", "requires improvement"),
+                (*S24, "overall_effectiveness", "requires improvement"),
+            },
+        ),
     ],
 )
 def test_filters_take_the_words_people_use(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shlex
 import textwrap
 from collections.abc import Callable
-from itertools import product
 from typing import Any, TextIO
 
 from ofsted_qa.citations.citation import human_date, place_label
@@ -15,7 +14,7 @@ from ofsted_qa.inert import inert
 from ofsted_qa.render_judgements import AREA_WIDTH, cite_lines, inspection_dates, print_table
 from ofsted_qa.retrieval import judgement_listing
 from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
-from ofsted_qa.retrieval.judgement_terms import AREA_LABELS
+from ofsted_qa.retrieval.judgement_terms import area_words
 from ofsted_qa.retrieval.judgements import JudgementRow
 from ofsted_qa.retrieval.results import Hit, SearchResponse, TimelineEntry
 
@@ -55,7 +54,11 @@ def print_card(card: JudgementCard, out: TextIO) -> None:
 
 
 def print_judged(judged: Judged, out: TextIO) -> None:
-    """A grade question's cards, or its listing (the first reports of it, and how to see all)."""
+    """A grade question's cards, or its listing (the first reports of it, and how to see all);
+    a count asked for ("how many councils ...") first, as a plain answer."""
+    if line := count_line(judged):
+        _say(out)
+        _say(out, line)
     for card in judged.cards:
         _say(out)
         print_card(card, out)
@@ -65,6 +68,15 @@ def print_judged(judged: Judged, out: TextIO) -> None:
         print_table(listed(judged), out, footer=False)  # the heading counts what matched
         if more := listing_more(judged):
             _say(out, more)
+
+
+def count_line(judged: Judged) -> str:
+    """ "Answer: 10 councils (inadequate · overall effectiveness · 2019)" where a count was
+    asked ("how many councils ...", "the number of ..."), else ""."""
+    if not judged.count_asked or not (judged.cards or judged.listing):
+        return ""
+    said = f" ({judged.listing_said})" if judged.listing else ""
+    return f"Answer: {judged.count_answer}{said}"
 
 
 def listed(judged: Judged) -> tuple[JudgementRow, ...]:
@@ -92,64 +104,64 @@ def listing_more(judged: Judged) -> str:
         if judged.listing_capped
         else f"all {reports}"
     )
-    commands = judgements_commands(judged)
     return (
         f"Shown: the first {shown} of {reports} inspections "
         f"({len({r.council for r in rows})} of {councils} councils); "
         f"{held} are in this answer's --json.\n"
-        f"Every judgement of {_asked(judged)}: {commands[0]}"
-        + "".join(f"\n  and: {c}" for c in commands[1:SHOWN_COMMANDS])
-        + f"\n  and {len(commands) - SHOWN_COMMANDS} more such lines (--json: judgements_commands)"
-        * (len(commands) > SHOWN_COMMANDS)
+        f"Every judgement of {_asked(judged)}: {judgements_command(judged)}"
+        + " (it lists every such grade; the change of grade is no option of it)"
+        * judged.listing_change
     )
 
 
-SHOWN_COMMANDS = 6  # `judgements` lines text shows under a listing; --json has them all
-
-
-def judgements_commands(judged: Judged) -> tuple[str, ...]:
-    """The `ofsted-qa judgements` lines that list every judgement of the listing: its grade
-    and area where each is one, and every council, region, year and kind it was narrowed to, by
-    the question or by a filter ("ofsted-qa judgements --grade good --region London --year
-    2019"). `judgements` takes one council, region, year and kind: a listing of several gets a
-    line for each."""
-    grades = {r.grade for r in judged.listing}
-    fixed = ["ofsted-qa judgements"]
-    fixed += [f"--grade {shlex.quote(g)}" for g in grades] * (len(grades) == 1)
-    if judged.listing_area:  # the area's own name, not a report's ("children in care and ...")
-        fixed.append(f"--area {shlex.quote(AREA_LABELS[judged.listing_area])}")
-    each = [
-        [f"{option} {shlex.quote(str(v))}" for v in values] or [""]
-        for option, values in (
-            ("--council", judged.listing_councils),
-            ("--region", judged.listing_regions),
-            ("--year", judged.listing_years),
-            ("--kind", judged.listing_kinds),
-        )
-    ]
-    return tuple(" ".join(p for p in (*fixed, *chosen) if p) for chosen in product(*each))
-
-
 def judgements_command(judged: Judged) -> str:
-    """The first of `judgements_commands`: "ofsted-qa judgements --grade good --year 2019"."""
-    return judgements_commands(judged)[0]
+    """The `ofsted-qa judgements` line that lists what the listing was narrowed to: its grade,
+    areas, years (or "since"), latest inspections only, regions and councils, each as the
+    question or the filters gave it ("ofsted-qa judgements --grade good --area 'children in
+    care' --year 2019 --region London"); `judgements` takes each option repeated."""
+    grades = {r.grade for r in judged.listing}
+    grade = judged.listing_grade or (next(iter(grades)) if len(grades) == 1 else "")
+    areas = judged.listing_areas or tuple({judged.listing_area} - {""})
+    options = ["ofsted-qa judgements"]
+    options += [f"--grade {shlex.quote(grade)}"] * bool(grade)
+    options += [f"--area {shlex.quote(w)}" for w in area_words(areas)]
+    options += [f"--year {y}" for y in judged.listing_years]
+    options += [f"--since {judged.listing_since}"] * (judged.listing_since is not None)
+    options += ["--latest"] * judged.listing_latest
+    options += [f"--region {shlex.quote(r)}" for r in judged.listing_regions]
+    options += [f"--council {shlex.quote(c)}" for c in judged.listing_councils]
+    # `judgements` takes one kind: a listing of several kinds is said without one
+    options += [f"--kind {shlex.quote(k)}" for k in judged.listing_kinds] * (
+        len(judged.listing_kinds) == 1
+    )
+    return " ".join(options)
 
 
 def _asked(judged: Judged) -> str:
-    """ "this grade and area", "this grade", "this year", or "every grade" where the listing
-    narrows by none of them alone."""
+    """ "this grade and area and year", "this grade and years and region", or "every grade"
+    where the listing narrows by none of them: what its `judgements` command keeps."""
+    grades = {r.grade for r in judged.listing}
+    areas = area_words(judged.listing_areas or tuple({judged.listing_area} - {""}))
+    years = judged.listing_years or (judged.listing_since,) * (judged.listing_since is not None)
     one = [
-        what
-        for what, values in (
-            ("grade", {r.grade for r in judged.listing}),
-            ("area", {judged.listing_area} - {""}),
-            ("year", set(judged.listing_years)),
+        what + "s" * (n > 1)
+        for what, n in (
+            ("grade", 1 if judged.listing_grade or len(grades) == 1 else 0),
+            ("area", len(areas)),
+            ("year", len(years) + (judged.listing_since is not None)),
+            ("region", len(judged.listing_regions)),
+            ("council", len(judged.listing_councils)),
         )
-        if len(values) == 1
+        if n
     ]
     several = [str(y) for y in judged.listing_years] * (len(judged.listing_years) > 1)
     within = ", ".join((*judged.listing_councils, *judged.listing_regions, *several))
-    return (f"this {' and '.join(one)}" if one else "every grade") + f" in {within}" * bool(within)
+    latest = " (each council's latest inspection)" * judged.listing_latest
+    return (
+        (f"this {' and '.join(one)}" if one else "every grade")
+        + f" in {within}" * bool(within)
+        + latest
+    )
 
 
 def print_timeline(entries: tuple[TimelineEntry, ...], out: TextIO) -> None:
@@ -222,7 +234,8 @@ def judged_json(judged: Judged) -> dict[str, Any]:
         "listing_held": judged.listing_held,  # the inspections `listing` holds
         "listing_shown_in_text": len({r.doc_id for r in listed(judged)}),
         "judgements_command": judgements_command(judged) if judged.listing else "",
-        "judgements_commands": list(judgements_commands(judged)) if judged.listing else [],
+        # "how many councils ...": the count, as the text answer says it
+        "count": judged.count_answer if judged.count_asked else "",
     }
 
 

@@ -14,9 +14,15 @@ def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int
     from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
     from ofsted_qa.retrieval.years import flag_years
 
-    years = tuple(sorted({y for typed in args.year for y in flag_years(typed)}))
     filters = JudgementFilters(
-        args.council, years, args.area, args.grade, args.region, kind=args.kind
+        grade=args.grade,
+        councils=tuple(args.council),
+        regions=tuple(args.region),
+        years=tuple(sorted({y for typed in args.year for y in flag_years(typed)})),
+        areas=tuple(args.area),
+        since=args.since,
+        latest=args.latest,
+        kind=args.kind,
     )
     rows = list_judgements(open_store(args).store, filters)
     if args.json:

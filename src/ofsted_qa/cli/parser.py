@@ -124,11 +124,18 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
     judgements = sub.add_parser(
         "judgements", help="list the reports' judgements (council, inspection, area, grade)"
     )
-    judgements.add_argument("--council", default="", help="e.g. Bexley, 'Windsor and Maidenhead'")
+    judgements.add_argument(
+        "--council",
+        action="append",
+        default=[],
+        help="e.g. Bexley, 'Windsor and Maidenhead' (repeatable: any of them)",
+    )
     judgements.add_argument(
         "--region",
-        default="",
-        help="an ONS region, e.g. London, 'North East', Yorkshire, or an area: 'West Yorkshire'",
+        action="append",
+        default=[],
+        help="an ONS region, e.g. London, 'North East', Yorkshire, or an area: 'West Yorkshire' "
+        "(repeatable)",
     )
     judgements.add_argument(
         "--year",
@@ -136,7 +143,18 @@ def _judgements_command(sub: argparse._SubParsersAction) -> None:
         default=[],
         help=f"inspected or published in {YEAR_FORMS} (repeatable)",
     )
-    judgements.add_argument("--area", default="", help="e.g. overall, 'care leavers', leaders")
+    judgements.add_argument(
+        "--since", type=int, help="inspected or published in this year or later"
+    )
+    judgements.add_argument(
+        "--latest", action="store_true", help="only each council's latest graded inspection"
+    )
+    judgements.add_argument(
+        "--area",
+        action="append",
+        default=[],
+        help="e.g. overall, 'care leavers', leaders (repeatable: any of them)",
+    )
     judgements.add_argument("--grade", default="", help="outstanding, good, RI, inadequate")
     judgements.add_argument("--kind", default="", help="a kind of report, as `ask --kind`")
     output = judgements.add_mutually_exclusive_group()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ofsted_qa.retrieval.grade_terse import asks_tersely
 from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade
@@ -88,7 +89,10 @@ def asks_for_grades(text: str, councils_typed: Collection[str] = ()) -> bool:
     grade asked in other words ("what did Ofsted give Hartlepool") counts only where one of them
     (or "it", "the council") is who got it."""
     return (
-        in_field_words(text) or asks_in_other_words(text, councils_typed) or asks_yes_no_grade(text)
+        in_field_words(text)
+        or asks_in_other_words(text, councils_typed)
+        or asks_yes_no_grade(text)
+        or asks_tersely(text, councils_typed)  # "herts outstanding?"
     )
 
 

@@ -15,9 +15,17 @@ from dataclasses import dataclass, replace
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
+from ofsted_qa.retrieval.council_cards import graded_so, of_councils
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgement_listing import Matched, asks_which, listing
+from ofsted_qa.retrieval.judgement_listing import (
+    Matched,
+    asks_count,
+    asks_which,
+    grade_change,
+    grade_named,
+    listing,
+)
 from ofsted_qa.retrieval.judgement_terms import areas_in
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
 from ofsted_qa.retrieval.query import Interpretation
@@ -87,6 +95,12 @@ class Judged:
     listing_councils: tuple[str, ...] = ()
     listing_regions: tuple[str, ...] = ()
     listing_kinds: tuple[str, ...] = ()  # kinds of document a filter kept, as typed
+    # what else narrowed the listing, as `ofsted-qa judgements` takes it (judgements_command)
+    listing_grade: str = ""  # canonical, "" for any
+    listing_since: int | None = None  # "since 2020"
+    listing_latest: bool = False  # each council's latest graded inspection only
+    listing_change: bool = False  # "went from inadequate to good": no option says that
+    count_asked: bool = False  # "how many councils ...": the answer is the listing's count
 
     @property
     def listing_area(self) -> str:
@@ -114,6 +128,18 @@ class Judged:
                 {c for _, c in self.listing_matched}
             )
         return self.listing_held, len({r.council for r in self.listing})
+
+    @property
+    def count_answer(self) -> str:
+        """ "10 councils (11 inspections)": the count a "how many" question asked for; of
+        the cards where there is no listing ("how many times was Sandwell inadequate")."""
+        if not self.listing:
+            n = len(self.cards)
+            return f"{n} inspection{'s' * (n != 1)}"
+        reports, councils = self.listing_counts
+        least = "at least " * self.listing_capped
+        also = f" ({least}{reports} inspections)" * (reports != councils)
+        return f"{least}{councils} council{'s' * (councils != 1)}{also}"
 
     @property
     def listing_title(self) -> str:
@@ -190,7 +216,9 @@ def judged(
     if not asks_for_cards(understood):
         return Judged()
     areas = areas_in(text)
-    years = set(understood.years)
+    # "since 2022" is among the reading's years too (it boosts that year's passages); for
+    # grades it is a start, not the one year
+    years = set(understood.years) - {understood.year_from}
     graded = [i for i in inspections if i.graded]
     if understood.report_ids:
         wanted = set(understood.report_ids)
@@ -202,10 +230,14 @@ def judged(
             said = " and ".join(dict.fromkeys(i.kind for i in named)) or "inspection named"
             return Judged(notes=(f"The {said} gives no grades; only full inspections do.",))
     elif understood.councils:
-        chosen, notes = _of_councils(graded, understood, years, understood.year_from)
+        chosen, notes = of_councils(graded, understood, years, understood.year_from)
         if not chosen:
             return Judged(notes=notes)
-        return Judged(cards=_cards(store, chosen, areas), notes=notes)
+        grade = grade_named(text)
+        if grade and not years and understood.year_from is None and not present_tense(text):
+            chosen, more = graded_so(store, graded, understood.councils, grade, areas)
+            notes += more
+        return Judged(cards=_cards(store, chosen, areas), notes=notes, count_asked=asks_count(text))
     elif not in_field_words(text):
         return Judged()  # a grade asked in other words names a council: no listing
     else:
@@ -232,6 +264,7 @@ def judged(
             said and not rows
         )
         note += (_latest_note(understood.recent, tense or not regional),) * bool(latest and said)
+        change = bool(grade_change(text) and asks_which(text))
         return Judged(
             listing=rows,
             listing_said=said,
@@ -241,8 +274,15 @@ def judged(
             listing_matched=matched,
             listing_councils=understood.councils,
             listing_regions=understood.regions,
+            listing_grade=(grade_change(text) or ("", ""))[1]
+            if change
+            else grade_named(text) or "",
+            listing_since=None if latest else understood.year_from,
+            listing_latest=latest,
+            listing_change=change,
+            count_asked=asks_count(text),
         )
-    return Judged(cards=_cards(store, chosen, areas))
+    return Judged(cards=_cards(store, chosen, areas), count_asked=asks_count(text))
 
 
 def _latest_note(recent: str, tense: bool = True) -> str:
@@ -258,50 +298,6 @@ def _latest_note(recent: str, tense: bool = True) -> str:
         f"{read} each council's latest graded inspection; for every inspection, "
         "ask “which councils were …” or name a year."
     )
-
-
-def _of_councils(
-    graded: Sequence[Inspection],
-    understood: Interpretation,
-    years: set[int],
-    year_from: int | None,
-) -> tuple[list[Inspection], tuple[str, ...]]:
-    """Per council named: its inspections of the years asked (on site in them before published
-    in them), or since the year asked, else every one for a question over time ("how has X been
-    judged over the years"), else its latest."""
-    chosen: list[Inspection] = []
-    notes: list[str] = []
-    for council in understood.councils:
-        own = [i for i in graded if i.council == council]
-        if not own:
-            notes.append(f"The index holds no graded inspection of {council}.")
-            continue
-        if understood.span and not years:  # "in the last year": published in the span
-            spanned = [i for i in own if understood.in_span(i.published)]
-            chosen += spanned or own[-1:]
-            notes += [
-                f"{council} has no graded inspection among {understood.span_said}; "
-                "its latest is shown."
-            ] * (not spanned)
-            continue
-        if year_from is not None and not years:
-            since = [i for i in own if i.since(year_from)]
-            chosen += since or own[-1:]
-            continue
-        if not years:  # "judged over the years": every inspection, oldest first
-            chosen += own if understood.over_time else own[-1:]
-            continue
-        dated = [i for i in own if any(i.years_matched(y) for y in years)]
-        on_site = [i for i in dated if any("on site" in i.years_matched(y) for y in years)]
-        chosen += on_site + [i for i in dated if i not in on_site]
-        if not dated:
-            held = "; ".join(f"{i.framework or i.kind} {i.when[:4]}" for i in own)
-            asked = ", ".join(str(y) for y in sorted(years))
-            notes.append(
-                f"{council} has no graded inspection dated {asked} in the index; "
-                f"its graded inspections: {held}."
-            )
-    return chosen, tuple(notes)
 
 
 def _cards(

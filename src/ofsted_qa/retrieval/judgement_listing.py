@@ -17,10 +17,39 @@ from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, place_names, report_rows
 
 _COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las)"
+# "how many councils", "the number of councils", "a count of LAs": a count asked for
+_COUNT = r"(?:how\s+many(?:\s+of\s+the)?|(?:the\s+)?(?:number|count|total)\s+of(?:\s+the)?)"
+_GRADE_BEFORE = (
+    r"(?:(?:outstanding|good|inadequate|failing|ri|requires?\s+improvement)(?:-rated)?\s+)"
+)
 _LISTING = re.compile(
-    rf"\b(?:which|what|list(?:\s+the)?|how\s+many)\s+{_COUNCILS}\b|^\s*(?:the\s+|all\s+)?"
+    rf"\b(?:which|what|list(?:\s+the)?|{_COUNT})\s+{_GRADE_BEFORE}?{_COUNCILS}\b"
+    rf"|^\s*(?:the\s+|all\s+)?"
     rf"{_COUNCILS}\s+(?:were\s+|are\s+|was\s+|is\s+)?(?:judged|rated|graded|found|"
-    r"outstanding|good|inadequate|requires?|failing)\b",
+    r"outstanding|good|inadequate|requires?|failing|ri)\b",
+    re.I,
+)
+_COUNT_ASKED = re.compile(rf"\b{_COUNT}\b", re.I)
+# "RI" is the grade only beside the words that take a grade ("councils were RI", "got RI",
+# "RI overall", "rated RI"); elsewhere it is Ofsted's "regulatory inspector (RI)"
+_RI = re.compile(
+    r"(?:\b(?:councils?|authorities|las|were|was|is|are|got|get|gets|rated|judged|graded|"
+    r"been|as|received|receive|achieved|remains?|remained|stayed|still|now)\s+(?:an?\s+)?RI\b"
+    r"|\bRI\s+(?:overall|rating|grade|judge?ments?|councils?|authorities|las|"
+    r"for\s+(?:overall|help|children|care|leaders|the\s+impact)))",
+    re.I,
+)
+_GRADED_VERB = (
+    r"(?:got|gets|get|was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|"
+    r"received|achieved|gained|earned|scored|remains?|remained|stayed)"
+)
+# "who got outstanding overall", "who was rated inadequate in 2019", "how many were RI": "who"
+# lists councils only with a grade straight after its verb ("who is the DCS" and "who were
+# the outstanding leaders" do not)
+_WHO = re.compile(
+    rf"\b(?:who|how\s+many)\s+{_GRADED_VERB}\s+(?:(?:judged|rated|graded|found|given|awarded)\s+)?"
+    r"(?:as\s+)?(?:an?\s+)?(?:outstanding|good|inadequate|requires?\s+improvement|failing|"
+    r"RI)\b(?!\s+(?:at|with|in\s+(?:terms|practice|their|its|how))\b)",
     re.I,
 )
 _GRADES = {
@@ -47,14 +76,23 @@ Matched = tuple[tuple[str, str], ...]
 
 def asks_which(text: str) -> bool:
     """ "which councils", "what local authorities", "list the LAs", "how many councils",
-    "councils judged inadequate for care leavers"."""
-    return bool(_LISTING.search(text))
+    "the number of councils", "councils judged inadequate for care leavers", "who got
+    outstanding"."""
+    return bool(_LISTING.search(text) or _WHO.search(text))
+
+
+def asks_count(text: str) -> bool:
+    """ "how many councils", "the number of councils": the answer is a count."""
+    return bool(_COUNT_ASKED.search(text))
 
 
 def grade_named(text: str) -> str | None:
-    """The grade a question names ("inadequate", "requires improvement"), canonical, or None."""
+    """The grade a question names ("inadequate", "requires improvement", "RI" beside a word
+    that takes a grade: "councils were RI"), canonical, or None."""
     found = _GRADE_WORD.search(text)
-    return _GRADES[found.group(1).lower()] if found else None
+    if found:
+        return _GRADES[found.group(1).lower()]
+    return "requires improvement" if _RI.search(text) else None
 
 
 def grade_change(text: str) -> tuple[str, str] | None:

@@ -80,6 +80,17 @@ def areas_in(text: str) -> tuple[str, ...]:
     """The judgement areas a question names ("how was Leeds rated for care leavers" ->
     ("care_leavers",)), longest wording first so "children in care" is not read as "care";
     the bare words "care" and "help" are too common in questions to count alone."""
+    return _read_areas(text)[0]
+
+
+def without_areas(text: str) -> str:
+    """`text` as `name_key` gives it, less the judgement areas it names ("birmingham s overall
+    effectiveness" -> "birmingham s"), read as `areas_in` reads them."""
+    return " ".join(_read_areas(text)[1].replace("|", " ").split())
+
+
+def _read_areas(text: str) -> tuple[tuple[str, ...], str]:
+    """The areas `text` names and its key with each wording of one replaced by "|"."""
     key = f" {name_key(text)} "
     known = {name_key(label): (area,) for area, label in AREA_LABELS.items()} | _AREA_WORDS
     found: list[str] = []
@@ -88,7 +99,7 @@ def areas_in(text: str) -> tuple[str, ...]:
             continue
         key = key.replace(f" {phrase} ", " | ")
         found += [a for a in known[phrase] if a not in found]
-    return tuple(found)
+    return tuple(found), key
 
 
 def area_keys(typed: str) -> tuple[str, ...]:
@@ -116,3 +127,26 @@ def grade_key(typed: str) -> str:
             hint="use one of: outstanding, good, requires improvement (or RI), inadequate",
         )
     return grade
+
+
+def area_words(areas: tuple[str, ...]) -> tuple[str, ...]:
+    """Words `area_keys` reads back as exactly `areas` (canonical keys), fewest first: one
+    where one stands for them all ("children in care" for in_care and children_looked_after),
+    else one per group, so a command built from them lists what was asked."""
+    wanted = set(areas)
+    known = {name_key(label): (area,) for area, label in AREA_LABELS.items()} | _AREA_WORDS
+    labels = set(AREA_LABELS.values())
+    # each wording that names only areas asked, the widest first, a label before other words
+    fitting = sorted(
+        (p for p, keys in known.items() if set(keys) <= wanted and p not in ("care", "help")),
+        key=lambda p: (-len(known[p]), p not in labels, -len(p)),
+    )
+    words: list[str] = []
+    covered: set[str] = set()
+    for phrase in fitting:
+        if not set(known[phrase]) - covered:
+            continue
+        words.append(phrase)
+        covered |= set(known[phrase])
+    left = [a.replace("_", " ") for a in areas if a not in covered]  # canonical keys are taken
+    return (*words, *left)

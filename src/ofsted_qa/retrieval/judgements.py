@@ -39,6 +39,12 @@ class JudgementFilters:
     grade: str = ""
     region: str = ""  # an ONS region or a form of one ("Yorkshire", "the Midlands")
     kind: str = ""  # a kind of document as typed ("inspection report", "SIF"), as `ask --kind`
+    # more of each, any of them (repeated options: what an answer's listing was narrowed by)
+    councils: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    since: int | None = None  # inspected or published in this year or later
+    latest: bool = False  # each council's latest graded inspection only
 
 
 @dataclass(frozen=True)
@@ -75,38 +81,47 @@ def list_judgements(
 
     Raises OfstedQAError for a council, year, area, grade or kind the index cannot match."""
     graded = [m for m in store.documents.values() if m.judgements]
-    councils = (
-        typed_council(Councils(m.local_authority for m in graded), filters.council)
-        if filters.council
-        else None
-    )
-    if filters.region:
-        inside = spellings_in(
-            Councils(m.local_authority for m in graded), region_named(filters.region), "--region"
+    known = Councils(m.local_authority for m in graded)
+    typed = [c for c in (filters.council, *filters.councils) if c]
+    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
+    named_regions = [r for r in (filters.region, *filters.regions) if r]
+    if named_regions:
+        inside = set().union(
+            *(spellings_in(known, region_named(r), "--region") for r in named_regions)
         )
         if councils is not None and not councils & inside:
             raise OfstedQAError(
-                f"--council {filters.council!r} is not in {filters.region!r}.",
+                f"--council {', '.join(typed)!r} is not in {', '.join(named_regions)!r}.",
                 hint="drop --region, or name a council of the region",
             )
         councils = inside if councils is None else councils & inside
-    if filters.years:
-        years = sorted({y for m in graded for y in m.years})
-        if not set(filters.years) & set(years):
-            typed = str(filters.years[0]) if len(filters.years) == 1 else _span(filters.years)
-            unknown_value("--year", typed, [str(y) for y in years], "graded report")
+    years = set(filters.years)
+    if years:
+        held = sorted({y for m in graded for y in m.years})
+        if not years & set(held):
+            said = str(filters.years[0]) if len(filters.years) == 1 else _span(filters.years)
+            unknown_value("--year", said, [str(y) for y in held], "graded report")
     if filters.kind:
         kinds = sorted({k for m in graded for k in kinds_of(m)})
         if kind_named(filters.kind, kinds) is None:
             unknown_value("--kind", filters.kind, kinds, "kind of graded report")
-    areas = area_keys(filters.area) if filters.area else None
+    typed_areas = [a for a in (filters.area, *filters.areas) if a]
+    areas = tuple(dict.fromkeys(k for a in typed_areas for k in area_keys(a))) or None
     grade = grade_key(filters.grade) if filters.grade else None
     rows: list[JudgementRow] = []
     places = place_names(store)
-    for meta in sorted(graded, key=lambda m: _inspection_order(m, places)):
+    ordered = sorted(graded, key=lambda m: _inspection_order(m, places))
+    if filters.latest:  # oldest first per council: the last one stays
+        newest = {places.get(m.local_authority, m.local_authority): m for m in ordered}
+        ordered = [
+            m for m in ordered if newest[places.get(m.local_authority, m.local_authority)] is m
+        ]
+    for meta in ordered:
         if councils is not None and meta.local_authority not in councils:
             continue
-        if filters.years and not meta.years & set(filters.years):
+        if years and not years & meta.years:
+            continue
+        if filters.since is not None and max(meta.years, default=0) < filters.since:
             continue
         if filters.kind and kind_named(filters.kind, kinds_of(meta)) is None:
             continue

@@ -240,12 +240,14 @@ class Searcher:
         if understood.regions:  # only the councils of the regions named (and councils named)
             admitted, more = self._in_regions(understood, admitted)
             notes += more
+        judged = self.judged(understood) if read else judgement_card.Judged()
+        searched = self._listed(judged, admitted)  # a listing's passages are of its inspections
         # Per document, then spread over its passages: no passage is read.
         allowed = (
             None
-            if admitted is None
-            else admitted[self.bundle.store.document_positions]
-            if len(admitted)
+            if searched is None
+            else searched[self.bundle.store.document_positions]
+            if len(searched)
             else np.zeros(0, dtype=bool)
         )
         query_vector = (
@@ -310,6 +312,7 @@ class Searcher:
                 shown_k,
                 read,
                 admitted,
+                judged,
                 filters,
             )
         parts = score_parts(
@@ -338,7 +341,20 @@ class Searcher:
             for rank, members in enumerate(groups[:k], start=1)
         )
         response = SearchResponse(understood.query, mode, understood, hits, dense_used, notes)
-        return self._answered(response, timeline, shown_k, read, admitted, filters)
+        return self._answered(response, timeline, shown_k, read, admitted, judged, filters)
+
+    def _listed(
+        self, judged: judgement_card.Judged, admitted: np.ndarray | None
+    ) -> np.ndarray | None:
+        """`admitted` (per document position, None for all) narrowed to the documents of a
+        listing's inspections, so the passages under a listing are from the councils in it;
+        unchanged where there is no listing or the filters admit none of it."""
+        if not judged.listing:
+            return admitted
+        listed = {r.doc_id for r in judged.listing}
+        mask = np.array([d in listed for d in self.bundle.store.documents], dtype=bool)
+        narrowed = mask if admitted is None else mask & admitted
+        return narrowed if narrowed.any() else admitted
 
     def _month_gated(
         self, lexical: np.ndarray, months: tuple[tuple[str, int], ...], understood: Interpretation
@@ -371,6 +387,7 @@ class Searcher:
         k: int,
         read: bool,
         admitted: np.ndarray | None = None,
+        judged: judgement_card.Judged | None = None,
         filters: Filters | None = None,
     ) -> SearchResponse:
         """The response with a grade question's cards and a timeline's inspections (for a
@@ -378,7 +395,8 @@ class Searcher:
         and listed grades only of documents the filters admit (`admitted`, per document)."""
         response = named_paragraphs.put_first(self, response, admitted) if read else response
         understood = response.interpretation
-        judged = self.judged(understood) if read else judgement_card.Judged()
+        if judged is None:
+            judged = self.judged(understood) if read else judgement_card.Judged()
         if admitted is not None:
             kept = {d for d, ok in zip(self.bundle.store.documents, admitted, strict=True) if ok}
             filters = filters or Filters()  # what the listing is of: `judgements` repeats it
@@ -395,10 +413,15 @@ class Searcher:
             if timeline
             else ()
         )
+        # the passages were searched for in the listed inspections only (`_listed`)
+        unmatched = (
+            "No passage of the listed inspections matches the question's words; the grades "
+            "above answer it.",
+        ) * bool(judged.listing and not response.hits)
         return replace(
             response,
             hits=response.hits[:k],
-            notes=response.notes + judged.notes + timelines.notes(understood, entries),
+            notes=response.notes + judged.notes + unmatched + timelines.notes(understood, entries),
             judged=judged if judged.cards or judged.listing else None,
             timeline=entries,
         )

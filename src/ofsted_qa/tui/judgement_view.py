@@ -62,7 +62,10 @@ class JudgementView(Static):
 
     def __init__(self, judged: Judged) -> None:
         self.judged = judged
-        parts = [card_text(c) for c in judged.cards]
+        from ofsted_qa.render_answers import count_line
+
+        parts = [Text(inert(line), style="bold") for line in [count_line(judged)] if line]
+        parts += [card_text(c) for c in judged.cards]
         if judged.listing:
             parts.append(listing_text(judged))
         super().__init__(Text("\n\n").join(parts), classes="judgements")
