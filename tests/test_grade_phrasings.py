@@ -195,7 +195,7 @@ def test_the_judgements_command_carries_every_filter() -> None:
     )
     args = parse(shlex.split(command)[1:])  # the command runs as offered
     assert args.area == ["children in care"] and args.region == ["North East"]
-    assert args.council == ["eastmere", "westmere"] and args.year == [(2024,)]
+    assert args.council == ["eastmere", "westmere"] and args.year == ["2024"]
     since = judgements_command(Judged(listing=judged.listing, listing_since=2020))
     latest = judgements_command(Judged(listing=judged.listing, listing_latest=True))
     assert since.endswith("--since 2020") and latest.endswith("--latest")

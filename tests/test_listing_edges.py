@@ -92,7 +92,7 @@ def test_the_hint_repeats_a_region_the_question_names(indexed: list[str]) -> Non
         (("--region", "london"), "--region London"),  # the region as it is named
         (("--council", "bexley"), "--council bexley"),
         (("--year", "2019"), "--year 2019"),
-        (("--region", "London", "--year", "2023"), "--region London --year 2023"),
+        (("--region", "London", "--year", "2023"), "--year 2023 --region London"),
         (("--kind", "report"), "--kind report"),
     ],
 )

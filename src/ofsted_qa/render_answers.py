@@ -138,8 +138,9 @@ def judgements_command(judged: Judged) -> str:
 
 
 def _asked(judged: Judged) -> str:
-    """ "this grade and area and year", "this grade and years and region", or "every grade"
-    where the listing narrows by none of them: what its `judgements` command keeps."""
+    """ "this grade and area and year", "this grade and area in London", "this grade and years
+    in 2019, 2020", or "every grade" where the listing narrows by none of them: what its
+    `judgements` command keeps."""
     grades = {r.grade for r in judged.listing}
     areas = area_words(judged.listing_areas or tuple({judged.listing_area} - {""}))
     years = judged.listing_years or (judged.listing_since,) * (judged.listing_since is not None)
@@ -149,8 +150,6 @@ def _asked(judged: Judged) -> str:
             ("grade", 1 if judged.listing_grade or len(grades) == 1 else 0),
             ("area", len(areas)),
             ("year", len(years) + (judged.listing_since is not None)),
-            ("region", len(judged.listing_regions)),
-            ("council", len(judged.listing_councils)),
         )
         if n
     ]
