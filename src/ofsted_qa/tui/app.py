@@ -31,7 +31,7 @@ from ofsted_qa.tui.source_view import SourceScreen
 from ofsted_qa.tui.status_bar import StatusBar
 from ofsted_qa.tui.theme import OFSTED_THEME
 from ofsted_qa.tui.turn import Turn, answer_note, describe
-from ofsted_qa.tui.type_ahead import redirect_typing
+from ofsted_qa.tui.type_ahead import redirect_typing, take_early
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
@@ -212,6 +212,13 @@ class OfstedApp(LoadingApp):
         """Leaving the source view, the user is back at the conversation and may type the next
         question (a mouse user never chose the card's focus): the question box has it."""
         main.set_focus(main.query_one(QuestionInput))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed where focus takes no typing goes to the question box as it arrives,
+        so a fast typist's later keys are not queued behind the card (type_ahead.py)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and take_early(self, event):
+            return
+        await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """Runs before the bindings: a key bound where the user is goes on to them."""
