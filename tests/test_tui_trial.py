@@ -76,3 +76,53 @@ async def test_a_cards_own_key_still_acts_when_pressed_alone(app: OfstedApp) -> 
         await pilot.press("c")
         assert app.copied == [card.hit.citation] and app.focused is card
         assert isinstance(app.focused, ResultCard)
+
+
+PASTE = "\x1b[200~{}\x1b[201~"
+COLOURED = "what about \x1b[31mLADO\x1b[0m in Bradford"
+THREE_LINES = (
+    "what did Ofsted say\rabout \x1b[31mLADO\x1b[0m in\r\nBradford \x1b]0;PWNED\x07 in 2023"
+)
+
+
+def parsed(*chunks: str) -> list[events.Event]:
+    """What the app's terminal parser makes of `chunks`, read one after another."""
+    from ofsted_qa.tui.paste_parser import PasteSafeParser
+
+    parser = PasteSafeParser()
+    return [e for chunk in chunks for e in parser.feed(chunk)]
+
+
+@pytest.mark.parametrize("cut", [None, 14, 17, len(PASTE.format(COLOURED)) - 3])
+def test_a_paste_with_escape_codes_is_one_paste_in_order(cut: int | None) -> None:
+    raw = PASTE.format(COLOURED) + "x"
+    chunks = (raw,) if cut is None else (raw[:cut], raw[cut:])
+    got = parsed(*chunks)
+    assert [type(e) for e in got] == [events.Paste, events.Key]
+    assert got[0].text == "what about LADO in Bradford" and got[1].key == "x"
+
+
+async def test_a_pasted_question_keeps_every_line_and_word(app: OfstedApp) -> None:
+    (pasted,) = parsed(PASTE.format(THREE_LINES))
+    assert isinstance(pasted, events.Paste)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        box = app.query_one(QuestionInput)
+        box.focus()
+        box.post_message(pasted)
+        await pilot.pause()
+        assert box.value == "what did Ofsted say about LADO in Bradford in 2023"
+        box.value = ""
+        box.post_message(events.Paste("care leavers in\rBradford in 2023"))  # tmux: CR
+        await pilot.pause()
+        assert box.value == "care leavers in Bradford in 2023"
+
+
+def test_the_terminal_driver_parses_with_the_paste_safe_parser() -> None:
+    from textual.drivers import linux_driver
+
+    from ofsted_qa.tui.lenient_input import make_input_lenient
+    from ofsted_qa.tui.paste_parser import PasteSafeParser
+
+    make_input_lenient()
+    assert linux_driver.XTermParser is PasteSafeParser

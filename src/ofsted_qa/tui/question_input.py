@@ -44,7 +44,8 @@ class QuestionInput(Input):
         """A hard-wrapped quote keeps all its lines, joined with spaces (Input keeps only the
         first); escape sequences (a pasted colour code) are removed, so the question reads as
         shown, and undecodable bytes arrive inert."""
-        text = inert(" ".join(typed_text(event.text).split()))
+        lines = event.text.splitlines()  # LF, CRLF or a lone CR (tmux sends CR)
+        text = inert(" ".join(typed_text(" ".join(lines)).split()))
         if text:
             selection = self.selection
             if selection.is_empty:
