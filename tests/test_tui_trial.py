@@ -4,19 +4,24 @@ loaded that never refreshed, grade answers emptied by filters without a word."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Select
 
 from fakes import FakeModel
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
+from ofsted_qa.tui.conversation import Conversation
 from ofsted_qa.tui.document_filter import DocumentFilter
+from ofsted_qa.tui.engine import Engine
 from ofsted_qa.tui.question_input import QuestionInput
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.source_view import SourceScreen
-from test_tui import QUESTION, ask, open_source, settle
+from test_tui import QUESTION, GatedModel, ask, open_source, settle, until
 
 
 @pytest.fixture
@@ -126,3 +131,75 @@ def test_the_terminal_driver_parses_with_the_paste_safe_parser() -> None:
 
     make_input_lenient()
     assert linux_driver.XTermParser is PasteSafeParser
+
+
+def on_screen(app: OfstedApp, widget: Widget) -> bool:
+    view = app.query_one(Conversation).region
+    return widget.region.height > 0 and view.contains_region(widget.region)
+
+
+async def test_a_new_answer_is_brought_into_view_and_tab_goes_to_it(app: OfstedApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, QUESTION)
+        await ask(pilot, "how effective is the local safeguarding children board")
+        await pilot.pause(0.3)
+        first, latest = app.turns
+        assert latest.cards and on_screen(app, latest.query_one(".question"))
+        assert on_screen(app, latest.cards[0]) and not on_screen(app, first.cards[-1])
+        await pilot.press("tab")
+        assert app.focused is latest.cards[0]
+
+
+async def test_tab_while_the_latest_answer_is_pending_stays_out_of_older_answers(
+    app: OfstedApp,
+) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, QUESTION)
+        engine, app.engine = app.engine, None  # as if the index were still opening
+        box = app.query_one(QuestionInput)
+        box.value = "care leavers"
+        await pilot.press("enter", "tab")
+        first = app.turns[0]
+        assert app.focused is not None and first not in app.focused.ancestors
+        app.engine = engine
+
+
+class SlowEngine:
+    """Holds the first search's answer until the test lets it go (the model comes up after the
+    search read the words, before its answer is shown)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.search, self.gate = engine.ask, threading.Event()
+
+    def ask(self, *args: object, **kwargs: object) -> object:
+        answer = self.search(*args, **kwargs)  # type: ignore[arg-type]
+        self.gate.wait(30)
+        return answer
+
+
+async def test_an_answer_searched_while_the_model_loaded_is_refreshed(built: Settings) -> None:
+    model = GatedModel()
+    app = OfstedApp(settings=built, model=model)
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await until(pilot, lambda: app.engine is not None)
+            engine = app.engine
+            assert engine is not None
+            slow = SlowEngine(engine)
+            engine.ask = slow.ask  # type: ignore[method-assign]
+            await pilot.press(*"care leavers", "enter")
+            turn = app.turns[-1]
+            model.release()  # the model is ready before the lexical answer arrives
+            await until(pilot, lambda: "ready" in app.status.model and engine.dense_ready)
+            del engine.ask  # the model's searches go straight through
+            slow.gate.set()
+            await until(pilot, lambda: turn.response is not None and turn.response.dense_used)
+            assert "hybrid" in str(turn.note.render()) and not turn.before_model
+            before = turn.response
+            await pilot.press("ctrl+r")  # re-runs the latest answer
+            await until(pilot, lambda: turn.response is not before)
+            await app.workers.wait_for_complete()
+    finally:
+        model.release()

@@ -13,6 +13,7 @@ from ofsted_qa.inert import inert
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+    from ofsted_qa.retrieval.search import Filters, SearchResponse
 
 GRADE_STYLES = {
     "outstanding": "bold green",
@@ -55,6 +56,45 @@ def listing_text(judged: Judged) -> Text:
     if more := listing_more(judged):  # how many are shown, and how to see them all
         text.append(inert(textwrap.indent(more, "  ")), style="dim")
     return text
+
+
+def _words(items: tuple[object, ...]) -> str:
+    names = [str(i) for i in items]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def no_grades_note(response: SearchResponse, filters: Filters) -> str:
+    """For a grade question whose filters (or region) leave no card and no listing, what was
+    looked for: "No inspection of Leeds in 2022 matches, so no grades are shown." or "No
+    council in London was judged inadequate in 2018."; "" for any other answer (and where
+    the question names a place no council matches: the answer's notes say so)."""
+    from ofsted_qa.retrieval.grade_question import asks_for_cards
+    from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
+
+    understood = response.interpretation
+    scoped = filters.years or filters.councils or filters.regions or filters.kinds
+    if response.judged is not None or not asks_for_cards(understood):
+        return ""
+    if not (scoped or filters.doc_ids or understood.regions):
+        return ""
+    text = understood.corrected
+    councils = filters.councils or understood.councils
+    regions = filters.regions or understood.regions
+    years = filters.years or understood.years
+    when = f" in {_words(years)}" if years else ""
+    kind = f" ({_words(filters.kinds)})" if filters.kinds else ""
+    under = " under the filters" if filters.doc_ids else ""
+    if councils and not asks_which(text):
+        return (
+            f"No inspection{kind} of {_words(councils)}{when} matches{under}, "
+            "so no grades are shown."
+        )
+    where = f" in {_words(regions)}" if regions else ""
+    if councils:
+        where = f" among {_words(councils)}"
+    grade = grade_named(text)
+    judged = f"was judged {grade}" if grade else "has a graded inspection"
+    return f"No council{where} {judged}{when}{kind}{under}."
 
 
 class JudgementView(Static):

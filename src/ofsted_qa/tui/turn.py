@@ -14,7 +14,7 @@ from textual.widgets import Static
 from ofsted_qa.inert import inert
 from ofsted_qa.render_shortened import short_question
 from ofsted_qa.tui.chip import Chip
-from ofsted_qa.tui.judgement_view import JudgementView
+from ofsted_qa.tui.judgement_view import JudgementView, no_grades_note
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.timeline_view import TimelineView
 
@@ -36,14 +36,17 @@ def describe(filters: Filters) -> str:
     )
 
 
-def answer_note(response: SearchResponse, *, model_lost: bool) -> str:
-    """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid."""
+def answer_note(response: SearchResponse, *, model_lost: bool, loading: bool = True) -> str:
+    """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid;
+    `loading`: searched before the model was ready (it is refreshed once it is)."""
     count = f"{len(response.hits)} passages"
     if response.dense_used:
         return f"{count} · hybrid: words and meaning"
     if model_lost:
         return f"{count} · lexical only: the model is unavailable"
-    return f"{count} · lexical results while the model loads; they refresh when it is ready"
+    if loading:
+        return f"{count} · lexical results while the model loads; they refresh when it is ready"
+    return f"{count} · lexical: words only"
 
 
 class Turn(Vertical):
@@ -62,6 +65,7 @@ class Turn(Vertical):
         self.filters = filters
         self.dropped: frozenset[str] = frozenset()
         self.response: SearchResponse | None = None
+        self.before_model = False  # answered before the model was ready: refreshed once it is
         self.generation = 0
         self.note = Static(Text("Waiting for the index…"), classes="note")  # settable pre-mount
 
@@ -97,16 +101,20 @@ class Turn(Vertical):
             return
         focused = self.screen.focused
         keep = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.cards else 0
+        first = self.response is None
         self.response = response
         self._show_chips(response.interpretation.chips)
         hits = response.hits
         found = note if hits else "No passages matched: try other words or clear filters."
-        self.set_note("\n".join([found, *response.notes]))
+        empty = no_grades_note(response, self.filters)  # a grade answer the filters emptied
+        self.set_note("\n".join([found, *response.notes, *([empty] if empty else [])]))
         box = self.query_one(".cards", Vertical)
         box.remove_children()
         terms = set(response.interpretation.search_terms)
         top = max((h.score for h in hits), default=1.0)
         lead = [JudgementView(response.judged)] if response.judged else []
+        if first:  # a new answer, not a refresh: its top comes into view once laid out
+            self.call_after_refresh(self.call_after_refresh, self._into_view)
         if response.timeline:  # the passages are shown under their inspections
             box.mount_all([*lead, TimelineView(response.timeline, terms)])
             return
@@ -114,6 +122,13 @@ class Turn(Vertical):
         box.mount_all([*lead, *cards])
         if keep and cards:  # a refresh must not throw the reader out of the results
             self.call_after_refresh(cards[min(keep, len(cards)) - 1].focus)
+
+    def _into_view(self) -> None:
+        """The question at the top of the view, its answer below (the view stayed on the
+        answer before, with only this turn's head showing at its bottom edge)."""
+        turns: list[Turn] = list(self.parent.query(Turn)) if self.parent is not None else []
+        if turns and turns[-1] is self:  # an older turn's late answer moves nothing
+            self.scroll_visible(top=True, animate=False)
 
     def _show_chips(self, read: list[str]) -> None:
         """The cues this answer used, plus the removed ones (to be restored). Rebuilt when the
