@@ -5,6 +5,8 @@ loaded that never refreshed, grade answers emptied by filters without a word."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from textual import events
@@ -12,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from fakes import FakeModel
+from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
@@ -21,6 +24,8 @@ from ofsted_qa.tui.engine import Engine
 from ofsted_qa.tui.question_input import QuestionInput
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.source_view import SourceScreen
+from test_judgements import report_pdf
+from test_region_search import REPORTS as REGION_REPORTS
 from test_tui import QUESTION, GatedModel, ask, open_source, settle, until
 
 
@@ -203,3 +208,39 @@ async def test_an_answer_searched_while_the_model_loaded_is_refreshed(built: Set
             await app.workers.wait_for_complete()
     finally:
         model.release()
+
+
+@pytest.fixture
+def graded(settings: Settings, fake_model: FakeModel, tmp_path: Path) -> OfstedApp:
+    """The seeds and four graded 2023 reports (Gateshead and North East Lincolnshire
+    inadequate, Leeds good, Bexley inadequate), as test_tui_regions builds them."""
+    reports = tmp_path / "reports"
+    for council, (folder, grades) in REGION_REPORTS.items():
+        path = reports / folder / "children's services inspection - 24 march 2023.pdf"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
+    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
+    build_index(with_reports, fake_model)
+    return OfstedApp(settings=with_reports, model=fake_model)
+
+
+async def test_a_grade_answer_the_filters_empty_says_so(graded: OfstedApp) -> None:
+    app = graded
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "how was leeds rated in 2023")
+        turn = app.turns[-1]
+        assert turn.response is not None and turn.response.judged is not None
+        assert "No inspection" not in str(turn.note.render())
+        app.set_filter("year", 2014)  # Leeds has no 2014 report
+        await settle(pilot)
+        assert turn.response.judged is None
+        assert "No inspection of Leeds in 2014 matches" in str(turn.note.render())
+        app.clear_filters()
+        await settle(pilot)
+        app.set_filter("region", "North East")  # Gateshead only: inadequate
+        await settle(pilot)
+        await ask(pilot, "which councils were judged good in 2023")
+        turn = app.turns[-1]
+        assert turn.response is not None and turn.response.judged is None
+        assert "No council in North East was judged good in 2023." in str(turn.note.render())
