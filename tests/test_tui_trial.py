@@ -244,3 +244,18 @@ async def test_a_grade_answer_the_filters_empty_says_so(graded: OfstedApp) -> No
         turn = app.turns[-1]
         assert turn.response is not None and turn.response.judged is None
         assert "No council in North East was judged good in 2023." in str(turn.note.render())
+
+
+async def test_chips_wrap_inside_a_narrow_window(app: OfstedApp) -> None:
+    long = "what did Ofsted say about care leavers and looked after children in 2014 and 2018"
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, long)
+        await pilot.pause(0.2)
+        turn = app.turns[-1]
+        chips = list(turn.query(Chip))
+        width = turn.query_one(".chips").region.right
+        assert sum(c.region.width + 1 for c in chips) > width  # one line would not hold them
+        assert all(c.region.width and c.region.right <= width for c in chips)
+        assert len({c.region.y for c in chips}) > 1
+        assert turn.query_one(".note").region.y > max(c.region.y for c in chips)

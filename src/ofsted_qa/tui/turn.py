@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
 from ofsted_qa.inert import inert
 from ofsted_qa.render_shortened import short_question
 from ofsted_qa.tui.chip import Chip
+from ofsted_qa.tui.chip_row import ChipRow
 from ofsted_qa.tui.judgement_view import JudgementView, no_grades_note
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.timeline_view import TimelineView
@@ -71,7 +72,7 @@ class Turn(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._head(), classes="question")
-        yield Horizontal(classes="chips")
+        yield ChipRow(classes="chips")
         yield self.note
         yield Vertical(classes="cards")
 
@@ -133,7 +134,7 @@ class Turn(Vertical):
     def _show_chips(self, read: list[str]) -> None:
         """The cues this answer used, plus the removed ones (to be restored). Rebuilt when the
         set changes, so a cue a filter overrules ("year 2014" under a 2016 filter) goes."""
-        row = self.query_one(".chips", Horizontal)
+        row = self.query_one(".chips", ChipRow)
         labels = read + sorted(self.dropped - set(read))
         if {c.label for c in self.query(Chip)} != set(labels):
             row.remove_children()
