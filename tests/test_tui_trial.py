@@ -259,3 +259,33 @@ async def test_chips_wrap_inside_a_narrow_window(app: OfstedApp) -> None:
         assert all(c.region.width and c.region.right <= width for c in chips)
         assert len({c.region.y for c in chips}) > 1
         assert turn.query_one(".note").region.y > max(c.region.y for c in chips)
+
+
+def test_a_listing_shows_every_report_and_no_cli_advice() -> None:
+    from ofsted_qa.retrieval.judgement_card import Judged
+    from ofsted_qa.retrieval.judgements import JudgementRow
+    from ofsted_qa.tui.judgement_view import listing_text
+
+    rows = tuple(
+        JudgementRow(
+            f"Council {i:02}",
+            f"Council {i:02}",
+            f"doc{i}",
+            "inspection report",
+            "ILACS",
+            "2022-01-10",
+            "2022-01-21",
+            "2022-03-01",
+            "overall_effectiveness",
+            "overall effectiveness",
+            "Overall effectiveness",
+            "good",
+            1,
+            "cite",
+            "ref",
+        )
+        for i in range(20)
+    )
+    text = listing_text(Judged(listing=rows, listing_said="good · 2022")).plain
+    assert all(f"Council {i:02} · 2022-01" in text for i in range(20))
+    assert "--json" not in text and "first 12" not in text

@@ -41,19 +41,22 @@ def card_text(card: JudgementCard) -> Text:
 
 
 def listing_text(judged: Judged) -> Text:
-    """One line per report: council, dates, and the grades it was listed for."""
-    from ofsted_qa.render_answers import LISTED_REPORTS, listing_more
+    """One line per report: council, dates, and the grades it was listed for; every report
+    (the conversation scrolls; the CLI's cut and its advice to read `--json` do not apply
+    here), and where the listing itself stopped, the command that lists them all."""
+    from ofsted_qa.render_answers import judgements_command
 
     text = Text(inert(f"{judged.listing_title}:") + "\n", style="bold")
     by_doc: dict[str, list] = {}
     for row in judged.listing:
         by_doc.setdefault(row.doc_id, []).append(row)
-    for rows in list(by_doc.values())[:LISTED_REPORTS]:
+    for rows in by_doc.values():
         first = rows[0]
         grades = "; ".join(f"{r.area_label} {r.grade}" for r in rows)
         when = (first.inspection_start or first.published)[:7]
         text.append(inert(f"  {first.council} · {when} · {grades}") + "\n")
-    if more := listing_more(judged):  # how many are shown, and how to see them all
+    if judged.listing_capped:  # the core stopped listing: say how to see every one
+        more = f"The listing stops here; every judgement: {judgements_command(judged)}"
         text.append(inert(textwrap.indent(more, "  ")), style="dim")
     return text
 
