@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Select
+from textual.widgets import Footer, Select
 
 from fakes import FakeModel
 from ofsted_qa.index.build import build_index
@@ -23,7 +23,9 @@ from ofsted_qa.tui.document_filter import DocumentFilter
 from ofsted_qa.tui.engine import Engine
 from ofsted_qa.tui.question_input import QuestionInput
 from ofsted_qa.tui.result_card import ResultCard
+from ofsted_qa.tui.screenshots import screen_text
 from ofsted_qa.tui.source_view import SourceScreen
+from test_judgements import REPORTS as JUDGED_REPORTS
 from test_judgements import report_pdf
 from test_region_search import REPORTS as REGION_REPORTS
 from test_tui import QUESTION, GatedModel, ask, open_source, settle, until
@@ -289,3 +291,54 @@ def test_a_listing_shows_every_report_and_no_cli_advice() -> None:
     text = listing_text(Judged(listing=rows, listing_said="good · 2022")).plain
     assert all(f"Council {i:02} · 2022-01" in text for i in range(20))
     assert "--json" not in text and "first 12" not in text
+
+
+async def test_timeline_cards_are_numbered_as_read(
+    settings: Settings, fake_model: FakeModel, tmp_path: Path
+) -> None:
+    reports = tmp_path / "reports"
+    for name, (council, dates, grades) in JUDGED_REPORTS.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_bytes(report_pdf(council, dates, grades))
+    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
+    build_index(with_reports, fake_model)
+    app = OfstedApp(settings=with_reports, model=fake_model)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "how has Northwick changed")
+        turn = app.turns[-1]
+        assert turn.response is not None and turn.response.timeline
+        cards = turn.cards
+        # the fake model's ranks here are 2, 3, 1, 7 (of 10): shown as 1, 2, 3, 4
+        assert [c.number for c in cards] == list(range(1, len(cards) + 1))
+        heads = [str(c.render().renderables[0]) for c in cards]
+        assert all(h.lstrip().startswith(f"{c.number} ") for h, c in zip(heads, cards, strict=True))
+        assert str(turn.note.render()).startswith(f"{len(cards)} passages")
+
+
+async def test_a_narrow_window_keeps_the_status_and_the_keys(app: OfstedApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.set_filter("year", 2014)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Filters 2014" in text and "Index " in text and "Model " in text
+        footer = app.query_one(Footer)
+        assert footer.compact and not footer.show_command_palette
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause(0.2)
+        assert not footer.compact and footer.show_command_palette
+
+
+async def test_an_open_menu_stands_apart_from_the_answers(app: OfstedApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await ask(pilot, QUESTION)
+        year = app.query_one("#filter-year", Select)
+        year.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        overlay = year.query_one("SelectOverlay")
+        assert year.expanded and overlay.styles.border_top[0] != ""
+        assert overlay.styles.background.a == 1 and overlay.region.width >= 24

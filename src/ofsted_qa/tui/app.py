@@ -36,6 +36,7 @@ from ofsted_qa.tui.type_ahead import redirect_typing, take_early
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
 
+NARROW = 100  # columns below which the footer is compacted
 NOT_OPEN = "Not answered: the index could not be opened (see above; ctrl+r retries)."
 
 
@@ -237,6 +238,13 @@ class OfstedApp(LoadingApp):
         if isinstance(event, events.Key) and not event.is_forwarded and take_early(self, event):
             return
         await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A narrow window's footer drops its padding and the palette hint (ctrl+p stays
+        bound), so the keys of where the user is are not cut off at the edge."""
+        footer = self.query_one(Footer)
+        footer.compact = narrow = event.size.width < NARROW
+        footer.show_command_palette = not narrow
 
     def on_key(self, event: events.Key) -> None:
         """Runs before the bindings: a key bound where the user is goes on to them."""

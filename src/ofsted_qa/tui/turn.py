@@ -40,7 +40,8 @@ def describe(filters: Filters) -> str:
 def answer_note(response: SearchResponse, *, model_lost: bool, loading: bool = True) -> str:
     """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid;
     `loading`: searched before the model was ready (it is refreshed once it is)."""
-    count = f"{len(response.hits)} passages"
+    shown = sum(len(e.hits) for e in response.timeline) if response.timeline else None
+    count = f"{len(response.hits) if shown is None else shown} passages"
     if response.dense_used:
         return f"{count} · hybrid: words and meaning"
     if model_lost:
@@ -101,7 +102,7 @@ class Turn(Vertical):
         if generation != self.generation:
             return
         focused = self.screen.focused
-        keep = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.cards else 0
+        keep = focused.number if isinstance(focused, ResultCard) and focused in self.cards else 0
         first = self.response is None
         self.response = response
         self._show_chips(response.interpretation.chips)
