@@ -342,3 +342,17 @@ async def test_an_open_menu_stands_apart_from_the_answers(app: OfstedApp) -> Non
         overlay = year.query_one("SelectOverlay")
         assert year.expanded and overlay.styles.border_top[0] != ""
         assert overlay.styles.background.a == 1 and overlay.region.width >= 24
+
+
+async def test_a_fast_typists_corrections_apply_where_they_were_typed(app: OfstedApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        box = app.query_one(QuestionInput)
+        burst(app, "leeds care leavres")
+        for key in ("backspace", "backspace", "backspace"):
+            app.post_message(events.Key(key, None))
+        burst(app, "ers 2018")
+        app.post_message(events.Key("left", None))
+        burst(app, "!")
+        await pilot.pause(0.3)
+        assert box.value == "leeds care leavers 201!8"

@@ -8,10 +8,11 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ofsted_qa.inert import inert, typed_text
+from ofsted_qa.tui.in_order_input import InOrderInput
 from ofsted_qa.tui.type_ahead import TYPE_HERE
 
 
-class QuestionInput(Input):
+class QuestionInput(InOrderInput):
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier question", show=False),
         Binding("down", "history(1)", "Later question", show=False),

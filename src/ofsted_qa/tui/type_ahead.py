@@ -9,6 +9,7 @@ A terminal delivers a fast typist's keys in one read, and Textual hands each to 
 had focus when it arrived: after the first key moves focus, the rest are already queued behind
 the card. So keys are taken as they reach the app (`take_early`), in order, when what has focus
 takes no typing; and a key that bubbles back unused (`redirect_typing`) is typed, not dropped.
+The text boxes keep their own keys in order too (in_order_input.py).
 """
 
 from __future__ import annotations
