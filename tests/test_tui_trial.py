@@ -247,6 +247,9 @@ async def test_a_grade_answer_the_filters_empty_says_so(graded: OfstedApp) -> No
         turn = app.turns[-1]
         assert turn.response is not None and turn.response.judged is None
         assert "No council in North East was judged good in 2023." in str(turn.note.render())
+        await ask(pilot, "which councils in Narnia were judged good")  # no such council
+        note = str(app.turns[-1].note.render())
+        assert "No council called Narnia" in note and "was judged good" not in note
 
 
 async def test_chips_wrap_inside_a_narrow_window(app: OfstedApp) -> None:

@@ -18,11 +18,12 @@ from ofsted_qa.tui.clipboard import CopyRequest, notice, save_copy
 from ofsted_qa.tui.commands import FilterCommands
 from ofsted_qa.tui.conversation import Conversation
 from ofsted_qa.tui.document_filter import DocumentFilter
-from ofsted_qa.tui.engine import Choices, Engine
+from ofsted_qa.tui.engine import Choices, Engine, names_unknown_place
 from ofsted_qa.tui.error_panel import ErrorPanel
 from ofsted_qa.tui.filter_bar import FilterBar
 from ofsted_qa.tui.filter_search import FilterEntry, filter_entries
 from ofsted_qa.tui.help_screen import HelpScreen, all_groups
+from ofsted_qa.tui.judgement_view import no_grades_note
 from ofsted_qa.tui.lenient_input import make_input_lenient
 from ofsted_qa.tui.loading import LoadingApp
 from ofsted_qa.tui.question_input import QuestionInput
@@ -168,16 +169,22 @@ class OfstedApp(LoadingApp):
         ready = self.engine.dense_ready  # before: the model may come up while this searches
         try:
             response = self.engine.ask(question, filters, dropped)
+            unknown = names_unknown_place(self.engine, response.interpretation)
         except Exception as exc:  # OfstedQAError (e.g. a too-long question) or a bug
             text = str(exc) if hasattr(exc, "hint") else f"Search failed: {exc!r}"
             self._later(turn.set_note, text, True)
             return
         # The status bar is read on the app's thread, when the answer is shown: by then this
         # thread's app may be closing, and a widget query from here would race its teardown.
-        self._later(self._show_answer, turn, response, generation, ready)
+        self._later(self._show_answer, turn, response, generation, ready, unknown)
 
     def _show_answer(
-        self, turn: Turn, response: SearchResponse, generation: int, ready: bool = True
+        self,
+        turn: Turn,
+        response: SearchResponse,
+        generation: int,
+        ready: bool = True,
+        unknown_place: bool = False,
     ) -> None:
         """Show an answer; one searched before the model was ready is asked again (in a
         worker) once it is, whether the model came up before the answer arrived or after."""
@@ -188,7 +195,9 @@ class OfstedApp(LoadingApp):
         if generation != turn.generation:
             return  # superseded by a newer request for this turn
         turn.before_model = not (ready or lost or response.dense_used)
-        turn.show(response, generation, answer_note(response, model_lost=lost, loading=not ready))
+        note = answer_note(response, model_lost=lost, loading=not ready)
+        # a grade answer the filters emptied says so
+        turn.show(response, generation, note, no_grades_note(response, turn.filters, unknown_place))
         if turn.before_model and self.engine is not None and self.engine.dense_ready:
             self.ask(turn)
 

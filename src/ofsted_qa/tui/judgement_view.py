@@ -66,17 +66,17 @@ def _words(items: tuple[object, ...]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-def no_grades_note(response: SearchResponse, filters: Filters) -> str:
+def no_grades_note(response: SearchResponse, filters: Filters, unknown_place: bool) -> str:
     """For a grade question whose filters (or region) leave no card and no listing, what was
     looked for: "No inspection of Leeds in 2022 matches, so no grades are shown." or "No
-    council in London was judged inadequate in 2018."; "" for any other answer (and where
-    the question names a place no council matches: the answer's notes say so)."""
+    council in London was judged inadequate in 2018."; "" for any other answer, and where
+    the question names a place no council matches (`unknown_place`: the notes say so)."""
     from ofsted_qa.retrieval.grade_question import asks_for_cards
     from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
 
     understood = response.interpretation
     scoped = filters.years or filters.councils or filters.regions or filters.kinds
-    if response.judged is not None or not asks_for_cards(understood):
+    if unknown_place or response.judged is not None or not asks_for_cards(understood):
         return ""
     if not (scoped or filters.doc_ids or understood.regions):
         return ""
@@ -92,6 +92,8 @@ def no_grades_note(response: SearchResponse, filters: Filters) -> str:
             f"No inspection{kind} of {_words(councils)}{when} matches{under}, "
             "so no grades are shown."
         )
+    if not asks_which(text):  # a card asked of no council read: nothing to say it of
+        return ""
     where = f" in {_words(regions)}" if regions else ""
     if councils:
         where = f" among {_words(councils)}"

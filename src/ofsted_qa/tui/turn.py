@@ -15,7 +15,7 @@ from ofsted_qa.inert import inert
 from ofsted_qa.render_shortened import short_question
 from ofsted_qa.tui.chip import Chip
 from ofsted_qa.tui.chip_row import ChipRow
-from ofsted_qa.tui.judgement_view import JudgementView, no_grades_note
+from ofsted_qa.tui.judgement_view import JudgementView
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.timeline_view import TimelineView
 
@@ -98,7 +98,9 @@ class Turn(Vertical):
         self.note.update(Text(inert(note)))
         self.note.set_class(error, "-error")
 
-    def show(self, response: SearchResponse, generation: int, note: str) -> None:
+    def show(self, response: SearchResponse, generation: int, note: str, said: str = "") -> None:
+        """Show `response` unless a newer request superseded it; `note` says how it was found,
+        `said` is one more line below the answer's own notes."""
         if generation != self.generation:
             return
         focused = self.screen.focused
@@ -108,8 +110,7 @@ class Turn(Vertical):
         self._show_chips(response.interpretation.chips)
         hits = response.hits
         found = note if hits else "No passages matched: try other words or clear filters."
-        empty = no_grades_note(response, self.filters)  # a grade answer the filters emptied
-        self.set_note("\n".join([found, *response.notes, *([empty] if empty else [])]))
+        self.set_note("\n".join([found, *response.notes, *([said] if said else [])]))
         box = self.query_one(".cards", Vertical)
         box.remove_children()
         terms = set(response.interpretation.search_terms)
