@@ -251,7 +251,10 @@ class OfstedApp(LoadingApp):
     def on_resize(self, event: events.Resize) -> None:
         """A narrow window's footer drops its padding and the palette hint (ctrl+p stays
         bound), so the keys of where the user is are not cut off at the edge."""
-        footer = self.query_one(Footer)
+        try:
+            footer = self.query_one(Footer)  # the current screen's (the source view has one)
+        except NoMatches:
+            return  # a screen without a footer
         footer.compact = narrow = event.size.width < NARROW
         footer.show_command_palette = not narrow
 
