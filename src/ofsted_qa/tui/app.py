@@ -18,11 +18,12 @@ from ofsted_qa.tui.clipboard import CopyRequest, notice, save_copy
 from ofsted_qa.tui.commands import FilterCommands
 from ofsted_qa.tui.conversation import Conversation
 from ofsted_qa.tui.document_filter import DocumentFilter
-from ofsted_qa.tui.engine import Choices, Engine
+from ofsted_qa.tui.engine import Choices, Engine, names_unknown_place
 from ofsted_qa.tui.error_panel import ErrorPanel
 from ofsted_qa.tui.filter_bar import FilterBar
 from ofsted_qa.tui.filter_search import FilterEntry, filter_entries
 from ofsted_qa.tui.help_screen import HelpScreen, all_groups
+from ofsted_qa.tui.judgement_view import no_grades_note
 from ofsted_qa.tui.lenient_input import make_input_lenient
 from ofsted_qa.tui.loading import LoadingApp
 from ofsted_qa.tui.question_input import QuestionInput
@@ -31,11 +32,12 @@ from ofsted_qa.tui.source_view import SourceScreen
 from ofsted_qa.tui.status_bar import StatusBar
 from ofsted_qa.tui.theme import OFSTED_THEME
 from ofsted_qa.tui.turn import Turn, answer_note, describe
-from ofsted_qa.tui.type_ahead import redirect_typing
+from ofsted_qa.tui.type_ahead import redirect_typing, take_early
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.search import Filters, SearchResponse
 
+NARROW = 100  # columns below which the footer is compacted
 NOT_OPEN = "Not answered: the index could not be opened (see above; ctrl+r retries)."
 
 
@@ -49,7 +51,7 @@ class OfstedApp(LoadingApp):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help (outside the question box)", show=False),
         Binding("ctrl+f", "focus_filters", "Filters"),
-        Binding("ctrl+r", "retry", "Retry loading", show=False),
+        Binding("ctrl+r", "retry", "Retry loading, or re-run the latest answer", show=False),
         Binding("escape", "focus_input", "Back to the question", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -118,7 +120,8 @@ class OfstedApp(LoadingApp):
     def model_ready(self) -> None:
         assert self.engine is not None and self.engine.model is not None
         self.status.model = f"{self.engine.model.name} ready"
-        stale = [t for t in self.turns if t.response is not None and not t.response.dense_used]
+        # Answers still being searched lexically refresh when they arrive (`_show_answer`).
+        stale = [t for t in self.turns if t.response is not None and t.before_model]
         for turn in stale:  # refresh the answers given while it loaded
             self.ask(turn)
         if stale:
@@ -128,6 +131,13 @@ class OfstedApp(LoadingApp):
         self.status.model = "unavailable: lexical search only"
         text = "\n".join(p for p in (message, hint, "Answers use lexical search only.") if p)
         self.notify(inert(text), title="Model not loaded", severity="warning", markup=False)
+
+    def action_retry(self) -> None:
+        """Retry opening the index after a failure; once open, re-run the latest answer."""
+        if self.load_failed or self.engine is None:
+            super().action_retry()
+        elif self.turns:
+            self.ask(self.turns[-1])
 
     def retrying(self) -> None:
         self.query(ErrorPanel).remove()
@@ -156,22 +166,40 @@ class OfstedApp(LoadingApp):
         self, turn: Turn, generation: int, question: str, filters: Filters, dropped: frozenset[str]
     ) -> None:
         assert self.engine is not None
+        ready = self.engine.dense_ready  # before: the model may come up while this searches
         try:
             response = self.engine.ask(question, filters, dropped)
+            unknown = names_unknown_place(self.engine, response.interpretation)
         except Exception as exc:  # OfstedQAError (e.g. a too-long question) or a bug
             text = str(exc) if hasattr(exc, "hint") else f"Search failed: {exc!r}"
             self._later(turn.set_note, text, True)
             return
         # The status bar is read on the app's thread, when the answer is shown: by then this
         # thread's app may be closing, and a widget query from here would race its teardown.
-        self._later(self._show_answer, turn, response, generation)
+        self._later(self._show_answer, turn, response, generation, ready, unknown)
 
-    def _show_answer(self, turn: Turn, response: SearchResponse, generation: int) -> None:
+    def _show_answer(
+        self,
+        turn: Turn,
+        response: SearchResponse,
+        generation: int,
+        ready: bool = True,
+        unknown_place: bool = False,
+    ) -> None:
+        """Show an answer; one searched before the model was ready is asked again (in a
+        worker) once it is, whether the model came up before the answer arrived or after."""
         try:
             lost = self.status.model.startswith("unavailable")
         except NoMatches:
             return  # the app is closing: its screen no longer holds the answers
-        turn.show(response, generation, answer_note(response, model_lost=lost))
+        if generation != turn.generation:
+            return  # superseded by a newer request for this turn
+        turn.before_model = not (ready or lost or response.dense_used)
+        note = answer_note(response, model_lost=lost, loading=not ready)
+        # a grade answer the filters emptied says so
+        turn.show(response, generation, note, no_grades_note(response, turn.filters, unknown_place))
+        if turn.before_model and self.engine is not None and self.engine.dense_ready:
+            self.ask(turn)
 
     @on(Turn.Reask)
     def _reask(self, event: Turn.Reask) -> None:
@@ -213,6 +241,23 @@ class OfstedApp(LoadingApp):
         question (a mouse user never chose the card's focus): the question box has it."""
         main.set_focus(main.query_one(QuestionInput))
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed where focus takes no typing goes to the question box as it arrives,
+        so a fast typist's later keys are not queued behind the card (type_ahead.py)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and take_early(self, event):
+            return
+        await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A narrow window's footer drops its padding and the palette hint (ctrl+p stays
+        bound), so the keys of where the user is are not cut off at the edge."""
+        try:
+            footer = self.query_one(Footer)  # the current screen's (the source view has one)
+        except NoMatches:
+            return  # a screen without a footer
+        footer.compact = narrow = event.size.width < NARROW
+        footer.show_command_palette = not narrow
+
     def on_key(self, event: events.Key) -> None:
         """Runs before the bindings: a key bound where the user is goes on to them."""
         if redirect_typing(self, event):
@@ -246,15 +291,22 @@ class OfstedApp(LoadingApp):
         self.query_one(QuestionInput).focus()
 
     def action_focus_answers(self) -> None:
-        """The card last read, if no question was asked since; else the latest answer's first."""
-        cards = self.turns[-1].cards if self.turns else []
+        """The card last read, if no question was asked since; else the latest answer's first
+        card, else its first chip; never an older answer (Tab from the question box would wrap
+        round to the top of the conversation)."""
+        if not self.turns:
+            self.screen.focus_next()
+            return
+        latest = self.turns[-1]
+        cards = latest.cards
         if self.last_read is not None:
             turn, chunk_id = self.last_read  # a refreshed answer has new cards: the same passage
             cards = [c for c in turn.cards if c.hit.chunk_id == chunk_id] or cards
-        if cards:
-            cards[0].focus()
-        else:
-            self.screen.focus_next()
+        held = [w for w in latest.query("*") if w.focusable]
+        if cards or held:
+            (cards or held)[0].focus()
+        else:  # still waiting for its answer: the filters, below it
+            self.action_focus_filters()
 
     def action_pick_documents(self) -> None:
         """Open the document picker (as Enter on the filter bar's Document does)."""

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from ofsted_qa.inert import inert
 from ofsted_qa.tui.filter_search import FilterEntry, search
+from ofsted_qa.tui.in_order_input import InOrderInput
 from ofsted_qa.tui.type_ahead import TYPE_HERE
 
 SHOWN = 50  # matches listed at once; typing more narrows them
@@ -48,7 +49,7 @@ class DocumentPicker(ModalScreen[tuple[str, ...]]):
                 "Documents: type part of a council, a year, a kind or a framework",
                 id="picker-title",
             )
-            yield Input(  # typing on the list lands here too (type_ahead.py), added to it
+            yield InOrderInput(  # typing on the list lands here too (type_ahead.py), added to it
                 placeholder="e.g. norfolk 2015, sif bexley, focused visit",
                 id="picker-query",
                 classes=TYPE_HERE,

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # the core loads numpy and friends; the app imports it in a w
     from ofsted_qa.index.generations import IndexBundle
     from ofsted_qa.index.settings import Settings
     from ofsted_qa.retrieval.councils import Councils
+    from ofsted_qa.retrieval.interpretation import Interpretation
     from ofsted_qa.retrieval.search import Filters, Searcher, SearchResponse
 
 K = 10
@@ -115,6 +116,12 @@ class Engine:
         for chip in dropped:
             understood = understood.without(chip)
         return self.searcher.search(question, k=K, filters=filters, interpretation=understood)
+
+
+def names_unknown_place(engine: Engine, understood: Interpretation) -> bool:
+    """The question names a place no council of the index matches (its answer says so)."""
+    assert engine.searcher is not None
+    return bool(engine.searcher.unknown_places(understood))
 
 
 def regions_held(councils: Councils) -> tuple[str, ...]:

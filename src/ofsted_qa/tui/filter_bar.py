@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from ofsted_qa.tui.engine import Choices
     from ofsted_qa.tui.filter_search import FilterEntry
 
-DIMENSIONS = (("year", "Year"), ("doc", "Document"), ("kind", "Kind"), ("council", "Council"))
+DIMENSIONS = (
+    ("year", "Year"),
+    ("doc", "Document"),
+    ("kind", "Kind"),
+    ("council", "Council or region"),  # one list: the regions first
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ofsted_qa.inert import inert
 
 if TYPE_CHECKING:
     from ofsted_qa.retrieval.judgement_card import Judged, JudgementCard
+    from ofsted_qa.retrieval.search import Filters, SearchResponse
 
 GRADE_STYLES = {
     "outstanding": "bold green",
@@ -40,21 +41,65 @@ def card_text(card: JudgementCard) -> Text:
 
 
 def listing_text(judged: Judged) -> Text:
-    """One line per report: council, dates, and the grades it was listed for."""
-    from ofsted_qa.render_answers import LISTED_REPORTS, listing_more
+    """One line per report: council, dates, and the grades it was listed for; every report
+    (the conversation scrolls; the CLI's cut and its advice to read `--json` do not apply
+    here), and where the listing itself stopped, the command that lists them all."""
+    from ofsted_qa.render_answers import judgements_command
 
     text = Text(inert(f"{judged.listing_title}:") + "\n", style="bold")
     by_doc: dict[str, list] = {}
     for row in judged.listing:
         by_doc.setdefault(row.doc_id, []).append(row)
-    for rows in list(by_doc.values())[:LISTED_REPORTS]:
+    for rows in by_doc.values():
         first = rows[0]
         grades = "; ".join(f"{r.area_label} {r.grade}" for r in rows)
         when = (first.inspection_start or first.published)[:7]
         text.append(inert(f"  {first.council} · {when} · {grades}") + "\n")
-    if more := listing_more(judged):  # how many are shown, and how to see them all
+    if judged.listing_capped:  # the core stopped listing: say how to see every one
+        more = f"The listing stops here; every judgement: {judgements_command(judged)}"
         text.append(inert(textwrap.indent(more, "  ")), style="dim")
     return text
+
+
+def _words(items: tuple[object, ...]) -> str:
+    names = [str(i) for i in items]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def no_grades_note(response: SearchResponse, filters: Filters, unknown_place: bool) -> str:
+    """For a grade question whose filters (or region) leave no card and no listing, what was
+    looked for: "No inspection of Leeds in 2022 matches, so no grades are shown." or "No
+    council in London was judged inadequate in 2018."; "" for any other answer, and where
+    the question names a place no council matches (`unknown_place`: the notes say so)."""
+    from ofsted_qa.retrieval.grade_question import asks_for_cards
+    from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
+
+    understood = response.interpretation
+    scoped = filters.years or filters.councils or filters.regions or filters.kinds
+    if unknown_place or response.judged is not None or not asks_for_cards(understood):
+        return ""
+    if not (scoped or filters.doc_ids or understood.regions):
+        return ""
+    text = understood.corrected
+    councils = filters.councils or understood.councils
+    regions = filters.regions or understood.regions
+    years = filters.years or understood.years
+    when = f" in {_words(years)}" if years else ""
+    kind = f" ({_words(filters.kinds)})" if filters.kinds else ""
+    under = " under the filters" if filters.doc_ids else ""
+    if councils and not asks_which(text):
+        return (
+            f"No inspection{kind} of {_words(councils)}{when} matches{under}, "
+            "so no grades are shown."
+        )
+    if not asks_which(text):  # a card asked of no council read: nothing to say it of
+        return ""
+    where = f" in {_words(regions)}" if regions else ""
+    if councils:
+        where = f" among {_words(councils)}"
+    grade = grade_named(text)
+    judged = f"was judged {grade}" if grade else "has a graded inspection"
+    return f"No council{where} {judged}{when}{kind}{under}."
 
 
 class JudgementView(Static):

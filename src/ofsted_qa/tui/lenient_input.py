@@ -1,4 +1,5 @@
-"""Keyboard and paste input that survives bytes which are not UTF-8.
+"""Keyboard and paste input that survives bytes which are not UTF-8, and pastes that carry
+escape sequences (paste_parser.py).
 
 Textual's Linux driver decodes the terminal's input strictly: one invalid byte (a paste from a
 Latin-1 file, a mangled SSH session) raises in its input thread and the app dies. Its decoder
@@ -21,11 +22,15 @@ def lenient_decoder(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:
 
 
 def make_input_lenient() -> None:
-    """Make the platform's Textual driver decode input leniently (idempotent)."""
+    """Make the platform's Textual driver decode input leniently and parse pastes whole
+    (idempotent)."""
     if sys.platform == "win32":  # the Windows driver reads key events, not bytes
         return
     from textual.drivers import linux_driver, linux_inline_driver
 
+    from ofsted_qa.tui.paste_parser import PasteSafeParser
+
     module: Any
     for module in (linux_driver, linux_inline_driver):
         module.getincrementaldecoder = lenient_decoder
+        module.XTermParser = PasteSafeParser

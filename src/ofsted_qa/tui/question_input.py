@@ -8,10 +8,11 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ofsted_qa.inert import inert, typed_text
+from ofsted_qa.tui.in_order_input import InOrderInput
 from ofsted_qa.tui.type_ahead import TYPE_HERE
 
 
-class QuestionInput(Input):
+class QuestionInput(InOrderInput):
     BINDINGS = [
         Binding("up", "history(-1)", "Earlier question", show=False),
         Binding("down", "history(1)", "Later question", show=False),
@@ -44,7 +45,8 @@ class QuestionInput(Input):
         """A hard-wrapped quote keeps all its lines, joined with spaces (Input keeps only the
         first); escape sequences (a pasted colour code) are removed, so the question reads as
         shown, and undecodable bytes arrive inert."""
-        text = inert(" ".join(typed_text(event.text).split()))
+        lines = event.text.splitlines()  # LF, CRLF or a lone CR (tmux sends CR)
+        text = inert(" ".join(typed_text(" ".join(lines)).split()))
         if text:
             selection = self.selection
             if selection.is_empty:

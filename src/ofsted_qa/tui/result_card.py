@@ -50,9 +50,14 @@ class ResultCard(Widget, can_focus=True):
             super().__init__()
             self.card = card
 
-    def __init__(self, hit: Hit, query_terms: set[str], top_score: float) -> None:
+    def __init__(
+        self, hit: Hit, query_terms: set[str], top_score: float, number: int | None = None
+    ) -> None:
+        """`number`: the card's place in its answer as read, where that is not `hit.rank`
+        (a timeline shows its passages by inspection, each the best of its own)."""
         super().__init__()
         self.hit = hit
+        self.number = hit.rank if number is None else number
         self.query_terms = query_terms
         self.top_score = top_score
         self._cached: tuple[object, Group] | None = None
@@ -70,7 +75,7 @@ class ResultCard(Widget, can_focus=True):
 
         hit, meta, style = self.hit, self.hit.meta, self.get_component_rich_style
         head = Text.assemble(
-            (f"{hit.rank:>2} ", style("card--rank")),
+            (f"{self.number:>2} ", style("card--rank")),
             (inert(meta.title), style("card--title")),
             "  ",
             (f" {inert(badge(meta.kind))} ", style("card--badge")),

@@ -29,6 +29,7 @@ class Paragraph(Static):
 
 
 class SourceScreen(Screen[None]):
+    TYPE_THROUGH = True  # a letter no key here binds starts the next question (type_ahead.py)
     BINDINGS = [
         Binding("escape", "dismiss", "Back to the question box (Tab: back to the card)"),
         Binding("n", "step(1)", "Next hit"),

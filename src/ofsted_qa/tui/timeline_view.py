@@ -37,19 +37,22 @@ def entry_head(entry: TimelineEntry) -> Text:
 
 
 class TimelineEntryView(Vertical):
-    def __init__(self, entry: TimelineEntry, terms: set[str], top: float) -> None:
+    def __init__(self, entry: TimelineEntry, terms: set[str], top: float, first: int) -> None:
+        """`first`: the number of this entry's first card, counting down the whole answer."""
         super().__init__(classes="timeline-entry")
         self.entry = entry
-        self._terms, self._top = terms, top
+        self._terms, self._top, self._first = terms, top, first
 
     def compose(self) -> ComposeResult:
         yield Static(entry_head(self.entry), classes="timeline-head")
-        for hit in self.entry.hits:
-            yield ResultCard(hit, self._terms, self._top)
+        for number, hit in enumerate(self.entry.hits, self._first):
+            yield ResultCard(hit, self._terms, self._top, number)
 
 
 class TimelineView(Vertical):
-    """The inspections of a timeline answer, oldest first."""
+    """The inspections of a timeline answer, oldest first; its cards numbered as they are
+    read, 1 to n (their search ranks went past the answer's count: "17" in "10 passages",
+    the timeline taking each inspection's best among more passages than the answer lists)."""
 
     def __init__(self, entries: tuple[TimelineEntry, ...], terms: set[str]) -> None:
         super().__init__(classes="timeline")
@@ -62,5 +65,7 @@ class TimelineView(Vertical):
             f"Timeline: {count} inspection{'s' * (count != 1)}, oldest first", classes="note"
         )
         top = max((h.score for e in self.entries for h in e.hits), default=1.0)
+        first = 1
         for entry in self.entries:
-            yield TimelineEntryView(entry, self._terms, top)
+            yield TimelineEntryView(entry, self._terms, top, first)
+            first += len(entry.hits)

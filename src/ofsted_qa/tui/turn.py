@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
 from ofsted_qa.inert import inert
 from ofsted_qa.render_shortened import short_question
 from ofsted_qa.tui.chip import Chip
+from ofsted_qa.tui.chip_row import ChipRow
 from ofsted_qa.tui.judgement_view import JudgementView
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.timeline_view import TimelineView
@@ -36,14 +37,18 @@ def describe(filters: Filters) -> str:
     )
 
 
-def answer_note(response: SearchResponse, *, model_lost: bool) -> str:
-    """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid."""
-    count = f"{len(response.hits)} passages"
+def answer_note(response: SearchResponse, *, model_lost: bool, loading: bool = True) -> str:
+    """Says how the answer was found, so a lexical-only answer is never mistaken for hybrid;
+    `loading`: searched before the model was ready (it is refreshed once it is)."""
+    shown = sum(len(e.hits) for e in response.timeline) if response.timeline else None
+    count = f"{len(response.hits) if shown is None else shown} passages"
     if response.dense_used:
         return f"{count} · hybrid: words and meaning"
     if model_lost:
         return f"{count} · lexical only: the model is unavailable"
-    return f"{count} · lexical results while the model loads; they refresh when it is ready"
+    if loading:
+        return f"{count} · lexical results while the model loads; they refresh when it is ready"
+    return f"{count} · lexical: words only"
 
 
 class Turn(Vertical):
@@ -62,12 +67,13 @@ class Turn(Vertical):
         self.filters = filters
         self.dropped: frozenset[str] = frozenset()
         self.response: SearchResponse | None = None
+        self.before_model = False  # answered before the model was ready: refreshed once it is
         self.generation = 0
         self.note = Static(Text("Waiting for the index…"), classes="note")  # settable pre-mount
 
     def compose(self) -> ComposeResult:
         yield Static(self._head(), classes="question")
-        yield Horizontal(classes="chips")
+        yield ChipRow(classes="chips")
         yield self.note
         yield Vertical(classes="cards")
 
@@ -92,21 +98,26 @@ class Turn(Vertical):
         self.note.update(Text(inert(note)))
         self.note.set_class(error, "-error")
 
-    def show(self, response: SearchResponse, generation: int, note: str) -> None:
+    def show(self, response: SearchResponse, generation: int, note: str, said: str = "") -> None:
+        """Show `response` unless a newer request superseded it; `note` says how it was found,
+        `said` is one more line below the answer's own notes."""
         if generation != self.generation:
             return
         focused = self.screen.focused
-        keep = focused.hit.rank if isinstance(focused, ResultCard) and focused in self.cards else 0
+        keep = focused.number if isinstance(focused, ResultCard) and focused in self.cards else 0
+        first = self.response is None
         self.response = response
         self._show_chips(response.interpretation.chips)
         hits = response.hits
         found = note if hits else "No passages matched: try other words or clear filters."
-        self.set_note("\n".join([found, *response.notes]))
+        self.set_note("\n".join([found, *response.notes, *([said] if said else [])]))
         box = self.query_one(".cards", Vertical)
         box.remove_children()
         terms = set(response.interpretation.search_terms)
         top = max((h.score for h in hits), default=1.0)
         lead = [JudgementView(response.judged)] if response.judged else []
+        if first:  # a new answer, not a refresh: its top comes into view once laid out
+            self.call_after_refresh(self.call_after_refresh, self._into_view)
         if response.timeline:  # the passages are shown under their inspections
             box.mount_all([*lead, TimelineView(response.timeline, terms)])
             return
@@ -115,10 +126,17 @@ class Turn(Vertical):
         if keep and cards:  # a refresh must not throw the reader out of the results
             self.call_after_refresh(cards[min(keep, len(cards)) - 1].focus)
 
+    def _into_view(self) -> None:
+        """The question at the top of the view, its answer below (the view stayed on the
+        answer before, with only this turn's head showing at its bottom edge)."""
+        turns: list[Turn] = list(self.parent.query(Turn)) if self.parent is not None else []
+        if turns and turns[-1] is self:  # an older turn's late answer moves nothing
+            self.scroll_visible(top=True, animate=False)
+
     def _show_chips(self, read: list[str]) -> None:
         """The cues this answer used, plus the removed ones (to be restored). Rebuilt when the
         set changes, so a cue a filter overrules ("year 2014" under a 2016 filter) goes."""
-        row = self.query_one(".chips", Horizontal)
+        row = self.query_one(".chips", ChipRow)
         labels = read + sorted(self.dropped - set(read))
         if {c.label for c in self.query(Chip)} != set(labels):
             row.remove_children()
