@@ -465,31 +465,37 @@ def test_normalise_for_match_removes_markup_and_collapses_space() -> None:
 
 
 def _growth(make_text: Callable[[int], str], repeats: int = 3) -> float:
-    """How much longer chunking 4x the text takes: the best of a few runs each, as a ratio, so
-    the machine's speed and load cancel out (an absolute time belongs in the bench)."""
+    """How much longer chunking 8x the text takes: the best of a few runs each, in CPU time, as
+    a ratio, so the machine's speed and load cancel out (an absolute time belongs in the bench).
+    Linear is 8, quadratic 64: the tests allow up to `GROWTH_LIMIT`, far from both."""
 
     def best(text: str) -> float:
         return min(_timed(lambda: chunk_document(text, "x")) for _ in range(repeats))
 
-    return best(make_text(4)) / best(make_text(1))
+    return best(make_text(8)) / best(make_text(1))
+
+
+# Between linear (8) and quadratic (64) growth for 8x the text; wide, as a loaded machine once
+# gave 8.2 for 4x (linear 4) against a limit of 8.
+GROWTH_LIMIT = 24
 
 
 def test_report_chunking_grows_linearly() -> None:
     text = source("003")
-    assert _growth(lambda n: "\n\n".join([text] * n)) < 8
+    assert _growth(lambda n: "\n\n".join([text] * n)) < GROWTH_LIMIT
 
 
 def test_one_long_line_chunks_in_linear_time() -> None:
     # 2 MB of prose on one line took 16-27 s against under 1 s in paragraphs: a per-sentence
     # copy of the rest of the line, and a scan of every sentence per cut.
     line = " ".join(source("003").split())
-    assert _growth(lambda n: " ".join([line] * 2 * n)) < 8
+    assert _growth(lambda n: " ".join([line] * 2 * n)) < GROWTH_LIMIT
 
 
 def _timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes' load does not count
     run()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize(
