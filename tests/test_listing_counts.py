@@ -109,5 +109,7 @@ def test_the_tui_listing_ends_with_the_same_counts() -> None:
     judged = listing(19, 16)
     shown = listing_text(judged).plain
     assert "20 inspections of 16 councils" in shown
-    assert f"Shown: the first {LISTED_REPORTS} of 20 inspections" in shown
-    assert "more reports" not in shown
+    # the conversation scrolls: every inspection is shown, with no cut and no --json advice
+    assert len({r.doc_id for r in judged.listing}) == 20 > LISTED_REPORTS
+    assert shown.count("\n  Council ") == 20
+    assert "Shown:" not in shown and "--json" not in shown and "more reports" not in shown
