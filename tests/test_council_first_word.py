@@ -197,7 +197,9 @@ def test_the_services_come_from_the_data_file() -> None:
     assert cues.leads(["care", "leavers", "2019"])
     assert cues.leads(["children", "homes"])  # the possessive's "s" dropped, as tokens give it
     assert not cues.leads(["care"]) and not cues.leads(["age", "of"]) and not cues.leads([])
-    assert PlaceCues.verb(["the", "bad"]) and not PlaceCues.verb(["care"])
+    assert cues.verb(["the", "bad"], False) and not cues.verb(["care"], True)
+    assert not cues.verb(["the", "care", "leavers", "report"], False)  # a topic follows
+    assert cues.verb(["the", "care", "leavers", "report"], True)  # the documents' own word
 
 
 def test_a_name_of_two_councils_leading_the_question_still_says_so() -> None:
@@ -209,3 +211,20 @@ def test_a_name_of_two_councils_leading_the_question_still_says_so() -> None:
     (note,) = finder.notes("kingston care leavers", found)
     assert "“kingston” names Kingston upon Hull and Kingston upon Thames" in note
     assert finder.find("kingston the report") == ()  # a verb's place: no council
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("slough the last inspection", ["Slough"]),
+        ("wokingham the one before last", ["Wokingham"]),
+        ("poole the care leavers report", ["Bournemouth, Christchurch and Poole"]),
+        # a word the documents use: before an article it reads as the word, whatever follows
+        ("reading the last inspection report", []),
+        ("poole the resources", []),
+    ],
+)
+def test_a_name_no_document_uses_as_a_word_before_an_article_and_an_inspection_is_a_council(
+    finder: CouncilFinder, question: str, expected: list[str]
+) -> None:
+    assert names(finder, question) == expected

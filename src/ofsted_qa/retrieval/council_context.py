@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ofsted_qa.ingest.facts.authorities import name_key
 from ofsted_qa.retrieval.councils import Councils
+from ofsted_qa.retrieval.inspection_refs import references
 from ofsted_qa.retrieval.years import parse_years
 
 _WORD = re.compile(r"[^\W_]+")
@@ -82,11 +83,20 @@ class PlaceCues:
         possessive's "s" dropped) is a place: they start with one of the `topics`."""
         return any(tuple(words[: len(p)]) == p for p in self._topics)
 
-    @staticmethod
-    def verb(words: Sequence[str]) -> bool:
+    def verb(self, words: Sequence[str], ordinary: bool) -> bool:
         """A name leading the question is a verb: an article or a pronoun's possessive next
-        ("bury the bad news", "reading their plans")."""
-        return bool(words) and words[0] in _ARTICLES
+        ("bury the bad news", "reading their plans"), unless, for a name the documents do not use
+        as an ordinary word, a council's word, a topic or an inspection named comes later ("kent the
+        last inspection", "bury the care leavers report", "sandwell the one before last")."""
+        if not words or words[0] not in _ARTICLES:
+            return False
+        if not ordinary and references(" ".join(words)):  # "sandwell the one before last"
+            return False
+        return ordinary or not any(
+            tuple(words[at : at + len(p)]) == p
+            for at in range(len(words))
+            for p in self._after | self._topics
+        )
 
     @staticmethod
     def set_apart(gap: str, rest: str) -> bool:

@@ -179,10 +179,11 @@ class CouncilFinder:
         words = [tokens[k].raw for k in after]
         gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
         first = tokens[0].span == token.span  # leading the question
-        if first and not token.proper and not gap.strip() and self._cues.verb(words):
+        ordinary = self._ordinary(token.raw) or self._ordinary(token.word)
+        if first and not token.proper and not gap.strip() and self._cues.verb(words, ordinary):
             return False  # "bury the bad news", but "Halton: the 2019 report"
         # "beds" is an ordinary word though "bedfordshire" is not
-        if token.proper or not (self._ordinary(token.raw) or self._ordinary(token.word)):
+        if token.proper or not ordinary:
             return True
         if not token.capital and token.raw != token.word:
             return False  # a lower-case ordinary short form is the word: "how many beds 2016"
