@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -122,3 +123,23 @@ def test_a_council_with_no_inspection_in_the_span_shows_its_latest_and_says_so(
     assert "Northwick has no graded inspection among inspections published" in notes
     (card,) = payload["judgements"]["cards"]
     assert "2023-03-24" in json.dumps(card)
+
+
+def test_passages_of_a_council_with_nothing_in_the_span_are_of_its_latest_report(
+    indexed: list[str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Northwick's latest is March 2023: 6 months back from Dec 2024 holds none of its reports,
+    # so its latest is searched, with the year boost, and "last", "6", "months" are no topic
+    payload = ask(indexed, "Northwick in the last 6 months", monkeypatch, "2024-12-01")
+    assert any("its latest, of 2023, is searched instead" in n for n in payload["notes"])
+    top = payload["results"][0]
+    assert top["date"].startswith("2023") and top["doc_id"].startswith("80001_northwick")
+
+
+def test_the_words_of_a_span_are_no_search_words() -> None:
+    # everything but the council is framing: the council's name is what is left to search
+    reading = interpret("Northwick in the last 6 months", today=datetime.date(2024, 12, 1))
+    assert reading.span_words == "in the last 6 months"
+    framed = replace(reading, framing=(*reading.framing, "Northwick"))
+    assert framed.base_terms == ["northwick"]

@@ -188,7 +188,8 @@ def _since(
                 f"of {newest}, is searched instead."
             )
     if len(latest) == len(dated):  # none has: from the earliest of their latest on
-        understood = replace(understood, year_from=min(latest))
+        # a span back from today ("in the last 6 months") gives way to those years too
+        understood = replace(understood, year_from=min(latest), span=(), span_words="")
     return understood, tuple(notes)
 
 

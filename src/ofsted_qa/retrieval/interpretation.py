@@ -102,9 +102,15 @@ class Interpretation:
         text = self.corrected
         for phrase in self.framing:
             text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
-        # nothing else asked ("Leeds two years ago"): the words of time are still no topic
+        # nothing else asked ("Leeds two years ago", "Rochdale in the last 6 months"): the words
+        # of time are still no topic
+        timeless = self.corrected
+        if self.span_words:
+            timeless = re.sub(
+                rf"(?<!\w){re.escape(self.span_words)}(?!\w)", " ", timeless, flags=re.I
+            )
         return tuple(
-            terms(text) or terms(time_words.without_dates(self.corrected)) or terms(self.corrected)
+            terms(text) or terms(time_words.without_dates(timeless)) or terms(self.corrected)
         )
 
     def unframed(self) -> Interpretation:
