@@ -123,10 +123,13 @@ def _said(numbers: Sequence[int]) -> str:
 def _absent(store: ChunkStore, missing: Sequence[int], inspection: Inspection) -> str:
     """ "The Herefordshire inspection (on site 11 June 2018) has no paragraph 230; its
     numbered paragraphs run 1–62; unnumbered passages u1–u80."."""
-    return f"{_name(inspection)} has no {_said(missing)}; {numbering(store, inspection.doc_id)}."
+    return (
+        f"{report_name(inspection)} has no {_said(missing)}; {numbering(store, inspection.doc_id)}."
+    )
 
 
-def _name(inspection: Inspection) -> str:
+def report_name(inspection: Inspection) -> str:
+    """ "The Herefordshire inspection (on site 11 June 2018)"."""
     whose = f"{inspection.council} {inspection.kind}" if inspection.council else inspection.kind
     return f"The {whose} ({inspection.label})"
 

@@ -29,6 +29,7 @@ from ofsted_qa.retrieval import (
     headline,
     inspection_question,
     judgement_card,
+    named_pages,
     named_paragraphs,
     phrase_rarity,
     places,
@@ -393,7 +394,9 @@ class Searcher:
         """The response with a grade question's cards and a timeline's inspections (for a
         question read, not the plain baseline), its passages cut to the `k` asked for; cards
         and listed grades only of documents the filters admit (`admitted`, per document)."""
-        response = named_paragraphs.put_first(self, response, admitted) if read else response
+        if read:  # paragraphs and pages the question names
+            response = named_paragraphs.put_first(self, response, admitted)
+            response = named_pages.put_first(self, response, admitted)
         understood = response.interpretation
         if judged is None:
             judged = self.judged(understood) if read else judgement_card.Judged()
