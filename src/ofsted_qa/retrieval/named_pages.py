@@ -17,7 +17,7 @@ import numpy as np
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.readers import page_span
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.named_paragraphs import NAMED_BOOST, candidates, report_name
+from ofsted_qa.retrieval.named_paragraphs import lead_with, meant_by, report_name
 from ofsted_qa.retrieval.results import SearchResponse
 
 MAX_PAGES = 5  # pages one question may name ("pages 1-60" is not a reading request)
@@ -54,11 +54,7 @@ def put_first(
     if not pages:
         return response
     store: ChunkStore = searcher.bundle.store
-    pool = candidates(searcher, response)
-    if admitted is not None:
-        kept = {d for d, ok in zip(store.documents, admitted.tolist(), strict=True) if ok}
-        pool = [i for i in pool or searcher.inspections if kept & set(i.doc_ids)]
-    meant = [i for i in pool if _paged(store, i)]
+    meant = [i for i in meant_by(searcher, response, admitted) if _paged(store, i)]
     said = _said(pages)
     if len(meant) != 1:
         which = "which report" if not meant else f"which of {len(meant)} reports"
@@ -80,15 +76,7 @@ def put_first(
         pages_held = len(meta.page_starts)
         note = f"{report_name(meant[0])} has no {said}: it has {pages_held} pages."
         return replace(response, notes=(*response.notes, note))
-    top = max((h.score for h in response.hits), default=0.0) + NAMED_BOOST
-    terms = set(response.interpretation.search_terms)
-    lead = [
-        searcher._hit(0, chunk_id, {"score": top, "named_page": NAMED_BOOST}, terms, ())
-        for chunk_id in on_pages
-    ]
-    rest = [h for h in response.hits if h.chunk_id not in on_pages]
-    hits = tuple(replace(h, rank=rank) for rank, h in enumerate([*lead, *rest], start=1))
-    return replace(response, hits=hits)
+    return lead_with(searcher, response, on_pages, "named_page")
 
 
 def _said(pages: tuple[int, ...]) -> str:

@@ -82,11 +82,7 @@ def put_first(
     if not numbers:
         return response
     store: ChunkStore = searcher.bundle.store
-    pool = candidates(searcher, response)
-    if admitted is not None:
-        kept = {d for d, ok in zip(store.documents, admitted.tolist(), strict=True) if ok}
-        # a question that names no report asks of the reports the filters keep (`--doc`)
-        pool = [i for i in pool or searcher.inspections if kept & set(i.doc_ids)]
+    pool = meant_by(searcher, response, admitted)
     # the one report that holds it of those meant, or the one meant, which then says it has not
     meant = [i for i in pool if any(_document(store, i, n) for n in numbers)] or pool
     if len(meant) != 1:
@@ -101,18 +97,40 @@ def put_first(
             missing.append(number)
             continue
         chosen.extend(i for i in paragraph_range(store, found) if i not in chosen)
+    response = lead_with(searcher, response, chosen, "named_paragraph")
+    if missing:
+        return replace(response, notes=(*response.notes, _absent(store, missing, inspection)))
+    return response
+
+
+def meant_by(
+    searcher: Any, response: SearchResponse, admitted: np.ndarray | None
+) -> list[Inspection]:
+    """The inspections a question naming a paragraph or page may mean (`candidates`), of those
+    the filters keep (`admitted`, per document; None: no filter): a question that names no
+    report asks of the reports the filters keep (`--doc`)."""
+    pool = candidates(searcher, response)
+    if admitted is None:
+        return pool
+    store: ChunkStore = searcher.bundle.store
+    kept = {d for d, ok in zip(store.documents, admitted.tolist(), strict=True) if ok}
+    return [i for i in pool or searcher.inspections if kept & set(i.doc_ids)]
+
+
+def lead_with(
+    searcher: Any, response: SearchResponse, chosen: Sequence[int], part: str
+) -> SearchResponse:
+    """The response with the passages `chosen` (chunk ids, in order) first, each scored above
+    every other passage and showing `part` (NAMED_BOOST) among its score parts."""
     top = max((h.score for h in response.hits), default=0.0) + NAMED_BOOST
     terms = set(response.interpretation.search_terms)
     lead = [
-        searcher._hit(0, chunk_id, {"score": top, "named_paragraph": NAMED_BOOST}, terms, ())
+        searcher._hit(0, chunk_id, {"score": top, part: NAMED_BOOST}, terms, ())
         for chunk_id in chosen
     ]
     rest = [h for h in response.hits if h.chunk_id not in chosen]
     hits = tuple(replace(h, rank=rank) for rank, h in enumerate([*lead, *rest], start=1))
-    notes = response.notes
-    if missing:
-        notes = (*notes, _absent(store, missing, inspection))
-    return replace(response, hits=hits, notes=notes)
+    return replace(response, hits=hits)
 
 
 def _said(numbers: Sequence[int]) -> str:
