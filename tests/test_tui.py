@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
 
 from fakes import FakeModel
+from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
@@ -57,6 +60,19 @@ async def until(pilot: Pilot[object], check: Callable[[], object], timeout: floa
             return
         await pilot.pause(0.02)
     raise AssertionError("condition not met in time")
+
+
+def app_with_pdfs(
+    settings: Settings, fake_model: FakeModel, folder: Path, pdfs: Mapping[str, bytes]
+) -> OfstedApp:
+    """The app over the seeds and these PDFs (path under `folder` -> bytes), written there and
+    indexed with the fake model."""
+    for name, data in pdfs.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, folder))
+    build_index(with_reports, fake_model)
+    return OfstedApp(settings=with_reports, model=fake_model)
 
 
 async def settle(pilot: Pilot[object]) -> None:

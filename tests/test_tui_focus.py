@@ -5,7 +5,6 @@ chose the card's focus); Tab from there returns to the card that was read."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 
 from fakes import FakeModel
-from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
@@ -26,7 +24,7 @@ from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.source_view import SourceScreen
 from ofsted_qa.tui.timeline_view import TimelineView
 from test_judgements import REPORTS, report_pdf
-from test_tui import QUESTION, ask, open_source, settle
+from test_tui import QUESTION, app_with_pdfs, ask, open_source, settle
 
 
 @pytest.fixture
@@ -168,13 +166,7 @@ async def test_typing_on_the_picker_list_goes_to_its_search(app: OfstedApp) -> N
 async def test_judgement_and_timeline_answers_hold_no_trap(
     settings: Settings, fake_model: FakeModel, tmp_path: Path
 ) -> None:
-    reports = tmp_path / "reports"
-    for name, (council, dates, grades) in REPORTS.items():
-        (reports / name).parent.mkdir(parents=True, exist_ok=True)
-        (reports / name).write_bytes(report_pdf(council, dates, grades))
-    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
-    build_index(with_reports, fake_model)
-    app = OfstedApp(settings=with_reports, model=fake_model)
+    app = judged_app(settings, fake_model, tmp_path)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
         await ask(pilot, "how was Northwick rated for care leavers in 2023")
@@ -187,3 +179,9 @@ async def test_judgement_and_timeline_answers_hold_no_trap(
             box(app).value = ""
             await type_on(pilot, widget, "what")
             assert app.focused is box(app) and box(app).value == "what", widget
+
+
+def judged_app(settings: Settings, fake_model: FakeModel, tmp_path: Path) -> OfstedApp:
+    """The seeds and test_judgements' graded reports."""
+    pdfs = {name: report_pdf(*report) for name, report in REPORTS.items()}
+    return app_with_pdfs(settings, fake_model, tmp_path / "reports", pdfs)

@@ -4,33 +4,34 @@ question is a chip that can be dropped (the reports are the small PDFs of test_r
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.widgets import Select
 
 from fakes import FakeModel
-from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
 from ofsted_qa.tui.filter_bar import FilterBar, RegionChoice
 from test_judgements import report_pdf
 from test_region_search import REPORTS
-from test_tui import ask, settle
+from test_tui import app_with_pdfs, ask, settle
 
 
 @pytest.fixture
 def app(settings: Settings, fake_model: FakeModel, tmp_path: Path) -> OfstedApp:
-    reports = tmp_path / "reports"
-    for council, (folder, grades) in REPORTS.items():
-        path = reports / folder / "children's services inspection - 24 march 2023.pdf"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
-    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
-    build_index(with_reports, fake_model)
-    return OfstedApp(settings=with_reports, model=fake_model)
+    return region_app(settings, fake_model, tmp_path)
+
+
+def region_app(settings: Settings, fake_model: FakeModel, tmp_path: Path) -> OfstedApp:
+    """The seeds and test_region_search's four graded 2023 reports."""
+    name = "children's services inspection - 24 march 2023.pdf"
+    pdfs = {
+        f"{folder}/{name}": report_pdf(council, "6 February to 10 February 2023", grades)
+        for council, (folder, grades) in REPORTS.items()
+    }
+    return app_with_pdfs(settings, fake_model, tmp_path / "reports", pdfs)
 
 
 async def test_region_filter_and_chip(app: OfstedApp) -> None:

@@ -5,7 +5,6 @@ loaded that never refreshed, grade answers emptied by filters without a word."""
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Select
 
 from fakes import FakeModel
-from ofsted_qa.index.build import build_index
 from ofsted_qa.index.settings import Settings
 from ofsted_qa.tui.app import OfstedApp
 from ofsted_qa.tui.chip import Chip
@@ -25,10 +23,9 @@ from ofsted_qa.tui.question_input import QuestionInput
 from ofsted_qa.tui.result_card import ResultCard
 from ofsted_qa.tui.screenshots import screen_text
 from ofsted_qa.tui.source_view import SourceScreen
-from test_judgements import REPORTS as JUDGED_REPORTS
-from test_judgements import report_pdf
-from test_region_search import REPORTS as REGION_REPORTS
 from test_tui import QUESTION, GatedModel, ask, open_source, settle, until
+from test_tui_focus import judged_app
+from test_tui_regions import region_app
 
 
 @pytest.fixture
@@ -217,14 +214,7 @@ async def test_an_answer_searched_while_the_model_loaded_is_refreshed(built: Set
 def graded(settings: Settings, fake_model: FakeModel, tmp_path: Path) -> OfstedApp:
     """The seeds and four graded 2023 reports (Gateshead and North East Lincolnshire
     inadequate, Leeds good, Bexley inadequate), as test_tui_regions builds them."""
-    reports = tmp_path / "reports"
-    for council, (folder, grades) in REGION_REPORTS.items():
-        path = reports / folder / "children's services inspection - 24 march 2023.pdf"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
-    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
-    build_index(with_reports, fake_model)
-    return OfstedApp(settings=with_reports, model=fake_model)
+    return region_app(settings, fake_model, tmp_path)
 
 
 async def test_a_grade_answer_the_filters_empty_says_so(graded: OfstedApp) -> None:
@@ -300,13 +290,7 @@ def test_a_listing_shows_every_report_and_no_cli_advice() -> None:
 async def test_timeline_cards_are_numbered_as_read(
     settings: Settings, fake_model: FakeModel, tmp_path: Path
 ) -> None:
-    reports = tmp_path / "reports"
-    for name, (council, dates, grades) in JUDGED_REPORTS.items():
-        (reports / name).parent.mkdir(parents=True, exist_ok=True)
-        (reports / name).write_bytes(report_pdf(council, dates, grades))
-    with_reports = replace(settings, doc_dirs=(*settings.doc_dirs, reports))
-    build_index(with_reports, fake_model)
-    app = OfstedApp(settings=with_reports, model=fake_model)
+    app = judged_app(settings, fake_model, tmp_path)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
         await ask(pilot, "how has Northwick changed")
