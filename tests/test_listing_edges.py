@@ -17,6 +17,7 @@ from ofsted_qa.retrieval.judgement_card import Judged
 from test_cli import run  # the CLI runner; the `env` fixture is in conftest
 from test_judgements import report_pdf
 from test_listing_counts import row
+from test_region_search import write_2023_reports
 
 INADEQUATE = dict.fromkeys(("help_and_protection", "overall_effectiveness"), "inadequate")
 GOOD = dict.fromkeys(("help_and_protection", "overall_effectiveness"), "good")
@@ -31,11 +32,7 @@ REPORTS = {  # council: (folder, grades), all published 2023
 
 @pytest.fixture
 def indexed(env: list[str], tmp_path: Path) -> list[str]:
-    reports = tmp_path / "reports"
-    for council, (folder, grades) in REPORTS.items():
-        path = reports / folder / "children's services inspection - 24 march 2023.pdf"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
+    reports = write_2023_reports(tmp_path / "reports", REPORTS)
     earlier = reports / "80104_bexley" / "children's services inspection - 15 april 2019.pdf"
     earlier.write_bytes(report_pdf("Bexley", "4 March to 15 March 2019", INADEQUATE))
     assert run([*env, "index", "--docs", str(reports)])[0] == 0

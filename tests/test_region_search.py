@@ -23,13 +23,19 @@ REPORTS = {  # council: (folder, grades)
 }
 
 
-@pytest.fixture
-def indexed(env: list[str], tmp_path: Path) -> list[str]:
-    reports = tmp_path / "reports"
-    for council, (folder, grades) in REPORTS.items():
+def write_2023_reports(reports: Path, table: dict[str, tuple[str, dict[str, str]]]) -> Path:
+    """One report published in 2023 per council of `table` (council: (folder, grades)),
+    written under `reports`, which is returned."""
+    for council, (folder, grades) in table.items():
         path = reports / folder / "children's services inspection - 24 march 2023.pdf"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(report_pdf(council, "6 February to 10 February 2023", grades))
+    return reports
+
+
+@pytest.fixture
+def indexed(env: list[str], tmp_path: Path) -> list[str]:
+    reports = write_2023_reports(tmp_path / "reports", REPORTS)
     earlier = reports / "80101_gateshead" / "children's services inspection - 15 april 2019.pdf"
     earlier.write_bytes(report_pdf("Gateshead", "4 March to 15 March 2019", GOOD))
     # a blog about no council: in no region, so never left out by one
