@@ -102,6 +102,21 @@ def test_batch_stdin_writes_one_json_line_per_question(env: list[str]) -> None:
     lines = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [line["query"] for line in lines[:2]] == ["IRO", "adoption timescales"]
     assert "too long" in lines[2]["error"]
+    # how each question was read, and the notes, are always there for a program
+    assert lines[0]["read_as"] == ["IRO → independent reviewing officer"]
+    assert lines[0]["notes"] == []
+
+
+def test_batch_stdin_in_text_prints_each_answer_and_each_failure(env: list[str]) -> None:
+    questions = "\n  \nIRO\n" + "x" * 100_000 + "\nadoption timescales\n"
+    code, out = run([*env, "ask", "-", "--k", "2"], stdin=questions)
+    answers = out.split("\n" + "─" * 40 + "\n")
+    assert code == 0 and len(answers) == 3
+    assert answers[0].startswith("Q: IRO\n") and answers[0].count("cite: ") == 2
+    assert "error: The question is too long" in answers[1]  # said in place; the batch goes on
+    assert answers[2].lstrip().startswith("Q: adoption timescales") and "cite: " in answers[2]
+    code, _ = run([*env, "ask"], stdin="\n   \n")  # only blank lines: nothing was asked
+    assert code == 2
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -168,6 +170,28 @@ def test_eval_runs_the_corpus_sets_beside_the_seeds(env, tmp_path: Path, capsys)
     capsys.readouterr()
     harness.main([*argv, "--set", "corpus", "--no-report"], index_dir=env[1], out=io.StringIO())
     assert "Building the index" not in capsys.readouterr().err  # the cached index is reused
+    # --strict: the same sets judged by the writers' evidence alone, and the reports say so
+    strict = [*argv, "--set", "corpus", "--strict", "--council-questions", "0"]
+    assert harness.main(strict, index_dir=env[1], out=io.StringIO()) == 0
+    assert "writers' evidence alone" in (out_dir / "corpus.md").read_text()
+    assert "writers' evidence alone" in (out_dir / "summary.md").read_text()
+
+
+def test_strict_drops_the_pooled_judgements_and_keeps_the_split() -> None:
+    pooled = Question(
+        "q1", "IRO", "acronym", "tune", ("e",), ("d",), pooled_evidence=("p",), pooled_docs=("x",)
+    )
+    held = replace(pooled, id="q2", split="heldout")
+    args = argparse.Namespace(split="tune", strict=True)
+    (kept,) = harness._chosen([pooled, held], args)
+    assert (kept.id, kept.evidence, kept.pooled_evidence, kept.pooled_docs) == (
+        "q1",
+        ("e",),
+        (),
+        (),
+    )
+    args.strict = False
+    assert harness._chosen([pooled, held], args) == [pooled]
 
 
 def test_eval_without_the_shared_corpus(env, tmp_path: Path, capsys) -> None:

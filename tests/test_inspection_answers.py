@@ -240,9 +240,16 @@ def test_was_a_council_graded_so_shows_the_inspections_that_were(indexed: list[s
         return [c["published"][:4] for c in answer["cards"]]
 
     # the latest (2023, inadequate) alone would read as "no": the 2019 inspection was good
-    assert cards("was Northwick good") == ["2019"]
     assert cards("has Northwick ever been inadequate") == ["2023"]
-    assert cards("did northwick get good") == ["2019"]
+    # no area asked: overall first, then an inspection that gave the grade to another area,
+    # named in a note (2023: overall inadequate, care leavers good)
+    answer = ask(indexed, "was Northwick good")
+    assert [c["published"][:4] for c in answer["judgements"]["cards"]] == ["2019", "2023"]
+    assert (
+        "Northwick 2023: overall effectiveness not good, but care leavers good." in answer["notes"]
+    )
+    assert cards("did northwick get good") == ["2019", "2023"]
+    assert cards("was Northwick good overall") == ["2019"]  # an area asked: that area alone
     # an area asked: the grade of that area (the 2019 joint judgement was good, 2023's too)
     assert cards("was Northwick good for care leavers") == ["2023", "2019"]
     # none graded so: every inspection, newest first, and a note saying none was

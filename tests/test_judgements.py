@@ -244,9 +244,48 @@ def test_json_rows_carry_the_inspection_and_a_citation_of_the_page(indexed: list
     )
 
 
-def test_the_joint_grade_of_children_in_care_and_care_leavers_says_so(indexed: list[str]) -> None:
+def test_the_joint_grade_of_children_in_care_and_care_leavers_says_so(
+    indexed: list[str], capsys
+) -> None:
+    capsys.readouterr()
     (row,) = rows(indexed, "--council", "northwick", "--year", "2019", "--area", "care leavers")
     assert row["area"] == "in_care" and row["area_label"] == "children in care and care leavers"
+    # and a note says so (on stderr: the JSON stays data), not when care leavers stand alone
+    assert "judged children in care and care leavers together" in capsys.readouterr().err
+    rows(indexed, "--council", "northwick", "--year", "2023", "--area", "care leavers")
+    assert "together" not in capsys.readouterr().err
+
+
+def test_latest_with_an_area_names_the_councils_whose_latest_lacks_it(
+    env: list[str], tmp_path: Path, capsys
+) -> None:
+    """The 2026 framework grades no overall effectiveness: a council inspected under it is not
+    dropped from `--latest --area overall` without a word."""
+    reports = tmp_path / "reports"
+    graded = {
+        **REPORTS,
+        "80003_westmere/children's services inspection - 17 june 2026.pdf": (
+            "Westmere",
+            "11 May to 22 May 2026",
+            dict.fromkeys(("impact_of_leaders", "help_and_protection", "in_care"), "good"),
+        ),
+    }
+    for name, (council, dates, grades) in graded.items():
+        (reports / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports / name).write_bytes(report_pdf(council, dates, grades))
+    assert run([*env, "index", "--docs", str(reports)])[0] == 0
+    capsys.readouterr()
+    found = rows(env, "--latest", "--area", "overall")
+    assert {(r["council"], r["published"][:4]) for r in found} == {N23, S24}
+    err = capsys.readouterr().err
+    said = (
+        "The latest inspection of 1 council gives no overall effectiveness grade, "
+        "so it is not listed: Westmere (2026)."
+    )
+    assert said in err
+    # and an answer's listing of latest grades says the same
+    code, out = run([*env, "ask", "which councils are inadequate now", "--json"])
+    assert code == 0 and said in json.loads(out)["notes"]
 
 
 def test_csv_has_a_header_and_the_json_rows(indexed: list[str]) -> None:

@@ -12,6 +12,7 @@ from ofsted_qa import render_answers
 from ofsted_qa.citations.citation import human_date, paragraph_label, place_label
 from ofsted_qa.citations.parts import paragraph_parts, paragraph_range, split_label
 from ofsted_qa.citations.passages import verify
+from ofsted_qa.errors import OfstedQAError
 from ofsted_qa.index.generations import IndexBundle
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.inert import inert, inert_json
@@ -72,10 +73,12 @@ def response_json(
         "query": response.query,
         "mode": response.mode,
         **({"filters": filters} if filters else {}),
+        # how the question was read, as the text and the TUI show it ("council Kent",
+        # "the last inspection → 2023"): a program can see what was assumed
+        "read_as": list(response.interpretation.chips),
+        "notes": list(response.notes),  # [] when there is nothing to say
         "results": [hit_json(h, explain=explain) for h in response.hits],
     }
-    if response.notes:
-        payload["notes"] = list(response.notes)
     payload.update(render_answers.answer_json(response, hit_json))
     if explain:
         payload["interpretation"] = interpretation_json(response)
@@ -118,6 +121,14 @@ def _say(out: TextIO, text: str = "", style: str = "") -> None:
 
 def _wrapped(text: str, indent: str) -> str:
     return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
+
+
+def print_failed(question: str, error: OfstedQAError, out: TextIO) -> None:
+    """A question of a batch that could not be asked, said where its answer would be."""
+    _say(out, f"Q: {short_question(question.strip())}")
+    _say(out, _wrapped(f"error: {error.message}", "   "))
+    if error.hint:
+        _say(out, _wrapped(f"hint: {error.hint}", "   "))
 
 
 def print_response(

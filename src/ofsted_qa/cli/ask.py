@@ -1,9 +1,10 @@
-"""`ofsted-qa ask`: one question answered (text or JSON), or a batch from stdin, one JSON line
-per question, a failing line not ending the batch."""
+"""`ofsted-qa ask`: one question answered (text or JSON), or a batch from stdin, one answer per
+line (one JSON line each with --json), a failing line not ending the batch."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -23,10 +24,16 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     questions = [q for q in args.question if q != "-"]
     batch = not questions
     question = typed_text(" ".join(questions))  # a pasted colour code is not read as words
-    if batch and not args.json:
-        raise OfstedQAError(
-            "No question given.", hint='ofsted-qa ask "your question" (or --json to read stdin)'
-        )
+    piped: Iterator[str] = iter(())
+    if batch:  # nothing piped, or nothing but blank lines: say so before loading anything
+        lines = iter(()) if stdin.isatty() else stdin_lines(stdin)
+        first = next((typed for typed in lines if typed.strip()), None)
+        if first is None:
+            raise OfstedQAError(
+                "No question given.",
+                hint='ofsted-qa ask "your question", or pipe questions in, one per line',
+            )
+        piped = itertools.chain([first], lines)
     if not batch:
         validate(question)  # fail fast, before loading anything
     if args.k < 1:
@@ -58,19 +65,32 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             shown = filters_line(filters, places)
             render.print_response(response, out, explain=args.explain, filters=shown)
         return 0
-    for typed in stdin_lines(stdin):
+    shown = filters_line(filters, places)
+    answered = 0
+    for typed in piped:
         line = typed_text(typed)
         if not line.strip():
             continue
+        if answered and not args.json:
+            print("\n" + "─" * 40 + "\n", file=out)
+        answered += 1
         try:
-            payload = render.response_json(
-                searcher.search(line, k=k, mode=args.mode, filters=filters, timeline=timeline),
-                explain=args.explain,
-                filters=said,
+            response = searcher.search(
+                line, k=k, mode=args.mode, filters=filters, timeline=timeline
             )
         except OfstedQAError as exc:  # this line fails; the batch goes on
-            payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}
-        print(render.json_text(payload), file=out, flush=True)
+            if args.json:
+                payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}
+                print(render.json_text(payload), file=out, flush=True)
+            else:
+                render.print_failed(line, exc, out)
+            continue
+        if args.json:
+            payload = render.response_json(response, explain=args.explain, filters=said)
+            print(render.json_text(payload), file=out, flush=True)
+        else:
+            render.print_response(response, out, explain=args.explain, filters=shown)
+            out.flush()
     return 0
 
 

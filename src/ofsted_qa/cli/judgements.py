@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ofsted_qa.cli.session import open_store
+from ofsted_qa.cli.session import notify, open_store
 
 
 def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     """Exit status 0; raises OfstedQAError for a filter value the index cannot match."""
     from ofsted_qa import render_judgements
-    from ofsted_qa.retrieval.judgements import JudgementFilters, list_judgements
+    from ofsted_qa.retrieval.judgements import (
+        JudgementFilters,
+        joint_grade_note,
+        lacking_note,
+        latest_lacking,
+        list_judgements,
+    )
     from ofsted_qa.retrieval.years import flag_years
 
     filters = JudgementFilters(
@@ -24,7 +30,15 @@ def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int
         latest=args.latest,
         kind=args.kind,
     )
-    rows = list_judgements(open_store(args).store, filters)
+    store = open_store(args).store
+    rows = list_judgements(store, filters)
+    # on stderr: JSON and CSV stay data alone
+    joint = joint_grade_note(rows, filters.area_keys)
+    if joint:
+        notify(f"note: {joint}")
+    lacking = lacking_note(latest_lacking(store, filters), filters.area_keys)
+    if lacking:
+        notify(f"note: {lacking}")
     if args.json:
         render_judgements.print_json(rows, out)
     elif args.csv:

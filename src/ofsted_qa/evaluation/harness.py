@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--beir", metavar="DIR", help="evaluate on a BEIR-layout dataset instead")
     p.add_argument("--beir-split", default="test", help="qrels/<split>.tsv (default test)")
     p.add_argument("--split", choices=("all", "tune", "heldout"), default="all")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="judge by the question writers' evidence alone, without the passages and cards "
+        "judged blind by pooling (reports go to eval/results/strict/)",
+    )
     p.add_argument("--modes", default=",".join(MODES), help="comma-separated: " + ",".join(MODES))
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.add_argument("--report", default=None, help="markdown report path (default eval/results/)")
@@ -147,7 +153,7 @@ def main(
             "report",
             "Seed questions over the seeds index",
             searcher,
-            _split(load_golden(golden), args.split),
+            _chosen(load_golden(golden), args),
             modes,
             shown(golden, root),
         )
@@ -165,8 +171,12 @@ def main(
     return 0
 
 
-def _split(questions: list[Question], split: str) -> list[Question]:
-    return [q for q in questions if split == "all" or q.split == split]
+def _chosen(questions: list[Question], args: argparse.Namespace) -> list[Question]:
+    """The questions of `--split`; with `--strict`, judged by their writers' evidence alone."""
+    kept = [q for q in questions if args.split == "all" or q.split == args.split]
+    if args.strict:  # pooling completes the judgements; this measures without it
+        kept = [replace(q, pooled_evidence=(), pooled_docs=()) for q in kept]
+    return kept
 
 
 def _embedder(source: Any, modes: Sequence[str]) -> CachedEmbedder | None:
@@ -188,8 +198,8 @@ def _corpus(args: argparse.Namespace, model: str | None, modes: Sequence[str], e
     _notify(f"corpus + seeds index: {index}")
     bundle, source = open_corpus_index(reports, index, model=model, notify=_notify)
     searcher = Searcher(bundle, embedder or _embedder(source, modes))
-    corpus = _split(load_corpus_questions(Path(args.corpus_questions)), args.split)
-    seeds = _split(load_golden(Path(args.golden)), args.split)
+    corpus = _chosen(load_corpus_questions(Path(args.corpus_questions)), args)
+    seeds = _chosen(load_golden(Path(args.golden)), args)
     sources = (shown(Path(args.corpus_questions), ROOT), shown(Path(args.golden), ROOT))
     measured = corpus_sets(searcher, corpus, seeds, modes, sources)
     extra: dict[str, Any] = {}
@@ -221,17 +231,19 @@ def _emit(
             )
     if args.no_report:
         return
+    results = RESULTS / "strict" if args.strict else RESULTS
     for m in measured:
+        title = f"{m.title} ({summary.STRICT_SAID})" if args.strict else m.title
         if args.report and len(measured) == 1:
             path = Path(args.report)
         else:
-            path = (Path(args.report).parent if args.report else RESULTS) / f"{m.name}.md"
+            path = (Path(args.report).parent if args.report else results) / f"{m.name}.md"
         _write(
-            path, report.markdown(m.outcome, m.judgements, args.failures, m.title), as_json[m.name]
+            path, report.markdown(m.outcome, m.judgements, args.failures, title), as_json[m.name]
         )
-    folder = Path(args.report).parent if args.report else RESULTS
+    folder = Path(args.report).parent if args.report else results
     if len(as_json) > 1:
-        _write(folder / "summary.md", summary.markdown(as_json) + "\n", None)
+        _write(folder / "summary.md", summary.markdown(as_json, strict=args.strict) + "\n", None)
     if "council-precision" in extra:
         path = folder / "council-precision.md"
         text = "# Council precision@5\n\n" + "\n".join(

@@ -67,8 +67,9 @@ def graded_so(
 ) -> tuple[list[Inspection], tuple[str, ...]]:
     """ "was Sandwell inadequate", "has Leeds ever been outstanding", "did Croydon get
     inadequate": per council, its inspections that gave `grade` (canonical) to the areas asked
-    (else overall effectiveness), newest first; where none did, all of them, newest first, and
-    a note saying so. The latest alone would read as "no" for a council graded so before."""
+    (else overall effectiveness), newest first, then, with no area asked, those that gave it to
+    another area, each named in a note; where none did, all of them, newest first, and a note
+    saying so. The latest alone would read as "no" for a council graded so before."""
     asked = areas or ("overall_effectiveness",)
     said = " or ".join(dict.fromkeys(AREA_LABELS.get(a, a) for a in asked))
     chosen: list[Inspection] = []
@@ -76,6 +77,18 @@ def graded_so(
     for council in councils:
         own = [i for i in graded if i.council == council][::-1]  # newest first
         so = [i for i in own if report_rows(store, store.documents[i.doc_id], asked, grade)]
+        # with no area asked, a grade of another area answers "ever inadequate" too (Doncaster
+        # 2022: leaders inadequate, overall requires improvement), named so it is not misread
+        elsewhere = (
+            [] if areas else [i for i in own if i not in so and _other_areas(store, i, grade)]
+        )
+        if elsewhere:
+            so += elsewhere  # after those the area asked (overall) gave that grade
+            notes += [
+                f"{council} {i.when[:4]}: {said} not {grade}, but "
+                f"{' and '.join(_other_areas(store, i, grade))} {grade}."
+                for i in elsewhere
+            ]
         chosen += so or own
         if own and not so:
             notes.append(
@@ -84,3 +97,9 @@ def graded_so(
                 f"{'each is' if len(own) > 1 else 'it is'} shown, newest first."
             )
     return chosen, tuple(notes)
+
+
+def _other_areas(store: ChunkStore, inspection: Inspection, grade: str) -> list[str]:
+    """The areas other than overall effectiveness that `inspection` judged `grade`, as labelled."""
+    rows = report_rows(store, store.documents[inspection.doc_id], None, grade)
+    return list(dict.fromkeys(r.area_label for r in rows if r.area != "overall_effectiveness"))

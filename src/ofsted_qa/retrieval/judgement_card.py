@@ -27,7 +27,12 @@ from ofsted_qa.retrieval.judgement_listing import (
     listing,
 )
 from ofsted_qa.retrieval.judgement_terms import areas_in
-from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
+from ofsted_qa.retrieval.judgements import (
+    JudgementRow,
+    in_areas,
+    joint_grade_note,
+    report_rows,
+)
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.regions import region_named
 from ofsted_qa.retrieval.time_words import present_tense
@@ -248,7 +253,7 @@ def judged(
             bool(understood.regions) and understood.year_from is None and not asks_which(text)
         )
         latest = (bool(understood.recent) or tense or regional) and not understood.years
-        rows, said, matched = listing(
+        rows, said, matched, lacking = listing(
             store,
             graded,
             text,
@@ -264,6 +269,7 @@ def judged(
             said and not rows
         )
         note += (_latest_note(understood.recent, tense or not regional),) * bool(latest and said)
+        note += tuple(filter(None, [joint_grade_note(rows, areas), lacking]))
         change = bool(grade_change(text) and asks_which(text))
         return Judged(
             listing=rows,

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, place_names, report_rows
+from ofsted_qa.retrieval.judgements import (
+    JudgementRow,
+    in_areas,
+    lacking_note,
+    place_names,
+    report_rows,
+)
 
 _COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las)"
 # "how many councils", "the number of councils", "a count of LAs": a count asked for
@@ -116,23 +122,25 @@ def listing(
     narrowed: bool = False,
     span: tuple[str, ...] = (),
     span_said: str = "",
-) -> tuple[tuple[JudgementRow, ...], str, Matched]:
+) -> tuple[tuple[JudgementRow, ...], str, Matched, str]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
     least one of them (or `narrowed`: `graded` is already a region's councils); a bare "how are
     councils rated" is left to the passages. `latest`: only each council's newest graded
     inspection ("which councils are inadequate now"). `span`: (first, last) ISO dates an
-    inspection's report is published between ("in the last year"), `span_said` in words. The
+    inspection's report is published between ("in the last year"), `span_said` in words; with
+    `latest`, also a note naming the councils whose latest inspection grades none of the areas
+    ("Liverpool (2026)": the 2026 framework grades no overall effectiveness), else "". The
     rows stop, at a whole inspection, once they reach `MAX_LISTED`; the inspections matched are
     all counted (from the reports' facts, no citation worked out), so a listing can say how many
     it leaves out."""
     change = grade_change(text)
     if change and asks_which(text):
-        return _changes(store, graded, change, areas or ("overall_effectiveness",), years)
+        return (*_changes(store, graded, change, areas or ("overall_effectiveness",), years), "")
     grade = grade_named(text)
     if not (years or year_from or areas or grade or narrowed) or not (
         years or year_from or latest or asks_which(text)
     ):
-        return (), "", ()
+        return (), "", (), ""
     if grade and not areas and asks_which(text):  # "which councils are outstanding"
         areas = ("overall_effectiveness",)
     if latest:
@@ -140,6 +148,7 @@ def listing(
         graded = [i for i in graded if newest[i.council] is i]
     rows: list[JudgementRow] = []
     matched: list[tuple[str, str]] = []
+    lacking: list[str] = []  # latest only: councils whose latest grades none of the areas
     places = place_names(store)
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
@@ -149,6 +158,8 @@ def listing(
         if year_from and not span and not inspection.since(year_from):
             continue
         meta = store.documents[inspection.doc_id]
+        if latest and areas and not any(in_areas(j, areas) for j in meta.judgements):
+            lacking.append(f"{inspection.council} ({inspection.when[:4]})")
         if not any(
             (not areas or in_areas(j, areas)) and (grade is None or j.grade == grade)
             for j in meta.judgements
@@ -163,7 +174,7 @@ def listing(
         + [span_said or f"since {year_from}"] * bool(year_from)
         + ["each council's latest inspection"] * latest
     )
-    return tuple(rows), said, tuple(matched)
+    return tuple(rows), said, tuple(matched), lacking_note(lacking, areas)
 
 
 def _changes(

@@ -46,6 +46,12 @@ class JudgementFilters:
     since: int | None = None  # inspected or published in this year or later
     latest: bool = False  # each council's latest graded inspection only
 
+    @property
+    def area_keys(self) -> tuple[str, ...]:
+        """The areas asked, as canonical keys ("care leavers" -> ("care_leavers",))."""
+        typed = [a for a in (self.area, *self.areas) if a]
+        return tuple(dict.fromkeys(k for a in typed for k in area_keys(a)))
+
 
 @dataclass(frozen=True)
 class JudgementRow:
@@ -105,10 +111,53 @@ def list_judgements(
         kinds = sorted({k for m in graded for k in kinds_of(m)})
         if kind_named(filters.kind, kinds) is None:
             unknown_value("--kind", filters.kind, kinds, "kind of graded report")
-    typed_areas = [a for a in (filters.area, *filters.areas) if a]
-    areas = tuple(dict.fromkeys(k for a in typed_areas for k in area_keys(a))) or None
+    areas = filters.area_keys or None
     grade = grade_key(filters.grade) if filters.grade else None
-    rows: list[JudgementRow] = []
+    return tuple(
+        row
+        for meta in _admitted(store, filters, councils)
+        for row in report_rows(store, meta, areas, grade)
+    )
+
+
+def latest_lacking(store: ChunkStore, filters: JudgementFilters) -> tuple[str, ...]:
+    """With `latest` and an area asked: the councils whose latest graded inspection gives no
+    grade for it, as "Liverpool (2026)" (the new framework grades no overall effectiveness), so
+    a listing can say why they are missing. Call after `list_judgements` (which checks the
+    filters)."""
+    areas = filters.area_keys
+    if not (filters.latest and areas):
+        return ()
+    typed = [c for c in (filters.council, *filters.councils) if c]
+    known = Councils(m.local_authority for m in store.documents.values() if m.judgements)
+    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
+    places = place_names(store)
+    return tuple(
+        f"{places.get(m.local_authority, m.local_authority)} ({m.date[:4]})"
+        for m in _admitted(store, filters, councils)
+        if not report_rows(store, m, areas, None)
+    )
+
+
+def lacking_note(lacking: Sequence[str], areas: Sequence[str]) -> str:
+    """What a listing of latest inspections says of the councils it leaves out because their
+    latest grades none of `areas` (canonical keys; `latest_lacking`); "" for none."""
+    if not lacking:
+        return ""
+    said = " or ".join(dict.fromkeys(AREA_LABELS.get(a, a.replace("_", " ")) for a in areas))
+    return (
+        f"The latest inspection of {len(lacking)} council{'s' * (len(lacking) != 1)} gives no "
+        f"{said} grade, so {'they are' if len(lacking) > 1 else 'it is'} not listed: "
+        f"{', '.join(lacking)}."
+    )
+
+
+def _admitted(
+    store: ChunkStore, filters: JudgementFilters, councils: set[str] | None
+) -> list[DocumentMeta]:
+    """The graded reports every filter but area and grade admits, by council, then inspection."""
+    graded = [m for m in store.documents.values() if m.judgements]
+    years = set(filters.years)
     places = place_names(store)
     ordered = sorted(graded, key=lambda m: _inspection_order(m, places))
     if filters.latest:  # oldest first per council: the last one stays
@@ -116,6 +165,7 @@ def list_judgements(
         ordered = [
             m for m in ordered if newest[places.get(m.local_authority, m.local_authority)] is m
         ]
+    admitted: list[DocumentMeta] = []
     for meta in ordered:
         if councils is not None and meta.local_authority not in councils:
             continue
@@ -125,8 +175,8 @@ def list_judgements(
             continue
         if filters.kind and kind_named(filters.kind, kinds_of(meta)) is None:
             continue
-        rows.extend(report_rows(store, meta, areas, grade))
-    return tuple(rows)
+        admitted.append(meta)
+    return admitted
 
 
 def _span(years: Sequence[int]) -> str:
@@ -188,6 +238,21 @@ def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
     # for care leavers too, and its wording (kept on the row) says so.
     return judgement.area in areas or (
         "care_leavers" in areas and "care leavers" in name_key(judgement.label)
+    )
+
+
+def joint_grade_note(rows: Sequence[JudgementRow], areas: Sequence[str]) -> str:
+    """What a listing for care leavers says when some of its rows are the joint ILACS grade of
+    2018-2022 ("children in care and care leavers"), so they are not read as a grade of care
+    leavers alone; "" when none is."""
+    if "care_leavers" not in areas or "in_care" in areas:
+        return ""
+    joint = {r.doc_id for r in rows if r.area == "in_care"}
+    if not joint:
+        return ""
+    return (
+        f"{len(joint)} of these inspection{'s' * (len(joint) != 1)} (ILACS, 2018–2022) judged "
+        "children in care and care leavers together: the grade listed is that joint one."
     )
 
 
