@@ -260,14 +260,21 @@ def test_latest_with_an_area_names_the_councils_whose_latest_lacks_it(
     env: list[str], tmp_path: Path, capsys
 ) -> None:
     """The 2026 framework grades no overall effectiveness: a council inspected under it is not
-    dropped from `--latest --area overall` without a word."""
+    dropped from `--latest --area overall` without a word, and a note names only the councils
+    the other filters (council, region) leave."""
     reports = tmp_path / "reports"
+    no_overall = dict.fromkeys(("impact_of_leaders", "help_and_protection", "in_care"), "good")
     graded = {
         **REPORTS,
-        "80003_westmere/children's services inspection - 17 june 2026.pdf": (
-            "Westmere",
+        "80570_trafford/children's services inspection - 17 june 2026.pdf": (
+            "Trafford",
             "11 May to 22 May 2026",
-            dict.fromkeys(("impact_of_leaders", "help_and_protection", "in_care"), "good"),
+            no_overall,
+        ),
+        "80481_leeds/children's services inspection - 20 june 2024.pdf": (
+            "Leeds",
+            "13 May to 24 May 2024",
+            {**no_overall, "overall_effectiveness": "outstanding"},
         ),
     }
     for name, (council, dates, grades) in graded.items():
@@ -276,13 +283,18 @@ def test_latest_with_an_area_names_the_councils_whose_latest_lacks_it(
     assert run([*env, "index", "--docs", str(reports)])[0] == 0
     capsys.readouterr()
     found = rows(env, "--latest", "--area", "overall")
-    assert {(r["council"], r["published"][:4]) for r in found} == {N23, S24}
-    err = capsys.readouterr().err
+    assert {(r["council"], r["published"][:4]) for r in found} == {N23, S24, ("Leeds", "2024")}
     said = (
         "The latest inspection of 1 council gives no overall effectiveness grade, "
-        "so it is not listed: Westmere (2026)."
+        "so it is not listed: Trafford (2026)."
     )
-    assert said in err
+    assert said in capsys.readouterr().err
+    rows(env, "--latest", "--area", "overall", "--region", "north west")
+    assert said in capsys.readouterr().err
+    # a council or a region that leaves Trafford out leaves it out of the note too
+    for left in (["--council", "northwick"], ["--region", "yorkshire"]):
+        assert rows(env, "--latest", "--area", "overall", *left)
+        assert "Trafford" not in capsys.readouterr().err, left
     # and an answer's listing of latest grades says the same
     code, out = run([*env, "ask", "which councils are inadequate now", "--json"])
     assert code == 0 and said in json.loads(out)["notes"]

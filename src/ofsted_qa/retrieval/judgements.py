@@ -87,20 +87,7 @@ def list_judgements(
 
     Raises OfstedQAError for a council, year, area, grade or kind the index cannot match."""
     graded = [m for m in store.documents.values() if m.judgements]
-    known = Councils(m.local_authority for m in graded)
-    typed = [c for c in (filters.council, *filters.councils) if c]
-    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
-    named_regions = [r for r in (filters.region, *filters.regions) if r]
-    if named_regions:
-        inside = set().union(
-            *(spellings_in(known, region_named(r), "--region") for r in named_regions)
-        )
-        if councils is not None and not councils & inside:
-            raise OfstedQAError(
-                f"--council {', '.join(typed)!r} is not in {', '.join(named_regions)!r}.",
-                hint="drop --region, or name a council of the region",
-            )
-        councils = inside if councils is None else councils & inside
+    councils = _councils(store, filters)
     years = set(filters.years)
     if years:
         held = sorted({y for m in graded for y in m.years})
@@ -128,15 +115,33 @@ def latest_lacking(store: ChunkStore, filters: JudgementFilters) -> tuple[str, .
     areas = filters.area_keys
     if not (filters.latest and areas):
         return ()
-    typed = [c for c in (filters.council, *filters.councils) if c]
-    known = Councils(m.local_authority for m in store.documents.values() if m.judgements)
-    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
     places = place_names(store)
     return tuple(
         f"{places.get(m.local_authority, m.local_authority)} ({m.date[:4]})"
-        for m in _admitted(store, filters, councils)
+        for m in _admitted(store, filters, _councils(store, filters))
         if not report_rows(store, m, areas, None)
     )
+
+
+def _councils(store: ChunkStore, filters: JudgementFilters) -> set[str] | None:
+    """The councils (as the reports spell them) that `--council` and `--region` leave, or None
+    when neither is set. Raises OfstedQAError for a name that matches nothing, or a council
+    outside the regions named."""
+    known = Councils(m.local_authority for m in store.documents.values() if m.judgements)
+    typed = [c for c in (filters.council, *filters.councils) if c]
+    councils = set().union(*(typed_council(known, c) for c in typed)) if typed else None
+    named_regions = [r for r in (filters.region, *filters.regions) if r]
+    if named_regions:
+        inside = set().union(
+            *(spellings_in(known, region_named(r), "--region") for r in named_regions)
+        )
+        if councils is not None and not councils & inside:
+            raise OfstedQAError(
+                f"--council {', '.join(typed)!r} is not in {', '.join(named_regions)!r}.",
+                hint="drop --region, or name a council of the region",
+            )
+        councils = inside if councils is None else councils & inside
+    return councils
 
 
 def lacking_note(lacking: Sequence[str], areas: Sequence[str]) -> str:
