@@ -199,6 +199,13 @@ def test_show_by_ref_and_by_pasted_citation(env: list[str]) -> None:
     assert code == 0 and "▶ unnumbered passage 13" in letter
     assert "verified against the source" in letter
     assert run([*env, "show", "002#13"])[0] == 2  # not the report's own para 13
+    # retyped as people do: another case, curly quotes for straight, extra spaces, "Para"
+    cited = letter.split("cite: ")[1].splitlines()[0]
+    retyped = cited.replace("'", "’").upper().replace(", UNNUMBERED", ",  unnumbered")
+    code, again = run([*env, "show", retyped])
+    assert code == 0 and again == letter
+    code, again = run([*env, "show", citation.lower().replace("para 134", "Para 134")])
+    assert code == 0 and again == out
 
 
 STREAMING = textwrap.dedent(

@@ -150,6 +150,7 @@ def parse_house_citation(text: str) -> tuple[str, str] | None:
     a trailing page ("p. 31", "pp. 14–15") is only a reader's aid and is dropped."""
     head, sep, label = _PAGE.sub("", text.strip()).rpartition(", ")
     label, part = without_part_note(label.strip().removesuffix("."))
+    label = label.casefold()  # "Para 35", as retyped, is "para 35"
     unnumbered = "unnumbered passage "
     if label.startswith(unnumbered):
         label = POSITIONAL + label.removeprefix(unnumbered)

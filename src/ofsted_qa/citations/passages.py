@@ -73,7 +73,9 @@ def locate_paragraph(store: ChunkStore, citation: str) -> range:
         if not house:
             raise OfstedQAError(
                 f"Cannot read the citation {citation!r}",
-                hint="use a ref such as 003_365e1ef2b819a726#134, as printed by `ask`",
+                hint="use a ref such as 003_365e1ef2b819a726#134 or a citation as printed by "
+                '`ask`; to find a paragraph by council and year, ask: ofsted-qa ask "luton 2026 '
+                'paragraph 35"',
             )
         prefix, paragraph = house
         doc_id = _doc_by_citation_prefix(store, prefix, paragraph, cited_page(citation))
@@ -89,15 +91,25 @@ def locate_paragraph(store: ChunkStore, citation: str) -> range:
     return paragraph_range(store, chunk_id)
 
 
+_TYPED_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def loose(citation: str) -> str:
+    """A citation as people retype it compares equal to the printed one: any case, straight or
+    curly quotes, hyphen or dash, spaces collapsed ("children's" for "children’s")."""
+    return " ".join(citation.translate(_TYPED_FORMS).casefold().split())
+
+
 def _doc_by_citation_prefix(store: ChunkStore, prefix: str, paragraph: str, page: str) -> str:
     """The document a house citation names. Two copies of one report (a seed text and the
     corpus PDF) cite alike but for the page, which only the paged copy prints: the copy whose
     paragraph sits on the page cited, else the unpaged copy when no page is cited."""
+    typed = loose(prefix)
     matching = [
         doc_id
         for doc_id, meta in store.documents.items()
         if (ids := store.doc_range(doc_id))
-        and house_citation(meta, store.get(ids.start)).startswith(prefix)
+        and loose(house_citation(meta, store.get(ids.start))).startswith(typed)
     ]
     if not matching:
         raise OfstedQAError(f"No indexed document matches the citation {prefix!r}")
