@@ -28,6 +28,10 @@ RED, RESET = "\x1b[31m", "\x1b[0m"
         ("tab\tand\nnewline", "tab\tand\nnewline"),  # whitespace is the question check's
         ("caf\udce9", "caf\udce9"),  # undecodable: kept, for the check to report
         ("café ✓ children’s", "café ✓ children’s"),
+        # a lone control between two words parts them; a stray ESC keeps the word after it
+        ("care leavers\x07in\x1bstockport", "care leavers in stockport"),
+        ("IRO\x00caseloads", "IRO caseloads"),
+        ("a \x1bstray", "a stray"),
     ],
 )
 def test_escape_sequences_and_controls_are_removed(typed: str, read: str) -> None:

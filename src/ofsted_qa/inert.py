@@ -73,12 +73,26 @@ def inert_json(payload: Any, **options: Any) -> str:
 # ECMA-48 as terminals read it: a control string (OSC, DCS, SOS, PM, APC) to its terminator
 # (BEL or ST) or, cut off, to the next control; a control sequence (CSI, 7- or 8-bit); any other
 # escape sequence (ESC, intermediates, a final byte); then any control character left over.
+# An ESC with a letter inside a word ("\x1bstockport") is a stray ESC before the word, not the
+# two-character escape ESC s: nobody pastes a cursor save mid-word, and eating the letter
+# would lose the word.
 _SEQUENCE = re.compile(
     "(?:\x1b[]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
     "|(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    "|\x1b[ -/]*[0-~]?"
-    f"|[\x00-\x08\x0b-\x1f\x7f-\x9f{FORMAT}]"
+    "|\x1b(?:[ -/]+[0-~]?|[0-~](?![A-Za-z]))"
+    f"|(?P<lone>[\x00-\x08\x0b-\x1f\x7f-\x9f])"
+    f"|[{FORMAT}]"
 )
+
+
+def _removed(match: re.Match[str]) -> str:
+    """A sequence or a format character goes; a lone control character between two words
+    ("leavers\x07in") parts them as the space it stood for, else goes too."""
+    if match.group("lone") is None:
+        return ""
+    text, before, after = match.string, match.start() - 1, match.end()
+    inside = before >= 0 and after < len(text) and not text[before].isspace()
+    return " " if inside and not text[after].isspace() else ""
 
 
 def typed_text(text: str) -> str:
@@ -86,5 +100,6 @@ def typed_text(text: str) -> str:
     cursor moves), other control characters and format characters (bidirectional controls,
     zero-width characters, soft hyphens) removed; tab and newline kept, undecodable bytes
     (surrogates) kept for the question check to report. "ESC[31mLADOESC[0m in Bradford" (ESC
-    the escape character) -> "LADO in Bradford"."""
-    return _SEQUENCE.sub("", text)
+    the escape character) -> "LADO in Bradford"; "care leavers\x07in\x1bstockport" -> "care
+    leavers in stockport"."""
+    return _SEQUENCE.sub(_removed, text)
