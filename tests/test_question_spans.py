@@ -143,3 +143,24 @@ def test_the_words_of_a_span_are_no_search_words() -> None:
     assert reading.span_words == "in the last 6 months"
     framed = replace(reading, framing=(*reading.framing, "Northwick"))
     assert framed.base_terms == ["northwick"]
+
+
+@pytest.mark.parametrize(
+    ("question", "framing", "searched"),
+    [
+        # the longer framing phrase goes whole: "from 2016" first would leave "onwards"
+        ("Northwick from 2016 onwards", ("from 2016", "from 2016 onwards"), ["northwick"]),
+        # a council and a year alone: the year is no topic ("in post since September 2014"
+        # in a fact box is not what "Northwick 2014/15" asks for)
+        ("Northwick 2014/15", ("2014/15",), ["northwick"]),
+        ("Northwick 2014-2016", ("2014-2016",), ["northwick"]),
+    ],
+)
+def test_years_and_time_words_alone_are_no_search_words(
+    question: str, framing: tuple[str, ...], searched: list[str]
+) -> None:
+    reading = replace(interpret(question), framing=(*framing, "Northwick"))
+    assert reading.base_terms == searched
+    # with a topic, the topic is searched and the framing is not
+    topic = replace(interpret(f"care leavers {question}"), framing=(*framing, "Northwick"))
+    assert topic.base_terms == ["care", "leaver"]

@@ -100,17 +100,23 @@ class Interpretation:
     @cached_property
     def _base_terms(self) -> tuple[str, ...]:
         text = self.corrected
-        for phrase in self.framing:
+        # longest first: "from 2016" taken before "from 2016 onwards" would leave "onwards"
+        for phrase in sorted(self.framing, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
-        # nothing else asked ("Leeds two years ago", "Rochdale in the last 6 months"): the words
-        # of time are still no topic
+        # nothing else asked ("Leeds two years ago", "Rochdale in the last 6 months", "central
+        # beds 2014/15"): the words of time are still no topic, and a year searched as a word
+        # finds the fact boxes' dates ("in post since September 2014"), not the report's verdict
         timeless = self.corrected
         if self.span_words:
             timeless = re.sub(
                 rf"(?<!\w){re.escape(self.span_words)}(?!\w)", " ", timeless, flags=re.I
             )
+        undated = time_words.without_dates(timeless)
         return tuple(
-            terms(text) or terms(time_words.without_dates(timeless)) or terms(self.corrected)
+            terms(text)
+            or terms(time_words.without_years(undated))
+            or terms(undated)
+            or terms(self.corrected)
         )
 
     def unframed(self) -> Interpretation:

@@ -135,6 +135,18 @@ def without_dates(text: str) -> str:
     return text
 
 
+_YEAR_FORMS = re.compile(
+    r"(?<![\w/])(?:19|20)\d\d(?:\s*(?:[-–/]|to)\s*(?:(?:19|20)\d\d|\d\d))?(?![\w/])"
+    r"|\bonwards?\b",
+    re.I,
+)
+
+
+def without_years(text: str) -> str:
+    """The text less its years and year forms ("2014", "2014/15", "2014-2016", "onwards")."""
+    return _YEAR_FORMS.sub(" ", text)
+
+
 def standing(text: str) -> str:
     """The words asking how things stand ("still", "at present", "any more") as typed, or ""."""
     found = _STANDING.search(text)
