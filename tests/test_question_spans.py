@@ -164,3 +164,14 @@ def test_years_and_time_words_alone_are_no_search_words(
     # with a topic, the topic is searched and the framing is not
     topic = replace(interpret(f"care leavers {question}"), framing=(*framing, "Northwick"))
     assert topic.base_terms == ["care", "leaver"]
+
+
+def test_a_council_and_an_inspection_alone_search_the_council() -> None:
+    """ "Northwick last inspection": "inspection" searched as a word found the cover's
+    "Inspection dates:" line; the place named is what is left to search."""
+    reading = replace(
+        interpret("Northwick's last inspection"),
+        framing=("last inspection", "Northwick's"),
+        council_words=(("Northwick's", "Northwick"),),
+    )
+    assert reading.base_terms == ["northwick"]

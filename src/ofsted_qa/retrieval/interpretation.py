@@ -99,13 +99,17 @@ class Interpretation:
 
     @cached_property
     def _base_terms(self) -> tuple[str, ...]:
-        text = self.corrected
+        text = places = self.corrected
+        named = {typed.casefold() for typed, _ in (*self.council_words, *self.region_words)}
         # longest first: "from 2016" taken before "from 2016 onwards" would leave "onwards"
         for phrase in sorted(self.framing, key=len, reverse=True):
-            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
+            framed = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
+            text = framed.sub(" ", text)
+            places = places if phrase.casefold() in named else framed.sub(" ", places)
         # nothing else asked ("Leeds two years ago", "Rochdale in the last 6 months", "central
-        # beds 2014/15"): the words of time are still no topic, and a year searched as a word
-        # finds the fact boxes' dates ("in post since September 2014"), not the report's verdict
+        # beds 2014/15", "Hull's last inspection"): the council named is searched; the words of
+        # time are still no topic, and a year searched as a word finds the fact boxes' dates
+        # ("in post since September 2014"), not the report's verdict
         timeless = self.corrected
         if self.span_words:
             timeless = re.sub(
@@ -114,6 +118,9 @@ class Interpretation:
         undated = time_words.without_dates(timeless)
         return tuple(
             terms(text)
+            # the place alone ("hartlepool last inspection"): "inspection" searched as a word
+            # finds the cover's "Inspection dates:", not what the inspection found
+            or terms(time_words.without_years(time_words.without_dates(places)))
             or terms(time_words.without_years(undated))
             or terms(undated)
             or terms(self.corrected)
