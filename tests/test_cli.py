@@ -64,6 +64,10 @@ def test_ask_json_schema_and_offsets_match_source(env: list[str], tmp_path: Path
         )
         assert excerpt == " ".join(result["text"].split())
         assert result["citation"].startswith(result["publisher"] + ", " + result["title"])
+        # an unnumbered passage says so: its "¶4" is no paragraph 4 of the report
+        assert result["numbered"] == (not result["paragraph"].startswith("¶"))
+        if not result["numbered"]:
+            assert "unnumbered passage" in result["citation"]
 
 
 def test_ask_explain_lists_interpretation_and_contributions(env: list[str]) -> None:

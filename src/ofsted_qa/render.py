@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ofsted_qa import render_answers
-from ofsted_qa.citations.citation import human_date, paragraph_label, place_label
+from ofsted_qa.citations.citation import POSITIONAL, human_date, paragraph_label, place_label
 from ofsted_qa.citations.parts import paragraph_parts, paragraph_range, split_label
 from ofsted_qa.citations.passages import verify
 from ofsted_qa.errors import OfstedQAError
@@ -44,6 +44,8 @@ def hit_json(hit: Hit, *, explain: bool = False) -> dict[str, Any]:
         # the report's own label ("18"; "¶7" unnumbered) and, for a paragraph cut into
         # passages, which part of how many (0 and 0 for a whole one)
         "paragraph": split_label(chunk.paragraph)[0],
+        # false for a passage the report did not number ("¶4": the fourth such, no "para 4")
+        "numbered": not chunk.paragraph.startswith(POSITIONAL),
         "part": split_label(chunk.paragraph)[1],
         "parts": hit.paragraph_parts,
         "place": paragraph_label(chunk, hit.paragraph_parts),
