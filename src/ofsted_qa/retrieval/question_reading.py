@@ -11,6 +11,7 @@ from ofsted_qa.retrieval import (
     boosts,
     caveats,
     council_years,
+    follow_up,
     grade_question,
     places,
     recency,
@@ -63,4 +64,4 @@ def read_against_index(
     if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)
         notes += (places.note(unknown, len(searcher.councils.all)),) if unknown else ()
-    return understood, notes
+    return understood, notes + follow_up.note(understood.query)
