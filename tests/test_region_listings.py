@@ -32,6 +32,8 @@ from test_region_search import GOOD, INADEQUATE, REPORTS, ask, listed, write_202
         ("london outstanding 2025", ["london"]),
         ("is yorkshire inadequate", ["yorkshire"]),
         ("northern councils outstanding", ["northern councils"]),
+        ("outstanding london councils 2025", ["london"]),  # the grade first
+        ("inadequate Yorkshire LAs", ["Yorkshire"]),
     ],
 )
 def test_a_region_beside_councils_or_alone_with_a_grade_asks_which_councils(
@@ -123,6 +125,7 @@ def indexed(env: list[str], tmp_path: Path) -> list[str]:
         "london councils inadequate 2023",
         "london boroughs rated inadequate 2023",
         "london inadequate 2023",
+        "inadequate london boroughs 2023",
     ],
 )
 def test_a_region_as_a_modifier_lists_its_councils(indexed: list[str], question: str) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ofsted_qa.retrieval.grade_terse import asks_tersely
+from ofsted_qa.retrieval.grade_terse import only_a_grade
 from ofsted_qa.retrieval.query import Interpretation
 
 # a council noun, with the words that style it: "boroughs", "local authorities", "county
@@ -42,8 +42,9 @@ def councils_for_regions(
     text: str, regions_typed: Sequence[str], councils_typed: Sequence[str] = ()
 ) -> str:
     """`text` with the regions as typed (`regions_typed`) read as councils: dropped beside a
-    council noun, or, where the regions, a grade, years and the words asking for one are all
-    the text holds and no council is named, the text is "which councils" and the rest."""
+    council noun; and where the regions (or councils), a grade, years and the words asking for
+    one are all the text holds and no council is named, the text is "which councils" and the
+    rest."""
     for typed in sorted(regions_typed, key=len, reverse=True):
         place = rf"(?:the\s+)?{re.escape(typed)}(?!\w)"
         if re.search(r"\bcouncils\W*$", typed, flags=re.I):  # "northern councils"
@@ -55,9 +56,12 @@ def councils_for_regions(
         text = re.sub(
             rf"(\b{COUNCIL_NOUN})\s+{_OF}{re.escape(typed)}(?!\w)", r"\1", text, flags=re.I
         )
-    left = [t for t in regions_typed if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text, re.I)]
-    if left and not councils_typed and asks_tersely(text, left):
-        for typed in left:
-            text = re.sub(rf"(?<!\w)(?:the\s+)?{re.escape(typed)}(?!\w)", " ", text, flags=re.I)
-        text = "which councils " + " ".join(text.split())
-    return text
+    if not regions_typed or councils_typed:
+        return text
+    # "London outstanding 2025", "outstanding London councils": no more than the places, a
+    # grade, the years and the words asking for one
+    rest = text
+    for typed in regions_typed:
+        rest = re.sub(rf"(?<!\w)(?:the\s+)?{re.escape(typed)}(?!\w)", " ", rest, flags=re.I)
+    rest = re.sub(rf"\b{COUNCIL_NOUN}\b", " ", rest, flags=re.I)
+    return "which councils " + " ".join(rest.split()) if only_a_grade(rest) else text
