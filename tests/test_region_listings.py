@@ -96,11 +96,39 @@ def test_no_repeat_is_read_where_none_is_asked(text: str) -> None:
     assert repeat_asked(text) is None
 
 
-def test_in_a_row_is_said_not_checked() -> None:
+@pytest.mark.parametrize(
+    ("text", "grades", "kept"),
+    [
+        # "in a row": a run of matching inspections, one after another
+        ("inadequate twice in a row", "XX.X", [0, 1]),
+        ("inadequate at two consecutive inspections", "X.X.X", []),
+        ("inadequate three times in a row", "XX.XXX", [3, 4, 5]),
+        ("inadequate back to back", ".XX", [1, 2]),
+        ("inadequate at three successive inspections", "XX.XXX", [3, 4, 5]),
+        # a count: every matching inspection of a council that meets it
+        ("inadequate more than once", "X.X", [0, 2]),
+        ("inadequate more than once", "X..", []),
+        ("inadequate at least three times", "XX.X", [0, 1, 3]),
+        ("inadequate every time", "XXX", [0, 1, 2]),
+        ("inadequate every time", "XX.", []),
+        ("inadequate only once", ".X.", [1]),
+        ("inadequate only once", "XX", []),
+    ],
+)
+def test_each_councils_inspections_kept_by_the_count(
+    text: str, grades: str, kept: list[int]
+) -> None:
+    repeat = repeat_asked(text)
+    assert repeat is not None
+    assert repeat.kept([(i, g == "X") for i, g in enumerate(grades)]) == kept
+
+
+def test_the_note_says_how_the_count_was_read() -> None:
     repeat = repeat_asked("which councils were inadequate twice in a row")
-    assert (
-        repeat is not None and repeat.run and "not checked" in repeat.note("overall", "inadequate")
-    )
+    assert repeat is not None and repeat.run
+    note = repeat.note("overall effectiveness", "inadequate")
+    assert note.startswith("“twice in a row” is read as councils whose inspections graded")
+    assert "inadequate at least twice in a row" in note
 
 
 @pytest.fixture
@@ -154,6 +182,7 @@ def test_more_than_once_keeps_the_councils_graded_so_more_than_once(indexed: lis
     twice = ask(indexed, "how many councils were inadequate twice")
     assert listed(twice) == {"Bexley"}
     assert twice["judgements"]["listing_said"].endswith("at least twice")
+    assert listed(ask(indexed, "which councils were inadequate twice in a row")) == {"Bexley"}
     once = ask(indexed, "which councils were inadequate only once")
     assert listed(once) == {"Gateshead", "North East Lincolnshire"}
 

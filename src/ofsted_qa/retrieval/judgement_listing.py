@@ -151,7 +151,8 @@ def listing(
         newest = {i.council: i for i in graded}  # oldest first: the last one stays
         graded = [i for i in graded if newest[i.council] is i]
     hits: list[Inspection] = []
-    grading: Counter[str] = Counter()  # per council: inspections that grade the areas asked
+    # per council: its inspections that grade the areas asked, each with whether it matched
+    grading: dict[str, list[tuple[Inspection, bool]]] = {}
     lacking: list[str] = []  # latest only: councils whose latest grades none of the areas
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
@@ -162,17 +163,15 @@ def listing(
             continue
         meta = store.documents[inspection.doc_id]
         in_area = [j for j in meta.judgements if not areas or in_areas(j, areas)]
-        grading[inspection.council] += bool(in_area)
         if latest and areas and not in_area:
             lacking.append(f"{inspection.council} ({inspection.when[:4]})")
-        if any(grade is None or j.grade == grade for j in in_area):
+        matches = any(grade is None or j.grade == grade for j in in_area)
+        if in_area:
+            grading.setdefault(inspection.council, []).append((inspection, matches))
+        if matches:
             hits.append(inspection)
     if repeat:  # each council that meets the count once, its inspections together
-        counts = Counter(i.council for i in hits)
-        hits = sorted(
-            (i for i in hits if repeat.meets(counts[i.council], grading[i.council])),
-            key=lambda i: i.council,  # stable: each council's oldest first
-        )
+        hits = [i for council in sorted(grading) for i in repeat.kept(grading[council])]
     rows: list[JudgementRow] = []
     matched: list[tuple[str, str]] = []
     places = place_names(store)
