@@ -200,3 +200,17 @@ def test_a_repeat_lists_each_councils_inspections_together(indexed: list[str]) -
     answer = ask(indexed, "which councils were inadequate every time")
     councils = [r["council"] for r in answer["judgements"]["listing"]]
     assert councils == sorted(councils)  # Bexley 2019, Bexley 2023, then NE Lincolnshire
+
+
+def test_the_hint_of_a_cut_repeat_listing_says_the_count_is_no_option() -> None:
+    from ofsted_qa.render_answers import listing_more
+    from ofsted_qa.retrieval.judgement_card import Judged
+    from test_grade_phrasings import _row
+
+    rows = tuple(
+        _row(f"d{i}", f"Council{i // 2}", "overall_effectiveness", "inadequate") for i in range(30)
+    )
+    said = "inadequate · overall effectiveness · at least twice"
+    more = listing_more(Judged(listing=rows, listing_said=said, listing_repeat="at least twice"))
+    assert "“at least twice” is no option of it" in more
+    assert "no option" not in listing_more(Judged(listing=rows, listing_said=said))

@@ -107,6 +107,7 @@ class Judged:
     listing_since: int | None = None  # "since 2020"
     listing_latest: bool = False  # each council's latest graded inspection only
     listing_change: bool = False  # "went from inadequate to good": no option says that
+    listing_repeat: str = ""  # "at least twice": a count per council, which no option says
     count_asked: bool = False  # "how many councils ...": the answer is the listing's count
 
     @property
@@ -295,6 +296,7 @@ def judged(
             listing_since=None if latest else understood.year_from,
             listing_latest=latest,
             listing_change=change,
+            listing_repeat=repeat.reading if repeat else "",
             count_asked=asks_count(text),
         )
     return Judged(cards=_cards(store, chosen, areas), count_asked=asks_count(text))
