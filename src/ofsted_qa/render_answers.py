@@ -111,6 +111,8 @@ def listing_more(judged: Judged) -> str:
         f"Every judgement of {_asked(judged)}: {judgements_command(judged)}"
         + " (it lists every such grade; the change of grade is no option of it)"
         * judged.listing_change
+        + f" (it lists every such grade; “{judged.listing_repeat}” is no option of it)"
+        * bool(judged.listing_repeat and not judged.listing_change)
     )
 
 

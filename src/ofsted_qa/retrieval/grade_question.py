@@ -17,6 +17,7 @@ from collections.abc import Collection
 from ofsted_qa.retrieval.grade_terse import asks_tersely
 from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.region_grades import grade_text
 from ofsted_qa.retrieval.time_words import asks_when_last, asks_yes_no_grade
 
 _ASKS_GRADE = re.compile(
@@ -116,8 +117,10 @@ def asks_in_other_words(text: str, councils_typed: Collection[str]) -> bool:
 
 
 def grade_question(understood: Interpretation) -> bool:
-    """`asks_for_grades` of a reading: its corrected text and the councils it names."""
-    return asks_for_grades(understood.corrected, [typed for typed, _ in understood.council_words])
+    """`asks_for_grades` of a reading: its corrected text, a region named read as its
+    councils (`region_grades`: "London boroughs", "Yorkshire outstanding 2025"), and the
+    councils it names."""
+    return asks_for_grades(grade_text(understood), [typed for typed, _ in understood.council_words])
 
 
 def asks_for_cards(understood: Interpretation) -> bool:

@@ -44,6 +44,14 @@ def asks_tersely(text: str, councils_typed: Collection[str]) -> bool:
         found = found or n > 0
     if not found:
         return False
+    return only_a_grade(folded)
+
+
+def only_a_grade(text: str) -> bool:
+    """`text` (a question with its places taken out) names a grade or "overall effectiveness"
+    and holds nothing else but the areas and years it is asked of and the words that ask for
+    a grade."""
+    folded = f" {text.lower().replace(chr(0x2019), chr(39))} "
     rest = without_areas(_YEAR.sub(" ", folded))
     graded = bool(grade_named(folded) or _GRADE_PHRASE.search(rest))
     if not (graded or re.search(r"\boverall\b", folded)):

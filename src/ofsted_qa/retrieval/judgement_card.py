@@ -17,6 +17,7 @@ from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.ingest.facts import Judgement
 from ofsted_qa.retrieval.council_cards import graded_so, of_councils
 from ofsted_qa.retrieval.grade_question import asks_for_cards, grade_question, in_field_words
+from ofsted_qa.retrieval.grade_repeats import repeat_asked
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgement_listing import (
     Matched,
@@ -34,6 +35,7 @@ from ofsted_qa.retrieval.judgements import (
     report_rows,
 )
 from ofsted_qa.retrieval.query import Interpretation
+from ofsted_qa.retrieval.region_grades import grade_text
 from ofsted_qa.retrieval.regions import region_named
 from ofsted_qa.retrieval.time_words import present_tense
 
@@ -105,6 +107,7 @@ class Judged:
     listing_since: int | None = None  # "since 2020"
     listing_latest: bool = False  # each council's latest graded inspection only
     listing_change: bool = False  # "went from inadequate to good": no option says that
+    listing_repeat: str = ""  # "at least twice": a count per council, which no option says
     count_asked: bool = False  # "how many councils ...": the answer is the listing's count
 
     @property
@@ -217,7 +220,7 @@ def judged(
 ) -> Judged:
     """Cards (or a listing) for a grade question; empty for any other. "Last year" is among
     the reading's years (time_words.py), as for passages."""
-    text = understood.corrected
+    text = grade_text(understood)  # "London boroughs": councils, the region read apart
     if not asks_for_cards(understood):
         return Judged()
     areas = areas_in(text)
@@ -252,7 +255,11 @@ def judged(
         regional = (
             bool(understood.regions) and understood.year_from is None and not asks_which(text)
         )
-        latest = (bool(understood.recent) or tense or regional) and not understood.years
+        # "more than once" counts each council's inspections: all of them, not its latest
+        repeat = repeat_asked(text) if asks_which(text) else None
+        latest = (
+            (bool(understood.recent) or tense or regional) and not understood.years and not repeat
+        )
         rows, said, matched, lacking = listing(
             store,
             graded,
@@ -264,12 +271,15 @@ def judged(
             narrowed=bool(understood.regions),
             span=understood.span,
             span_said=understood.span_said,
+            repeat=repeat,
         )
         note: tuple[str, ...] = (f"No judgement in the index matches ({said}).",) * bool(
             said and not rows
         )
         note += (_latest_note(understood.recent, tense or not regional),) * bool(latest and said)
         note += tuple(filter(None, [joint_grade_note(rows, areas), lacking]))
+        if repeat and said:
+            note += (repeat.note(_areas_said(rows, areas), grade_named(text) or ""),)
         change = bool(grade_change(text) and asks_which(text))
         return Judged(
             listing=rows,
@@ -286,9 +296,16 @@ def judged(
             listing_since=None if latest else understood.year_from,
             listing_latest=latest,
             listing_change=change,
+            listing_repeat=repeat.reading if repeat else "",
             count_asked=asks_count(text),
         )
     return Judged(cards=_cards(store, chosen, areas), count_asked=asks_count(text))
+
+
+def _areas_said(rows: Sequence[JudgementRow], areas: tuple[str, ...]) -> str:
+    """The areas a repeat count is of, in words: those asked, else the listing's."""
+    keys = areas or tuple(dict.fromkeys(r.area for r in rows))
+    return ", ".join(k.replace("_", " ") for k in keys) or "any area"
 
 
 def _latest_note(recent: str, tense: bool = True) -> str:

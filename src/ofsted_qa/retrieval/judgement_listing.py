@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ofsted_qa.index.store import ChunkStore
+from ofsted_qa.retrieval.grade_repeats import Repeat
 from ofsted_qa.retrieval.inspections import Inspection
 from ofsted_qa.retrieval.judgements import (
     JudgementRow,
@@ -22,7 +23,7 @@ from ofsted_qa.retrieval.judgements import (
     report_rows,
 )
 
-_COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las)"
+_COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las|boroughs|counties)"
 # "how many councils", "the number of councils", "a count of LAs": a count asked for
 _COUNT = r"(?:how\s+many(?:\s+of\s+the)?|(?:the\s+)?(?:number|count|total)\s+of(?:\s+the)?)"
 _GRADE_BEFORE = (
@@ -122,6 +123,7 @@ def listing(
     narrowed: bool = False,
     span: tuple[str, ...] = (),
     span_said: str = "",
+    repeat: Repeat | None = None,
 ) -> tuple[tuple[JudgementRow, ...], str, Matched, str]:
     """Every judgement of the years, areas and grade asked, when the question narrows it by at
     least one of them (or `narrowed`: `graded` is already a region's councils); a bare "how are
@@ -129,7 +131,9 @@ def listing(
     inspection ("which councils are inadequate now"). `span`: (first, last) ISO dates an
     inspection's report is published between ("in the last year"), `span_said` in words; with
     `latest`, also a note naming the councils whose latest inspection grades none of the areas
-    ("Liverpool (2026)": the 2026 framework grades no overall effectiveness), else "". The
+    ("Liverpool (2026)": the 2026 framework grades no overall effectiveness), else "".
+    `repeat`: how often each council must have the grade ("more than once"): only the councils
+    that meet it, each council's inspections together (by council, oldest first). The
     rows stop, at a whole inspection, once they reach `MAX_LISTED`; the inspections matched are
     all counted (from the reports' facts, no citation worked out), so a listing can say how many
     it leaves out."""
@@ -146,10 +150,10 @@ def listing(
     if latest:
         newest = {i.council: i for i in graded}  # oldest first: the last one stays
         graded = [i for i in graded if newest[i.council] is i]
-    rows: list[JudgementRow] = []
-    matched: list[tuple[str, str]] = []
+    hits: list[Inspection] = []
+    # per council: its inspections that grade the areas asked, each with whether it matched
+    grading: dict[str, list[tuple[Inspection, bool]]] = {}
     lacking: list[str] = []  # latest only: councils whose latest grades none of the areas
-    places = place_names(store)
     for inspection in graded:
         if years and not any(inspection.years_matched(y) for y in years):
             continue
@@ -158,13 +162,21 @@ def listing(
         if year_from and not span and not inspection.since(year_from):
             continue
         meta = store.documents[inspection.doc_id]
-        if latest and areas and not any(in_areas(j, areas) for j in meta.judgements):
+        in_area = [j for j in meta.judgements if not areas or in_areas(j, areas)]
+        if latest and areas and not in_area:
             lacking.append(f"{inspection.council} ({inspection.when[:4]})")
-        if not any(
-            (not areas or in_areas(j, areas)) and (grade is None or j.grade == grade)
-            for j in meta.judgements
-        ):
-            continue
+        matches = any(grade is None or j.grade == grade for j in in_area)
+        if in_area:
+            grading.setdefault(inspection.council, []).append((inspection, matches))
+        if matches:
+            hits.append(inspection)
+    if repeat:  # each council that meets the count once, its inspections together
+        hits = [i for council in sorted(grading) for i in repeat.kept(grading[council])]
+    rows: list[JudgementRow] = []
+    matched: list[tuple[str, str]] = []
+    places = place_names(store)
+    for inspection in hits:
+        meta = store.documents[inspection.doc_id]
         matched.append((meta.doc_id, places.get(meta.local_authority, meta.local_authority)))
         if len(rows) < MAX_LISTED:
             rows += report_rows(store, meta, areas or None, grade)
@@ -173,6 +185,7 @@ def listing(
         + [", ".join(str(y) for y in sorted(years))] * bool(years)
         + [span_said or f"since {year_from}"] * bool(year_from)
         + ["each council's latest inspection"] * latest
+        + [repeat.reading if repeat else ""] * bool(repeat)
     )
     return tuple(rows), said, tuple(matched), lacking_note(lacking, areas)
 

@@ -73,6 +73,7 @@ def no_grades_note(response: SearchResponse, filters: Filters, unknown_place: bo
     the question names a place no council matches (`unknown_place`: the notes say so)."""
     from ofsted_qa.retrieval.grade_question import asks_for_cards
     from ofsted_qa.retrieval.judgement_listing import asks_which, grade_named
+    from ofsted_qa.retrieval.region_grades import grade_text
 
     understood = response.interpretation
     scoped = filters.years or filters.councils or filters.regions or filters.kinds
@@ -80,7 +81,7 @@ def no_grades_note(response: SearchResponse, filters: Filters, unknown_place: bo
         return ""
     if not (scoped or filters.doc_ids or understood.regions):
         return ""
-    text = understood.corrected
+    text = grade_text(understood)  # "London councils": councils, the region read apart
     councils = filters.councils or understood.councils
     regions = filters.regions or understood.regions
     years = filters.years or understood.years
