@@ -59,6 +59,7 @@ def read_against_index(
         notes += searcher.council_docs.finder.notes(understood.query, understood.councils)
     if mode != "dense":
         notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
+    notes += caveats.left_as_typed(understood) if read else ()
     # a grade question's note comes with its (withheld) grades: Searcher.judged
     if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)

@@ -139,7 +139,11 @@ class Searcher:
     def corrector(self) -> Corrector:
         glossary = default_glossary()
         return Corrector.for_index(
-            self.bundle.folder, self._vocabulary[0], glossary.known_words, glossary.glued
+            self.bundle.folder,
+            self._vocabulary[0],
+            glossary.known_words,
+            glossary.glued,
+            glossary.terms,
         )
 
     @cached_property
