@@ -76,5 +76,6 @@ def read_against_index(
     # a grade question's note comes with its (withheld) grades: Searcher.judged
     if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)
-        notes += (places.note(unknown, len(searcher.councils.all)),) if unknown else ()
+        total = len(searcher.councils.all)
+        notes += (places.note(unknown, total, understood.councils),) if unknown else ()
     return understood, notes

@@ -57,6 +57,11 @@ def model_words() -> frozenset[str]:
     return frozenset(w for w in lines if w.isalpha() and w.islower())
 
 
+def ordinary_english(word: str) -> bool:
+    """`word` (lower case) or its stem less "s"/"es" is a whole word of the model's vocabulary."""
+    return _english(word)
+
+
 def _english(word: str) -> bool:
     vocab = model_words()
     return word in vocab or word.removesuffix("s") in vocab or word.removesuffix("es") in vocab
