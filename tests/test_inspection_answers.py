@@ -330,3 +330,11 @@ def test_since_a_year_is_a_start_for_grades_not_the_one_year(indexed: list[str])
     assert listing["judgements"]["judgements_command"].endswith("--since 2023")
     cards = ask(indexed, "how has Northwick been rated since 2019")["judgements"]["cards"]
     assert [c["published"][:4] for c in cards] == ["2019", "2023"]
+
+
+def test_an_unlisted_area_and_a_short_unknown_word_are_said(indexed: list[str]) -> None:
+    answer = ask(indexed, "home counties care leavers")
+    assert any(n.startswith("“home counties” has no agreed list") for n in answer["notes"])
+    boro = ask(indexed, "boro children in care")
+    assert not any(c.startswith("boro →") for c in boro["read_as"])
+    assert any(n.startswith("“boro” is no word of the reports") for n in boro["notes"])

@@ -14,6 +14,7 @@ from ofsted_qa.retrieval import (
     grade_question,
     places,
     recency,
+    regions,
 )
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Filters
@@ -73,6 +74,7 @@ def read_against_index(
     if mode != "dense":
         notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
     notes += caveats.left_as_typed(understood) if read else ()
+    notes += regions.unlisted_notes(understood.query) if read else ()  # "the Home Counties"
     # a grade question's note comes with its (withheld) grades: Searcher.judged
     if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)
