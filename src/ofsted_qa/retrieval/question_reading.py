@@ -47,13 +47,15 @@ def read_against_index(
         and any(c in held and held[c].years for c in named)
         and not any(r.year is not None for r in understood.inspection_refs)  # said by its reader
     )
-    # a year no document has: search it as a word ("Bexley's adoption rating in 2009" is in
-    # the text of a later report), though a council's nearest report gets its boost
-    if understood.framing and not (
-        boosts.dated(searcher.bundle.store, understood, searcher.facts)
-        and since_dated(understood, known)
+    if (
+        understood.framing
+        and not councils_say
+        and not (
+            boosts.dated(searcher.bundle.store, understood, searcher.facts)
+            and since_dated(understood, known)
+        )
     ):
-        understood = understood.unframed()
+        understood = understood.unframed()  # a year no document has: search it as a word
     understood, notes = caveats.years(understood, known, filters, councils_say)
     notes = cut + notes if understood.years or understood.year_from is not None else notes
     if understood.span:  # "in the last year": say the dates read
