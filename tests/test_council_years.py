@@ -142,34 +142,3 @@ def test_since_a_year_counted_back_from_today_is_an_open_range_too() -> None:
     understood, notes = reconcile(replace(reading, councils=("Leeds",)), ("Leeds",), HELD)
     # Leeds has no 2024 report, but its 2025 one is since then: no nearest 2022
     assert (understood.years, understood.year_from, notes) == ((), 2024, ())
-
-
-def test_a_year_no_document_has_is_the_councils_to_say_from_its_own_reports() -> None:
-    from ofsted_qa.retrieval.caveats import years
-    from ofsted_qa.retrieval.results import Filters
-
-    known = {2014, 2015, 2018, 2019, 2022, 2025, 2026}  # 2026: another council's report
-    reading = replace(interpret("Leeds care leavers 2035"), councils=("Leeds",))
-    # the index-wide note would name 2026, a year Leeds has no report of: left to reconcile
-    said, notes = years(reading, known, Filters(), councils_say=True)
-    assert notes == () and said.undated == (2035,)
-    understood, notes = reconcile(said, ("Leeds",), HELD)
-    assert understood.years == (2025,)
-    assert notes == (
-        "Leeds has no report dated 2035 in the index; its reports were published in 2015, "
-        "2018, 2022 and 2025; the nearest report, of 2025, is searched instead.",
-    )
-    early, _ = reconcile(
-        years(replace(reading, years=(1999,)), known, Filters(), councils_say=True)[0],
-        ("Leeds",),
-        HELD,
-    )
-    assert early.years == (2015,)
-    # no council to say it: the index's nearest year
-    _, plain = years(interpret("care leavers 2035"), known, Filters())
-    assert plain == ("Nothing in the index is dated 2035; the nearest year is 2026.",)
-    # since a year after every document: the council's latest, not the index's newest
-    after, notes = years(interpret("Leeds since 2035"), known, Filters(), councils_say=True)
-    assert notes == () and after.year_from == 2035
-    latest, notes = reconcile(replace(after, councils=("Leeds",)), ("Leeds",), HELD)
-    assert latest.year_from == 2025 and "its latest, of 2025, is searched instead" in notes[0]

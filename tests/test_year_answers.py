@@ -35,26 +35,6 @@ def test_a_year_the_council_has_no_report_of_is_said(indexed: list[str]) -> None
     assert answer["results"][0]["date"].startswith("2019")
 
 
-def test_a_year_no_document_has_beside_a_council_is_its_own_nearest_report(
-    indexed: list[str],  # noqa: F811
-) -> None:
-    # 2035 and 1999: no document of the index at all; the index-wide nearest year (the seeds'
-    # or another council's) may be one Eastmere has no report of
-    for year in (2035, 1999):
-        answer = ask(indexed, f"Eastmere care leavers {year}")
-        assert (
-            f"Eastmere has no report dated {year} in the index; its reports were published in "
-            "2019; the nearest report, of 2019, is searched instead." in answer["notes"]
-        )
-        assert not any(n.startswith("Nothing in the index is dated") for n in answer["notes"])
-        assert answer["results"][0]["date"].startswith("2019")
-    # no council named: the index's nearest year, as before
-    plain = ask(indexed, "care leavers 2035")
-    assert any(
-        n.startswith("Nothing in the index is dated 2035; the nearest") for n in plain["notes"]
-    )
-
-
 def _report(council: str, year: int, paragraphs: list[str]) -> bytes:
     from test_pdf_reader import pdf_from_contents
 

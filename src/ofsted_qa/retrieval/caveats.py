@@ -35,15 +35,9 @@ def nearest_years(year: int, known: Collection[int]) -> tuple[int, ...]:
 
 
 def years(
-    understood: Interpretation,
-    known: Collection[int],
-    filters: Filters,
-    councils_say: bool = False,
+    understood: Interpretation, known: Collection[int], filters: Filters
 ) -> tuple[Interpretation, tuple[str, ...]]:
-    """The reading with its years reconciled with the index and the year filter, and notes.
-    `councils_say`: the question names councils with dated reports, whose own report years
-    are the nearest to a year no document has (council_years.py says them): the index-wide
-    nearest year would name a year they may have no report of ("Wiltshire 2035": 2026)."""
+    """The reading with its years reconciled with the index and the year filter, and notes."""
     notes: list[str] = []
     if filters.years and (understood.years or understood.year_from is not None):
         notes.append(
@@ -55,13 +49,11 @@ def years(
         return understood, ()
     missing = tuple(y for y in understood.years if y not in known)
     since = understood.year_from
-    if since is not None and all(y < since for y in known) and not councils_say:
+    if since is not None and all(y < since for y in known):
         notes.append(f"Nothing in the index is dated {since} or later; the newest is {max(known)}.")
         understood = replace(understood, year_from=None, undated=(since,))
         missing = tuple(y for y in missing if y != since)
-    if missing and councils_say:
-        understood = replace(understood, undated=understood.undated + missing)
-    elif missing:
+    if missing:
         near = sorted({n for y in missing for n in nearest_years(y, known)} - set(missing))
         plural = "years are" if len(near) > 1 else "year is"
         notes.append(

@@ -84,9 +84,8 @@ def reconcile(
 ) -> tuple[Interpretation, tuple[str, ...]]:
     """The reading with the years and open range asked (module docstring) fitted to the
     reports of `councils` (those the question or the council filter names), and the notes
-    that say how. A year one of them has stays (the note says which lack it); a year no
-    document has at all ("Wiltshire 2035", in `understood.undated`) is theirs to say too: the
-    nearest is one of their own reports, never the index's nearest year."""
+    that say how. A year one of them has stays (the note says which lack it); years no
+    document has at all are `caveats.years`'s to say, already in `understood.undated`."""
     if any(ref.year is not None for ref in understood.inspection_refs):
         return understood, ()  # "the 2019 inspection": inspection_question says what it lacks
     dated = {c: held[c] for c in councils if c in held and held[c].years}
@@ -119,7 +118,7 @@ def _groups(understood: Interpretation, asked: Sequence[int]) -> list[tuple[int,
 def _years(
     understood: Interpretation, dated: Mapping[str, CouncilReports]
 ) -> tuple[Interpretation, tuple[str, ...]]:
-    asked = list(understood.years)
+    asked = [y for y in understood.years if y not in understood.undated]
     if not asked:
         return understood, ()
     groups = _groups(understood, asked)

@@ -38,25 +38,12 @@ def read_against_index(
         )
         understood = understood.since_latest(newest or max(searcher.facts.known_years))
     known = searcher.facts.known_years
-    # a council named with dated reports: a year no document has is answered from its own
-    # reports' years, the nearest of them searched instead (council_years.reconcile)
-    named = understood.councils or searcher.filtered_councils(filters)
-    held = searcher.council_reports
-    councils_say = (
-        read
-        and any(c in held and held[c].years for c in named)
-        and not any(r.year is not None for r in understood.inspection_refs)  # said by its reader
-    )
-    if (
-        understood.framing
-        and not councils_say
-        and not (
-            boosts.dated(searcher.bundle.store, understood, searcher.facts)
-            and since_dated(understood, known)
-        )
+    if understood.framing and not (
+        boosts.dated(searcher.bundle.store, understood, searcher.facts)
+        and since_dated(understood, known)
     ):
         understood = understood.unframed()  # a year no document has: search it as a word
-    understood, notes = caveats.years(understood, known, filters, councils_say)
+    understood, notes = caveats.years(understood, searcher.facts.known_years, filters)
     notes = cut + notes if understood.years or understood.year_from is not None else notes
     if understood.span:  # "in the last year": say the dates read
         notes += (f"“{understood.span_words}” is read as {understood.span_said}.",)
