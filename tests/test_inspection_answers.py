@@ -151,6 +151,21 @@ def test_a_place_no_council_matches_gets_a_note_not_every_councils_grades(
     assert code == 0 and "No council called Narnia" in text
 
 
+def test_a_comparison_with_a_place_no_council_matches_says_so_beside_the_council(
+    indexed: list[str],
+) -> None:
+    for question in ("Northwick vs narnia care leavers", "compare Narnia and Northwick"):
+        answer = ask(indexed, question)
+        (said,) = [n for n in answer["notes"] if n.startswith("No council called")]
+        assert "arnia" in said and "about Northwick only" in said
+        assert answer["results"]
+    # a grade question keeps the council's card, and says what it could not compare
+    graded = ask(indexed, "how was Northwick v Gotham rated in 2023")
+    (card,) = graded["judgements"]["cards"]
+    assert card["council"] == "Northwick"
+    assert any("No council called Gotham" in n for n in graded["notes"])
+
+
 def test_a_plain_question_has_no_card_nor_timeline(indexed: list[str]) -> None:
     answer = ask(indexed, "what did Ofsted say about care leavers")
     assert "judgements" not in answer and "timeline" not in answer
@@ -317,3 +332,11 @@ def test_since_a_year_is_a_start_for_grades_not_the_one_year(indexed: list[str])
     assert listing["judgements"]["judgements_command"].endswith("--since 2023")
     cards = ask(indexed, "how has Northwick been rated since 2019")["judgements"]["cards"]
     assert [c["published"][:4] for c in cards] == ["2019", "2023"]
+
+
+def test_an_unlisted_area_and_a_short_unknown_word_are_said(indexed: list[str]) -> None:
+    answer = ask(indexed, "home counties care leavers")
+    assert any(n.startswith("“home counties” has no agreed list") for n in answer["notes"])
+    boro = ask(indexed, "boro children in care")
+    assert not any(c.startswith("boro →") for c in boro["read_as"])
+    assert any(n.startswith("“boro” is no word of the reports") for n in boro["notes"])

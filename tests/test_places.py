@@ -94,3 +94,53 @@ def test_a_lower_case_name_where_only_a_council_goes_is_found(question: str, fou
 )
 def test_known_words_before_council_words_are_no_unknown_place(question: str) -> None:
     assert places(question) == ()
+
+
+def _beside(question: str, *named: tuple[str, str]) -> tuple[str, ...]:
+    reading = replace(interpret(question), councils=tuple(c for _, c in named), council_words=named)
+    known = (CORPUS_WORDS | {"leeds", "solihull", "bradford", "front", "door"}).__contains__
+    return unknown_places(reading, known)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("solihull vs narnia care leavers", ("narnia",)),
+        ("Leeds v Gotham", ("Gotham",)),
+        ("solihull versus hogwarts front door", ("hogwarts",)),
+        ("compare narnia and leeds", ("narnia",)),
+        ("Compare Narnia and Leeds care leavers", ("Narnia",)),
+        ("compare leeds with gondor", ("gondor",)),
+        ("leeds or narnia children in care", ("narnia",)),
+        ("Leeds vs Bradford vs Narnia", ("Narnia",)),
+    ],
+)
+def test_the_other_side_of_a_comparison_with_a_council_is_an_unknown_place(
+    question: str, found: tuple
+) -> None:
+    named = [("Leeds", "Leeds"), ("Bradford", "Bradford"), ("Solihull", "Solihull")]
+    held = tuple(n for n in named if n[0].lower() in question.lower())
+    assert _beside(question, *held) == found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "leeds vs bradford care leavers",  # both councils
+        "leeds or anywhere else",  # ordinary English beside "or"
+        "compare leeds with good practice",  # ... and beside "compare ... with"
+        "care leavers in leeds or children in care",  # the reports' words
+    ],
+)
+def test_a_comparison_of_councils_or_ordinary_words_names_no_unknown_place(question: str) -> None:
+    named = [("Leeds", "Leeds"), ("Bradford", "Bradford")]
+    held = tuple(n for n in named if n[0].lower() in question.lower())
+    assert _beside(question, *held) == ()
+    # with no council named, "narnia vs gotham" compares nothing known: no comparison note
+    assert _beside("narnia vs gotham care leavers") == ()
+
+
+def test_the_note_beside_a_council_says_the_answer_is_about_it_only() -> None:
+    said = note(("narnia",), 153, ("Solihull",))
+    assert said.startswith("No council called narnia is in the index (153")
+    assert "about Solihull only" in said and "any of them" not in said

@@ -20,6 +20,7 @@ from ofsted_qa.retrieval.regions import (
     reading_notes,
     region_data,
     region_named,
+    unlisted_notes,
 )
 from ofsted_qa.retrieval.results import Filters
 
@@ -37,6 +38,11 @@ SPELLINGS = (
     "South Tyneside Council",
     "Birmingham City Council",
     "Kent County Council",
+    "Dudley Metropolitan Borough Council",
+    "Wolverhampton City Council",
+    "Middlesbrough Council",
+    "Stockton-on-Tees Borough Council",
+    "Coventry City Council",
 )
 COUNCILS = Councils(SPELLINGS)
 FINDER = CouncilFinder(COUNCILS)
@@ -49,13 +55,17 @@ def names(regions: tuple[str, ...]) -> list[str]:
 def test_the_areas_are_the_former_metropolitan_counties_within_one_region() -> None:
     raw = json.loads(AREAS_FILE.read_text(encoding="utf-8"))
     assert "metropolitan count" in raw["_about"] and "ONS" in raw["_about"]
+    informal = {"Black Country", "Tees Valley"}  # agreed lists, each with its source
     assert set(areas()) == {
         "West Yorkshire",
         "South Yorkshire",
         "Greater Manchester",
         "Merseyside",
         "Tyne and Wear",
+        *informal,
     }
+    assert set(raw["sources"]) == set(raw["kinds"]) == informal
+    assert all(len(raw["sources"][a]) > 40 for a in informal)
     by_place = region_data().by_place
     for area, places in areas().items():
         # every council of an area is a council of the regions file, all in one region
@@ -74,6 +84,8 @@ def test_the_areas_are_the_former_metropolitan_counties_within_one_region() -> N
         ("care leavers in Greater Manchester", "Greater Manchester", ["Manchester", "Trafford"]),
         ("Merseyside fostering", "Merseyside", ["St Helens"]),
         ("tyne & wear early help", "Tyne and Wear", ["Newcastle upon Tyne", "South Tyneside"]),
+        ("black country front door", "Black Country", ["Dudley", "Wolverhampton"]),
+        ("Tees Valley children in care", "Tees Valley", ["Middlesbrough", "Stockton on Tees"]),
     ],
 )
 def test_an_area_is_read_as_its_councils(question: str, read: str, councils: list[str]) -> None:
@@ -87,7 +99,11 @@ def test_a_council_beside_an_area_is_still_the_council() -> None:
     assert interpret("Manchester care leavers", councils=FINDER).councils == ("Manchester",)
     assert interpret("Manchester care leavers", councils=FINDER).regions == ()
     read = interpret("West Midlands councils", councils=FINDER)  # the ONS region
-    assert read.regions == ("West Midlands",) and names(read.regions) == ["Birmingham"]
+    assert read.regions == ("West Midlands",)
+    assert names(read.regions) == ["Birmingham", "Coventry", "Dudley", "Wolverhampton"]
+    # its short form is the region too; the Black Country, four of its councils
+    assert interpret("west mids councils inadequate", councils=FINDER).regions == read.regions
+    assert interpret("east mids care leavers").regions == ("East Midlands",)
 
 
 @pytest.mark.parametrize(
@@ -148,3 +164,16 @@ def test_the_tui_offers_the_areas_held_after_the_regions() -> None:
 
     held = regions_held(Councils(["Leeds City Council", "Kent County Council"]))
     assert held == ("Yorkshire and The Humber", "South East", "West Yorkshire")
+
+
+def test_an_informal_area_says_what_it_is_and_one_with_no_agreed_list_gets_a_note() -> None:
+    (said,) = reading_notes([("black country", "Black Country")], COUNCILS)
+    assert said == (
+        "“black country” is read as the councils of Black Country (the four Black Country "
+        "boroughs), not its whole region: Dudley and Wolverhampton."
+    )
+    read = interpret("home counties care leavers", councils=FINDER)
+    assert read.regions == () and read.councils == ()
+    (note,) = unlisted_notes(read.query)
+    assert note.startswith("“home counties” has no agreed list of councils (")
+    assert unlisted_notes("care leavers in the counties of the north") == ()

@@ -141,3 +141,16 @@ def unknown_words(understood: Interpretation, vocabulary: Mapping[str, int]) -> 
         f"No word of the question{which} occurs in any document: these passages are only the "
         "closest in meaning, not matches.",
     )
+
+
+def left_as_typed(understood: Interpretation) -> tuple[str, ...]:
+    """A note naming the short words nothing knows that were left uncorrected ("boro": no
+    report word, council or field term; "born", one edit away, is not what was meant)."""
+    left = understood.left_as_typed
+    if not left:
+        return ()
+    verb = "is" if len(left) == 1 else "are"
+    return (
+        f"{_listed([f'“{w}”' for w in left])} {verb} no word of the reports, no council and no "
+        "field term known here: searched as typed, not corrected to another word.",
+    )

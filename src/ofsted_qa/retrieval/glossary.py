@@ -80,6 +80,10 @@ class Glossary:
         self.longest = max((len(k) for k in self._index), default=0)
         self._first_stems = {k[0] for k in self._index}  # most query words start no form
         self.known_words = {w for e in entries for f in e.forms for w in words(f)}
+        # the field's one-word terms ("mash", "lado", "camhs"): what a short typo may mean
+        self.terms = frozenset(
+            w for e in entries for f in e.forms if len(ws := words(f)) == 1 for w in ws
+        )
         self.glued = _glued(entries, self.known_words)
 
     @classmethod

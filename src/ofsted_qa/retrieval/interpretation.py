@@ -58,6 +58,7 @@ class Interpretation:
     publishers: tuple[str, ...] = ()
     expansions: tuple[str, ...] = ()
     corrections: tuple[tuple[str, str], ...] = ()
+    left_as_typed: tuple[str, ...] = ()  # short words nothing knows, not corrected ("boro")
     year_from: int | None = None  # "since 2023": documents of that year or later
     # "in the last year": (first, last) ISO dates documents are published between (last:
     # today), or () for none; `year_from` is the first's year, for what reads years only

@@ -169,11 +169,13 @@ def interpret(
     places = {w for c in named for phrase in c.phrases for w in phrase}
     places |= {w for m in mentions for w in _typed_words(m.surface)}  # "Norflok" as typed
     corrections: tuple[tuple[str, str], ...] = ()
+    left: tuple[str, ...] = ()
     if corrector is not None:
         typed = [
             w for w in _typed_words(text) if w not in vocabulary.known_words and w not in places
         ]
         corrections = tuple(corrector.corrections(typed))
+        left = tuple(corrector.left(typed))
     framing = tuple(m.group().strip() for m in _FRAMING.finditer(text)) + said
     framing += typed_years.phrases  # "in the 2020s", "2016 onwards"
     framing += tuple(m.group().strip() for m in _OFSTED_CUES.finditer(text))
@@ -210,6 +212,7 @@ def interpret(
         years=years,
         publishers=publishers,
         corrections=corrections,
+        left_as_typed=left,
         year_from=year_from,
         span=span,
         span_words=span_words if span else "",

@@ -15,6 +15,7 @@ from ofsted_qa.retrieval import (
     grade_question,
     places,
     recency,
+    regions,
 )
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.results import Filters
@@ -60,8 +61,11 @@ def read_against_index(
         notes += searcher.council_docs.finder.notes(understood.query, understood.councils)
     if mode != "dense":
         notes += caveats.unknown_words(understood, searcher.bundle.lexical.vocabulary)
+    notes += caveats.left_as_typed(understood) if read else ()
+    notes += regions.unlisted_notes(understood.query) if read else ()  # "the Home Counties"
     # a grade question's note comes with its (withheld) grades: Searcher.judged
     if read and not grade_question.grade_question(understood):
         unknown = searcher.unknown_places(understood)
-        notes += (places.note(unknown, len(searcher.councils.all)),) if unknown else ()
+        total = len(searcher.councils.all)
+        notes += (places.note(unknown, total, understood.councils),) if unknown else ()
     return understood, notes + follow_up.note(understood.query)

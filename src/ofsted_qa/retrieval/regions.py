@@ -11,13 +11,17 @@ South" / "southern England" (South East and South West: London and the East of E
 usually counted apart). An answer says which regions such a grouping was read as.
 
 An area below a region stands for its councils (`areas.json`: the former metropolitan counties,
-"West Yorkshire", "Greater Manchester", "Merseyside"): named in a question or as `--region`, it
-is read as those councils, not as its whole region, and the answer says which they are.
+"West Yorkshire", "Greater Manchester", "Merseyside", and informal areas with an agreed list,
+"the Black Country", "Tees Valley", each with its source): named in a question or as
+`--region`, it is read as those councils, not as its whole region, and the answer says which
+they are. An informal area with no agreed list ("the Home Counties") is not read as any
+councils; the answer says so (`unlisted_notes`) rather than pass over it in silence.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -52,7 +56,10 @@ FORMS: Mapping[str, tuple[str, ...]] = {
     "yorks and humber": ("Yorkshire and The Humber",),
     "east midlands": ("East Midlands",),
     "west midlands": ("West Midlands",),
+    "west mids": ("West Midlands",),
+    "east mids": ("East Midlands",),
     "midlands": _MIDLANDS,
+    "the mids": _MIDLANDS,
     "east of england": ("East of England",),
     "london": ("London",),
     "greater london": ("London",),
@@ -108,6 +115,31 @@ def areas() -> Mapping[str, frozenset[str]]:
     return {str(a): frozenset(council_core(c) for c in names) for a, names in raw.items()}
 
 
+@cache
+def _area_file() -> Mapping[str, Mapping[str, str]]:
+    raw = json.loads(AREAS_FILE.read_text(encoding="utf-8"))
+    return {k: {str(a): str(v) for a, v in raw.get(k, {}).items()} for k in ("kinds", "unlisted")}
+
+
+def area_kind(area: str) -> str:
+    """What an area of `areas.json` is, as a note says it ("a former metropolitan county")."""
+    return _area_file()["kinds"].get(area, "a former metropolitan county")
+
+
+def unlisted_notes(question: str) -> tuple[str, ...]:
+    """A note for each informal area the question names that has no agreed list of councils
+    (`areas.json` "unlisted": "the Home Counties"), read as no councils."""
+    notes = []
+    for area, why in _area_file()["unlisted"].items():
+        found = re.search(rf"(?<!\w){re.escape(area)}(?!\w)", question, flags=re.I)
+        if found:
+            notes.append(
+                f"“{found.group()}” has no agreed list of councils ({why}), so it is read as no "
+                "place: name the councils or a region to search theirs."
+            )
+    return tuple(notes)
+
+
 def area_phrases() -> frozenset[tuple[str, ...]]:
     """Each area's name as the words a question's tokens give ("greater", "manchester")."""
     return frozenset(tuple(name_key(a).split()) for a in areas())
@@ -155,8 +187,8 @@ def reading_notes(named: Iterable[tuple[str, str]], councils: Councils) -> tuple
             notes.append(f"“{surface}” is read as the regions {_listed(read)}.")
         elif read[0] in areas() and held:
             notes.append(
-                f"“{surface}” is read as the councils of {read[0]} (a former metropolitan "
-                f"county), not its whole region: {_listed(held)}."
+                f"“{surface}” is read as the councils of {read[0]} ({area_kind(read[0])}), "
+                f"not its whole region: {_listed(held)}."
             )
     return tuple(notes)
 

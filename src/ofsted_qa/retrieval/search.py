@@ -139,7 +139,11 @@ class Searcher:
     def corrector(self) -> Corrector:
         glossary = default_glossary()
         return Corrector.for_index(
-            self.bundle.folder, self._vocabulary[0], glossary.known_words, glossary.glued
+            self.bundle.folder,
+            self._vocabulary[0],
+            glossary.known_words,
+            glossary.glued,
+            glossary.terms,
         )
 
     @cached_property
@@ -174,13 +178,16 @@ class Searcher:
         if not grade_question.asks_for_cards(understood):
             return judgement_card.Judged()
         unknown = self.unknown_places(understood)
-        if unknown:
-            return judgement_card.Judged(notes=(places.note(unknown, len(self.councils.all)),))
+        said = (places.note(unknown, len(self.councils.all), understood.councils),)
+        if unknown and not understood.councils:
+            return judgement_card.Judged(notes=said)
         inspections = self.inspections
         if understood.regions:  # listed before the cut to `MAX_LISTED`, not after
             names = self._regions_councils(understood) | set(understood.councils)
             inspections = tuple(i for i in inspections if i.council in names)
-        return judgement_card.judged(self.bundle.store, understood, inspections)
+        judged = judgement_card.judged(self.bundle.store, understood, inspections)
+        # "Leeds vs Narnia": Leeds's grades, and a note that Narnia is no council
+        return replace(judged, notes=said + judged.notes) if unknown else judged
 
     def unknown_places(self, understood: Interpretation) -> tuple[str, ...]:
         """Places the question names that match no council of the index (places.py)."""
