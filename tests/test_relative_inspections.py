@@ -79,6 +79,22 @@ def test_the_latest_with_a_council_is_its_latest_inspection_not_a_year_from(
 
 
 @pytest.mark.parametrize(
+    ("question", "doc"),
+    [
+        ("Stockport's latest", "s25"),
+        ("stockport’s newest?", "s25"),
+        ("stockport latest", "s25"),
+        ("Stockport's previous", "s19"),
+        ("stockport's last but one", "s19"),
+    ],
+)
+def test_the_councils_own_order_word_with_no_article(question: str, doc: str) -> None:
+    resolved, notes = read(interpret(question, councils=FINDER), STOCKPORT)
+    assert resolved.recent == "" and resolved.year_from is None
+    assert [d for _, d in resolved.reports] == [doc] and notes == ()
+
+
+@pytest.mark.parametrize(
     "question", ["wiltshire the previous one", "wiltshire the latest", "wiltshire the last but one"]
 )
 def test_a_council_leading_an_order_phrase_is_kept(question: str) -> None:

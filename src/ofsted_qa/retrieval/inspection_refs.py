@@ -40,11 +40,12 @@ _BY_ORDER = re.compile(
     rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_ORDER_NOUN}\b", re.I
 )
 # "the latest", "the previous" with no inspection word, where a council is named: closing the
-# question ("stockport the latest") or before the council ("the previous for Wiltshire"), that
-# council's latest (previous) inspection; elsewhere "the latest" is a recency cue ("the latest
-# on care leavers")
+# question ("stockport the latest", "Stockport's latest") or before the council ("the previous
+# for Wiltshire"), that council's latest (previous) inspection; elsewhere "the latest" is a
+# recency cue ("the latest on care leavers")
 _BARE_ORDER_OF = (
-    r"\b(?:the|its|their)\s+(latest|newest|most\s+recent|last|previous|prior)"
+    r"\b(?:the|its|their|(?:{council})(?:['’]s?)?)\s+"
+    r"(latest|newest|most\s+recent|last|previous|prior)"
     r"(?=\s*[?.!]*\s*$|\s+(?:for|in|of|from|at|by|about)\s+(?:the\s+)?(?:{council})\b)"
 )
 _YEAR_WORDS = r"(?!\s+(?:year|month|week|time|summer|winter|spring|autumn))"
