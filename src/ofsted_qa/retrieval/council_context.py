@@ -83,15 +83,17 @@ class PlaceCues:
         possessive's "s" dropped) is a place: they start with one of the `topics`."""
         return any(tuple(words[: len(p)]) == p for p in self._topics)
 
-    def verb(self, words: Sequence[str], ordinary: bool) -> bool:
+    def verb(self, words: Sequence[str], ordinary: bool, name: str = "") -> bool:
         """A name leading the question is a verb: an article or a pronoun's possessive next
         ("bury the bad news", "reading their plans"), unless, for a name the documents do not use
         as an ordinary word, a council's word, a topic or an inspection named comes later ("kent the
-        last inspection", "bury the care leavers report", "sandwell the one before last")."""
+        last inspection", "bury the care leavers report", "sandwell the one before last"), or
+        its inspection by order alone (`name`, as typed: "stockport the latest")."""
         if not words or words[0] not in _ARTICLES:
             return False
-        if not ordinary and references(" ".join(words)):  # "sandwell the one before last"
-            return False
+        text = " ".join((name, *words)) if name else " ".join(words)
+        if not ordinary and references(text, (name,) if name else ()):
+            return False  # "sandwell the one before last", "stockport the latest"
         return ordinary or not any(
             tuple(words[at : at + len(p)]) == p
             for at in range(len(words))

@@ -180,7 +180,8 @@ class CouncilFinder:
         gap = question[token.span[1] : tokens[after[0]].span[0]] if after else ""
         first = tokens[0].span == token.span  # leading the question
         ordinary = self._ordinary(token.raw) or self._ordinary(token.word)
-        if first and not token.proper and not gap.strip() and self._cues.verb(words, ordinary):
+        verb = self._cues.verb(words, ordinary, token.raw)
+        if first and not token.proper and not gap.strip() and verb:
             return False  # "bury the bad news", but "Halton: the 2019 report"
         # "beds" is an ordinary word though "bedfordshire" is not
         if token.proper or not ordinary:

@@ -33,8 +33,29 @@ _BY_YEAR = re.compile(
     re.I,
 )
 _ONE_YEAR = re.compile(_Y)
-# "the last focused visit", "the latest report", "the previous inspection"
-_BY_ORDER = re.compile(rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_NOUN}\b", re.I)
+# "the last focused visit", "the latest report", "the previous inspection", "the previous one"
+# ("one": any of its documents)
+_ORDER_NOUN = f"({_DOCUMENT}|ofsted|one)"
+_BY_ORDER = re.compile(
+    rf"\b(?:the\s+|its\s+|their\s+)?{_LATEST}\s+(?:ofsted\s+)?{_ORDER_NOUN}\b", re.I
+)
+# "the latest", "the previous" with no inspection word, where a council is named: closing the
+# question ("stockport the latest", "Stockport's latest") or before the council ("the previous
+# for Wiltshire"), that council's latest (previous) inspection; elsewhere "the latest" is a
+# recency cue ("the latest on care leavers")
+_BARE_ORDER_OF = (
+    r"\b(?:the|its|their|(?:{council})(?:['’]s?)?)\s+"
+    r"(latest|newest|most\s+recent|last|previous|prior)"
+    r"(?=\s*[?.!]*\s*$|\s+(?:for|in|of|from|at|by|about)\s+(?:the\s+)?(?:{council})\b)"
+)
+_YEAR_WORDS = r"(?!\s+(?:year|month|week|time|summer|winter|spring|autumn))"
+# "the last but one", "the penultimate inspection", "the second to last report": the one before
+# the latest
+_PENULTIMATE = re.compile(
+    r"\b(?:the\s+|its\s+|their\s+)?(?:(?:last|latest)\s+but\s+one|penultimate|"
+    rf"second[\s-]+(?:to|from)[\s-]+last){_YEAR_WORDS}(?:\s+(?:ofsted\s+)?({_DOCUMENT}|one))?\b",
+    re.I,
+)
 # "the latest Leeds report", "the last Norfolk focused visit", "the first Leeds' inspection":
 # the council named between the order and the noun (filled in per question: any word there
 # would make "the last two inspections" or "the first care leavers report" a reference)
@@ -49,9 +70,11 @@ _BY_KIND = re.compile(
 )
 # "the one before", "the inspection before that", "the one before it"
 # "the one before last": the one before the latest ("before last year" is a year)
+# "(the one) before the last (one)", "before the latest inspection": the one before the latest,
+# with the head or without it
 _BEFORE = re.compile(
-    rf"\b(?:the\s+)?(one|{_DOCUMENT})\s+before(?:\s+(?:that|it|this|then)|\s+(last)"
-    r"(?!\s+(?:year|month|week|time|summer|winter|spring|autumn)))?\b",
+    rf"\b(?:(?:the\s+)?(one|{_DOCUMENT})\s+)?before(?:\s+(?:that|it|this|then)\b|\s+(?:the\s+)?"
+    rf"(last|latest|most\s+recent|newest){_YEAR_WORDS}(?:\s+(?:ofsted\s+)?(one|{_DOCUMENT}))?)?\b",
     re.I,
 )
 
@@ -136,17 +159,21 @@ def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef
     for m in _by_order(councils).finditer(text):
         if any(start <= m.start() < end for start, end in spans):
             continue
-        typed, noun = (g for g in m.groups() if g is not None)  # of either alternative
-        word = " ".join(typed.lower().split())
-        order = "first" if word in ("first", "earliest", "oldest") else "latest"
-        if word in ("previous", "earlier", "prior"):
-            order = "before"
-        found.append((m.start(), InspectionRef(m.group().strip(), _noun(noun), order=order)))
+        typed, *named = (g for g in m.groups() if g is not None)  # of any alternative
+        found.append((m.start(), _ordered(m.group().strip(), typed, "".join(named))))
     for m in _BY_KIND.finditer(text):
         found.append((m.start(), InspectionRef(m.group().strip(), _noun(m.group(1)), order="any")))
+    for m in _PENULTIMATE.finditer(text):
+        # "the last but one": an inspection, as "the previous one" is
+        kind = _noun(m.group(1)) if m.group(1) and m.group(1).lower() != "one" else "inspection"
+        ref = InspectionRef(m.group().strip(), kind, order="before", anchor=kind)
+        found.append((m.start(), ref))
     for m in _BEFORE.finditer(text):
-        inside = any(start <= m.start() < end for start, end in spans)
-        if not inside and not any(m.start() <= at < m.end() for at, _ in found):
+        if not (m.group(1) or m.group(2)) or any(s <= m.start() < e for s, e in spans):
+            continue  # "before" or "before that" with no inspection named
+        if m.group(2):  # "(the one) before the last (one)"
+            found.append((m.start(), _before_latest(m, text, found)))
+        elif not any(m.start() <= at < m.end() for at, _ in found):
             found.append((m.start(), _before(m, text, found)))
     for m in _LAST_SEEN.finditer(text):
         noun = "visit" if m.group(2).lower() in ("visited", "came") else "inspection"
@@ -160,15 +187,45 @@ def references(text: str, councils: Collection[str] = ()) -> tuple[InspectionRef
     return tuple(_since(text, at, ref) for at, ref in sorted(found, key=lambda f: f[0]))
 
 
+def _ordered(surface: str, typed: str, noun: str) -> InspectionRef:
+    """A reference by order: "the previous one" (`typed` "previous", `noun` "one"), "the
+    latest" (no noun: a council's, `_BARE_ORDER_OF`). With no inspection word, the latest (or
+    first) is of any of its documents and the previous one the inspection before the latest."""
+    word = " ".join(typed.lower().split())
+    order = "first" if word in ("first", "earliest", "oldest") else "latest"
+    if word in ("previous", "earlier", "prior"):
+        order = "before"
+    if noun.lower() in ("", "one"):
+        return InspectionRef(surface, "inspection" if order == "before" else "report", order=order)
+    return InspectionRef(surface, _noun(noun), order=order)
+
+
+def _before_latest(
+    m: re.Match[str], text: str, found: list[tuple[int, InspectionRef]]
+) -> InspectionRef:
+    """ "(The one) before the last (one)", "the inspection before last", "the one before the
+    latest Leeds report": the one before the latest, read as one reference (`anchor`: the noun
+    of the latest it counts back from); a latest read inside it names nothing of its own."""
+    head, tail = m.group(1), m.group(3)
+    noun = _noun(head) if head and head.lower() != "one" else "one"
+    anchor = _noun(tail) if tail and tail.lower() != "one" else ""
+    end = m.end()
+    for i, (at, ref) in enumerate(found):
+        if m.start() <= at < m.end() and ref.order == "latest":
+            found[i] = (at, _COUNTED_FROM)
+            if at + len(ref.surface) > end:  # "the latest Leeds report": its noun counts
+                end, anchor = at + len(ref.surface), anchor or ref.noun
+    anchor = anchor or (noun if noun != "one" else "inspection")
+    noun = anchor if noun == "one" else noun  # "the one before the last": an inspection
+    surface = " ".join(text[m.start() : end].split())
+    return InspectionRef(surface, noun, order="before", anchor=anchor)
+
+
 def _before(m: re.Match[str], text: str, found: list[tuple[int, InspectionRef]]) -> InspectionRef:
     """ "The one before", or where the latest comes next ("the one before the latest Leeds
-    report", "the inspection before last") the one before the latest, read as one reference
-    (`anchor`: the noun of the latest it counts back from); the latest then names nothing of
-    its own."""
+    report") the one before the latest, read as one reference (`anchor`: the noun of the latest
+    it counts back from); the latest then names nothing of its own."""
     noun = "one" if m.group(1).lower() == "one" else _noun(m.group(1))
-    if m.group(2):  # "before last"
-        anchor = noun if noun != "one" else "inspection"
-        return InspectionRef(m.group().strip(), noun, order="before", anchor=anchor)
     for i, (at, ref) in enumerate(found):
         if ref.order == "latest" and at >= m.end() and not text[m.end() : at].strip():
             found[i] = (at, _COUNTED_FROM)
@@ -182,12 +239,14 @@ _COUNTED_FROM = InspectionRef("", "")
 
 
 def _by_order(councils: Collection[str]) -> re.Pattern[str]:
-    """ "The latest report", and "the latest Leeds report" for each council typed."""
+    """ "The latest report", and for each council typed "the latest Leeds report" and "the
+    latest" (`_BARE_ORDER_OF`)."""
     if not councils:
         return _BY_ORDER
     named = "|".join(re.escape(c) for c in sorted(councils, key=len, reverse=True))
-    between = _BY_ORDER_OF.format(latest=_LATEST, council=named, noun=_NOUN)
-    return re.compile(f"{between}|{_BY_ORDER.pattern}", re.I)
+    between = _BY_ORDER_OF.format(latest=_LATEST, council=named, noun=_ORDER_NOUN)
+    bare = _BARE_ORDER_OF.format(council=named)
+    return re.compile(f"{between}|{_BY_ORDER.pattern}|{bare}", re.I)
 
 
 def _next_to(m: re.Match[str]) -> InspectionRef | None:
@@ -202,6 +261,7 @@ def _next_to(m: re.Match[str]) -> InspectionRef | None:
     anchor = _noun(m.group("anchor")) if m.group("anchor").lower() != "one" else ""
     noun = "one" if m.group("noun").lower() == "one" else _noun(m.group("noun"))
     anchor = anchor or (noun if noun != "one" else "inspection")
+    noun = anchor if noun == "one" else noun  # "the one before the last": an inspection
     surface = " ".join(m.group().split())
     return InspectionRef(surface, noun, int(m.group("year")), order, month, anchor=anchor)
 
