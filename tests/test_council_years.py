@@ -142,3 +142,18 @@ def test_since_a_year_counted_back_from_today_is_an_open_range_too() -> None:
     understood, notes = reconcile(replace(reading, councils=("Leeds",)), ("Leeds",), HELD)
     # Leeds has no 2024 report, but its 2025 one is since then: no nearest 2022
     assert (understood.years, understood.year_from, notes) == ((), 2024, ())
+
+
+def test_a_year_no_document_has_says_what_the_council_has() -> None:
+    """ "Leeds 2035": the index-wide nearest year (caveats.years) may be one Leeds has no report
+    of; the council's own reports are named, every one of them searched."""
+    reading = replace(interpret("Leeds 2035"), councils=("Leeds",), undated=(2035,))
+    understood, notes = reconcile(reading, ("Leeds",), HELD)
+    assert understood == reading  # nothing narrowed: each report is searched
+    assert notes == (
+        "Leeds has no report dated 2035: its reports were published in 2015, 2018, 2022 and "
+        "2025, and each is searched.",
+    )
+    # a year the council has beside it: the usual reading, no such note
+    both = replace(interpret("Leeds 2018 and 2035"), councils=("Leeds",), undated=(2035,))
+    assert not any("2035" in n for n in reconcile(both, ("Leeds",), HELD)[1])

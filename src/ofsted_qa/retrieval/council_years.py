@@ -93,7 +93,17 @@ def reconcile(
         return understood, ()
     understood, notes = _years(understood, dated)
     understood, more = _since(understood, dated)
-    return understood, notes + more
+    # "Wiltshire 2035": the index-wide nearest year (caveats.years) may be one the council has
+    # no report of; say what the council has, and that every one of them is searched
+    undated = tuple(
+        f"{council} has no report dated {_listed(understood.undated, 'or')}: "
+        f"{_its_reports(reports)}, and each is searched."
+        for council, reports in dated.items()
+        if understood.undated
+        and set(understood.years) <= set(understood.undated)
+        and understood.year_from is None
+    )
+    return understood, notes + more + undated
 
 
 def _groups(understood: Interpretation, asked: Sequence[int]) -> list[tuple[int, ...]]:
