@@ -79,16 +79,13 @@ def graded_so(
         so = [i for i in own if report_rows(store, store.documents[i.doc_id], asked, grade)]
         # with no area asked, a grade of another area answers "ever inadequate" too (Doncaster
         # 2022: leaders inadequate, overall requires improvement), named so it is not misread
-        elsewhere = (
-            [] if areas else [i for i in own if i not in so and _other_areas(store, i, grade)]
-        )
-        if elsewhere:
-            so += elsewhere  # after those the area asked (overall) gave that grade
-            notes += [
-                f"{council} {i.when[:4]}: {said} not {grade}, but "
-                f"{' and '.join(_other_areas(store, i, grade))} {grade}."
-                for i in elsewhere
-            ]
+        others = {} if areas else {i: _other_areas(store, i, grade) for i in own if i not in so}
+        elsewhere = [i for i, labels in others.items() if labels]
+        so += elsewhere  # after those the area asked (overall) gave that grade
+        notes += [
+            f"{council} {i.when[:4]}: {said} not {grade}, but {' and '.join(others[i])} {grade}."
+            for i in elsewhere
+        ]
         chosen += so or own
         if own and not so:
             notes.append(

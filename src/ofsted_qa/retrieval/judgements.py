@@ -119,7 +119,7 @@ def latest_lacking(store: ChunkStore, filters: JudgementFilters) -> tuple[str, .
     return tuple(
         f"{places.get(m.local_authority, m.local_authority)} ({m.date[:4]})"
         for m in _admitted(store, filters, _councils(store, filters))
-        if not report_rows(store, m, areas, None)
+        if not any(in_areas(j, areas) for j in m.judgements)
     )
 
 
