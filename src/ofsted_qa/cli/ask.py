@@ -54,18 +54,21 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     filters.check(searcher.bundle.store.documents)  # an unknown value fails before any answer
     places = searcher.filtered_councils(filters) if filters.councils else ()
     said = filters_json(filters, places)  # every answer says how it was narrowed
-    if not batch:
-        response = searcher.search(
-            question, k=k, mode=args.mode, filters=filters, timeline=timeline
-        )
+    shown = filters_line(filters, places)
+
+    def answer(asked: str) -> None:
+        """One question answered and written out (flushed: a batch's reader sees each)."""
+        response = searcher.search(asked, k=k, mode=args.mode, filters=filters, timeline=timeline)
         if args.json:
             payload = render.response_json(response, explain=args.explain, filters=said)
-            print(render.json_text(payload), file=out)
+            print(render.json_text(payload), file=out, flush=True)
         else:
-            shown = filters_line(filters, places)
             render.print_response(response, out, explain=args.explain, filters=shown)
+            out.flush()
+
+    if not batch:
+        answer(question)
         return 0
-    shown = filters_line(filters, places)
     answered = 0
     for typed in piped:
         line = typed_text(typed)
@@ -75,22 +78,13 @@ def cmd_ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             print("\n" + "─" * 40 + "\n", file=out)
         answered += 1
         try:
-            response = searcher.search(
-                line, k=k, mode=args.mode, filters=filters, timeline=timeline
-            )
+            answer(line)
         except OfstedQAError as exc:  # this line fails; the batch goes on
             if args.json:
                 payload = {"query": line.strip(), "error": exc.message, "hint": exc.hint}
                 print(render.json_text(payload), file=out, flush=True)
             else:
                 render.print_failed(line, exc, out)
-            continue
-        if args.json:
-            payload = render.response_json(response, explain=args.explain, filters=said)
-            print(render.json_text(payload), file=out, flush=True)
-        else:
-            render.print_response(response, out, explain=args.explain, filters=shown)
-            out.flush()
     return 0
 
 
