@@ -11,13 +11,8 @@ from ofsted_qa.cli.session import notify, open_store
 def cmd_judgements(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     """Exit status 0; raises OfstedQAError for a filter value the index cannot match."""
     from ofsted_qa import render_judgements
-    from ofsted_qa.retrieval.judgements import (
-        JudgementFilters,
-        joint_grade_note,
-        lacking_note,
-        latest_lacking,
-        list_judgements,
-    )
+    from ofsted_qa.retrieval.judgements import JudgementFilters, latest_lacking, list_judgements
+    from ofsted_qa.retrieval.listing_notes import joint_grade_note, lacking_note
     from ofsted_qa.retrieval.years import flag_years
 
     filters = JudgementFilters(

@@ -28,12 +28,8 @@ from ofsted_qa.retrieval.judgement_listing import (
     listing,
 )
 from ofsted_qa.retrieval.judgement_terms import areas_in
-from ofsted_qa.retrieval.judgements import (
-    JudgementRow,
-    in_areas,
-    joint_grade_note,
-    report_rows,
-)
+from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, report_rows
+from ofsted_qa.retrieval.listing_notes import joint_grade_note
 from ofsted_qa.retrieval.query import Interpretation
 from ofsted_qa.retrieval.region_grades import grade_text
 from ofsted_qa.retrieval.regions import region_named

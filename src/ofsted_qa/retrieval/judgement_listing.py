@@ -15,13 +15,8 @@ from collections.abc import Sequence
 from ofsted_qa.index.store import ChunkStore
 from ofsted_qa.retrieval.grade_repeats import Repeat
 from ofsted_qa.retrieval.inspections import Inspection
-from ofsted_qa.retrieval.judgements import (
-    JudgementRow,
-    in_areas,
-    lacking_note,
-    place_names,
-    report_rows,
-)
+from ofsted_qa.retrieval.judgements import JudgementRow, in_areas, place_names, report_rows
+from ofsted_qa.retrieval.listing_notes import lacking_note
 
 _COUNCILS = r"(?:councils?|local\s+authorit(?:y|ies)|authorities|las|boroughs|counties)"
 # "how many councils", "the number of councils", "a count of LAs": a count asked for

@@ -144,19 +144,6 @@ def _councils(store: ChunkStore, filters: JudgementFilters) -> set[str] | None:
     return councils
 
 
-def lacking_note(lacking: Sequence[str], areas: Sequence[str]) -> str:
-    """What a listing of latest inspections says of the councils it leaves out because their
-    latest grades none of `areas` (canonical keys; `latest_lacking`); "" for none."""
-    if not lacking:
-        return ""
-    said = " or ".join(dict.fromkeys(AREA_LABELS.get(a, a.replace("_", " ")) for a in areas))
-    return (
-        f"The latest inspection of {len(lacking)} council{'s' * (len(lacking) != 1)} gives no "
-        f"{said} grade, so {'they are' if len(lacking) > 1 else 'it is'} not listed: "
-        f"{', '.join(lacking)}."
-    )
-
-
 def _admitted(
     store: ChunkStore, filters: JudgementFilters, councils: set[str] | None
 ) -> list[DocumentMeta]:
@@ -243,21 +230,6 @@ def in_areas(judgement: Judgement, areas: Sequence[str]) -> bool:
     # for care leavers too, and its wording (kept on the row) says so.
     return judgement.area in areas or (
         "care_leavers" in areas and "care leavers" in name_key(judgement.label)
-    )
-
-
-def joint_grade_note(rows: Sequence[JudgementRow], areas: Sequence[str]) -> str:
-    """What a listing for care leavers says when some of its rows are the joint ILACS grade of
-    2018-2022 ("children in care and care leavers"), so they are not read as a grade of care
-    leavers alone; "" when none is."""
-    if "care_leavers" not in areas or "in_care" in areas:
-        return ""
-    joint = {r.doc_id for r in rows if r.area == "in_care"}
-    if not joint:
-        return ""
-    return (
-        f"{len(joint)} of these inspection{'s' * (len(joint) != 1)} (ILACS, 2018–2022) judged "
-        "children in care and care leavers together: the grade listed is that joint one."
     )
 
 
